@@ -1,0 +1,194 @@
+"""KServe v1 and v2 (Open Inference Protocol) request handling for a set of loaded models, without HTTP.
+
+v1: ``GET /v1/models``, ``GET /v1/models/{name}``, ``POST /v1/models/{name}/predict`` with
+``{"instances": [...]}`` -> ``{"predictions": [...]}``. An EasyMaker Local extension: with
+``"parameters": {"return_probabilities": true}`` in the body, a classifier that has ``predict_proba`` also answers
+``"probabilities"`` (one list per instance) and ``"classes"`` (the label of each column).
+
+v2: ``GET /v2``, ``/v2/health/live``, ``/v2/health/ready``, ``GET /v2/models/{name}[/versions/{v}]`` (metadata),
+``.../ready``, ``POST .../infer`` with ``{"inputs": [{"name", "shape", "datatype", "data"}]}`` ->
+``{"model_name", "outputs": [{"name": "predict", "shape", "datatype", "data"}]}``. The first input is the model
+input: its flat ``data`` is reshaped to ``shape`` and sent to the model as rows.
+
+Errors are JSON ``{"error": "..."}``: 400 for a bad body or an input the model rejects, 404 for an unknown model or
+path, 405 for a wrong method, 500 for a failure inside the model.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from easymaker.local.serving.errors import BadRequestError, ModelNotFoundError
+from easymaker.local.serving.loaders import ServedModel
+
+logger = logging.getLogger("easymaker.local.serving")
+
+SERVER_NAME = "easymaker-local"
+SERVER_VERSION = "1"
+
+Reply = tuple[int, Any]
+
+
+def _json_body(body: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(body or b"null")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequestError(f"request body is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise BadRequestError("request body must be a JSON object")
+    return data
+
+
+def _reshape(flat: list[Any], shape: list[int]) -> list[Any]:
+    if len(shape) <= 1:
+        return flat
+    step = math.prod(shape[1:])
+    return [_reshape(flat[i * step : (i + 1) * step], shape[1:]) for i in range(shape[0])]
+
+
+def _flatten(value: Any) -> tuple[list[Any], list[int]]:
+    if isinstance(value, list):
+        if not value:
+            return [], [0]
+        parts = [_flatten(v) for v in value]
+        inner = parts[0][1]
+        flat: list[Any] = []
+        for data, shp in parts:
+            if shp != inner:
+                return [json.dumps(v) for v in value], [len(value)]  # ragged: send each item as JSON text
+            flat.extend(data)
+        return flat, [len(value), *inner]
+    return [value], []
+
+
+def _datatype(flat: list[Any]) -> str:
+    if flat and all(isinstance(v, bool) for v in flat):
+        return "BOOL"
+    if flat and all(isinstance(v, int) and not isinstance(v, bool) for v in flat):
+        return "INT64"
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in flat):
+        return "FP64"
+    return "BYTES"
+
+
+class ModelRepository:
+    """The models one process serves, and the protocol logic that answers requests for them."""
+
+    def __init__(self, models: Mapping[str, ServedModel]) -> None:
+        self.models = dict(models)
+
+    def _model(self, name: str) -> ServedModel:
+        model = self.models.get(name)
+        if model is None:
+            raise ModelNotFoundError(f"model {name!r} is not served here; served models: {sorted(self.models)}")
+        return model
+
+    def handle(self, method: str, path: str, body: bytes) -> Reply:
+        """Answer one request: ``(HTTP status, JSON-able body)``."""
+        try:
+            return self._route(method, path.split("?", 1)[0], body)
+        except BadRequestError as exc:
+            return 400, {"error": str(exc)}
+        except ModelNotFoundError as exc:
+            return 404, {"error": str(exc)}
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            return 400, {"error": f"model rejected the input: {type(exc).__name__}: {exc}"}
+        except Exception as exc:  # the model's own code failed
+            logger.exception("prediction failed")
+            return 500, {"error": f"prediction failed: {type(exc).__name__}: {exc}"}
+
+    def _route(self, method: str, path: str, body: bytes) -> Reply:
+        parts = [p for p in path.split("/") if p]
+        if parts[:1] == ["v1"]:
+            return self._v1(method, parts[1:], body)
+        if parts[:1] == ["v2"]:
+            return self._v2(method, parts[1:], body)
+        return 404, {"error": f"no route for {method} {path}"}
+
+    # v1 --------------------------------------------------------------------------------------------------------
+    def _v1(self, method: str, parts: list[str], body: bytes) -> Reply:
+        if parts == ["models"]:
+            if method != "GET":
+                return 405, {"error": "use GET /v1/models"}
+            return 200, {"models": sorted(self.models)}
+        if len(parts) == 2 and parts[0] == "models":
+            if method != "GET":
+                return 405, {"error": f"use GET /v1/models/{parts[1]}"}
+            model = self._model(parts[1])
+            return 200, {"name": model.name, "ready": True}
+        if len(parts) == 3 and parts[0] == "models" and parts[2] in ("predict", "explain"):
+            model = self._model(parts[1])
+            if parts[2] == "explain":
+                return 501, {"error": "explain is not supported by EasyMaker Local"}
+            if method != "POST":
+                return 405, {"error": f"use POST /v1/models/{parts[1]}/predict"}
+            return 200, self.predict_v1(model, _json_body(body))
+        return 404, {"error": f"no route for {method} /v1/{'/'.join(parts)}"}
+
+    def predict_v1(self, model: ServedModel, data: dict[str, Any]) -> dict[str, Any]:
+        instances = data.get("instances")
+        if instances is None and "inputs" in data and isinstance(data["inputs"], list):
+            instances = data["inputs"]  # KServe v1 also accepts "inputs" in the instances' place
+        if not isinstance(instances, list):
+            raise BadRequestError('request body needs "instances": a JSON list with one item per instance')
+        if not instances:
+            return {"predictions": []}
+        out: dict[str, Any] = {"predictions": model.predict(instances)}
+        params = data.get("parameters")
+        if isinstance(params, Mapping) and params.get("return_probabilities"):
+            proba = model.predict_proba(instances)
+            if proba is not None:
+                out["probabilities"], out["classes"] = proba
+        return out
+
+    # v2 --------------------------------------------------------------------------------------------------------
+    def _v2(self, method: str, parts: list[str], body: bytes) -> Reply:
+        if not parts:
+            return 200, {"name": SERVER_NAME, "version": SERVER_VERSION, "extensions": []}
+        if parts == ["health", "live"]:
+            return 200, {"live": True}
+        if parts == ["health", "ready"]:
+            return 200, {"ready": True}
+        if parts[0] != "models" or len(parts) < 2:
+            return 404, {"error": f"no route for {method} /v2/{'/'.join(parts)}"}
+        model = self._model(parts[1])
+        rest = parts[2:]
+        if rest[:1] == ["versions"] and len(rest) >= 2:
+            rest = rest[2:]
+        if not rest:
+            return 200, model.metadata()
+        if rest == ["ready"]:
+            return 200, {"name": model.name, "ready": True}
+        if rest == ["infer"]:
+            if method != "POST":
+                return 405, {"error": f"use POST /v2/models/{model.name}/infer"}
+            return 200, self.infer_v2(model, _json_body(body))
+        return 404, {"error": f"no route for {method} /v2/{'/'.join(parts)}"}
+
+    def infer_v2(self, model: ServedModel, data: dict[str, Any]) -> dict[str, Any]:
+        inputs = data.get("inputs")
+        if not isinstance(inputs, list) or not inputs or not isinstance(inputs[0], Mapping):
+            raise BadRequestError('request body needs "inputs": a list of {"name", "shape", "datatype", "data"}')
+        first = inputs[0]
+        shape, flat = first.get("shape"), first.get("data")
+        if not isinstance(shape, list) or not all(isinstance(d, int) and d >= 0 for d in shape):
+            raise BadRequestError("inputs[0].shape must be a list of non-negative integers")
+        if not isinstance(flat, list):
+            raise BadRequestError("inputs[0].data must be a list")
+        flat_values, _ = _flatten(flat) if any(isinstance(v, list) for v in flat) else (flat, [])
+        if math.prod(shape) != len(flat_values):
+            raise BadRequestError(
+                f"inputs[0].data has {len(flat_values)} values but shape {shape} needs {math.prod(shape)}"
+            )
+        rows = _reshape(flat_values, shape) if shape else flat_values
+        predictions = model.predict(rows if len(shape) >= 1 else [rows])
+        out_flat, out_shape = _flatten(predictions)
+        output = {"name": "predict", "shape": out_shape, "datatype": _datatype(out_flat), "data": out_flat}
+        reply: dict[str, Any] = {"model_name": model.name, "model_version": "1", "outputs": [output]}
+        if "id" in data:
+            reply["id"] = data["id"]
+        return reply
