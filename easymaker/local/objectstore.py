@@ -1,0 +1,956 @@
+"""EasyMaker Local's Object Storage: a Swift-compatible object store and a Keystone v2 token endpoint.
+
+Storage layout under ``<home>/objects/``:
+
+* ``index.db``: SQLite (WAL) holding containers, object names, sizes, ETags, metadata and issued tokens;
+* ``data/<xx>/<id>``: one file per stored object body, named by a random id (never by the object name, so any
+  UTF-8 name, including ``../x``, ``/abs`` or ``a\\b``, stays inside the home folder);
+* ``tmp/``: bodies being received. A body is written there, renamed into ``data/`` when complete and verified, and
+  only then recorded in the database, so a crash never leaves a partial object visible.
+
+``ObjectStore`` is the engine (usable from Python without HTTP); ``create_object_store_app`` wraps it in an ASGI
+application serving ``/v1/AUTH_<tenant>/<container>[/<object>]`` and ``POST /v2.0/tokens``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import secrets
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import parse_qsl, unquote
+
+logger = logging.getLogger("easymaker.local.objectstore")
+
+LISTING_LIMIT = 10000  # default and maximum page size of a container listing, as in Swift
+READ_CHUNK = 1024 * 1024
+EMPTY_MD5 = hashlib.md5(b"").hexdigest()
+MAX_NAME_BYTES = 1024  # Swift's default max_object_name_length
+MAX_CONTAINER_BYTES = 256
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class ObjectStoreError(Exception):
+    """A request the store refuses; ``status`` is the HTTP status the ASGI layer answers with."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    """One stored object as listed or HEADed. For a dynamic large object ``size`` and ``etag`` are the
+    concatenation's (``etag`` quoted, as Swift does); ``stored_size``/``stored_etag`` are the manifest body's."""
+
+    container: str
+    name: str
+    size: int
+    etag: str
+    content_type: str
+    timestamp: float
+    metadata: dict[str, str] = field(default_factory=dict)
+    manifest: str | None = None
+    stored_size: int = 0
+    stored_etag: str = EMPTY_MD5
+
+    @property
+    def last_modified_http(self) -> str:
+        return formatdate(math.ceil(self.timestamp), usegmt=True)
+
+    @property
+    def last_modified_iso(self) -> str:
+        return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(self.timestamp)) + f".{int(self.timestamp % 1 * 1e6):06d}"
+
+    @property
+    def x_timestamp(self) -> str:
+        return f"{self.timestamp:016.5f}"
+
+
+@dataclass(frozen=True)
+class Subdir:
+    """A ``subdir`` entry of a delimited listing."""
+
+    subdir: str
+
+
+@dataclass
+class _Row:
+    name: str
+    size: int
+    etag: str
+    content_type: str
+    timestamp: float
+    metadata: dict[str, str]
+    manifest: str | None
+    blob: str
+
+
+def _check_name(kind: str, value: str, limit: int) -> None:
+    if not value:
+        raise ObjectStoreError(400, f"{kind} name must not be empty")
+    if "\x00" in value:
+        raise ObjectStoreError(400, f"{kind} name must not contain NUL")
+    if len(value.encode("utf-8", "surrogatepass")) > limit:
+        raise ObjectStoreError(400, f"{kind} name longer than {limit} bytes")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ObjectStoreError(400, f"{kind} name is not valid UTF-8") from exc
+
+
+def _check_container(container: str) -> None:
+    _check_name("container", container, MAX_CONTAINER_BYTES)
+    if "/" in container:
+        raise ObjectStoreError(400, "container name must not contain '/'")
+
+
+class PutWriter:
+    """Receives one object body: ``write`` chunks (hashed while written), then ``commit`` or ``abort``."""
+
+    def __init__(self, store: ObjectStore, tenant: str, container: str, name: str) -> None:
+        self._store = store
+        self.tenant, self.container, self.name = tenant, container, name
+        self.blob = uuid.uuid4().hex
+        self._tmp_path = store.tmp_dir / self.blob
+        self._file: IO[bytes] | None = open(self._tmp_path, "wb")  # noqa: SIM115 - closed in commit/abort
+        self._md5 = hashlib.md5()
+        self.size = 0
+
+    def write(self, chunk: bytes | bytearray | memoryview) -> None:
+        assert self._file is not None, "write after commit/abort"
+        self._md5.update(chunk)
+        self._file.write(chunk)
+        self.size += len(chunk)
+
+    def abort(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self._tmp_path.unlink(missing_ok=True)
+
+    def commit(
+        self,
+        *,
+        content_type: str | None = None,
+        metadata: dict[str, str] | None = None,
+        manifest: str | None = None,
+        expected_etag: str | None = None,
+        expected_size: int | None = None,
+    ) -> ObjectInfo:
+        """Verify, move the body into place and record it; on any error nothing is stored."""
+        assert self._file is not None, "commit after commit/abort"
+        try:
+            self._file.close()
+            self._file = None
+            etag = self._md5.hexdigest()
+            if expected_size is not None and expected_size != self.size:
+                raise ObjectStoreError(499, f"body ended after {self.size} of {expected_size} bytes")
+            if expected_etag is not None and expected_etag.strip('"').lower() != etag:
+                raise ObjectStoreError(422, f"ETag mismatch: client sent {expected_etag}, body MD5 is {etag}")
+            final = self._store.blob_path(self.blob)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self._tmp_path, final)
+        except BaseException:
+            self.abort()
+            raise
+        try:
+            return self._store._record(
+                self.tenant,
+                self.container,
+                self.name,
+                size=self.size,
+                etag=etag,
+                content_type=content_type,
+                metadata=metadata or {},
+                manifest=manifest,
+                blob=self.blob,
+            )
+        except BaseException:
+            final.unlink(missing_ok=True)
+            raise
+
+
+class ObjectStore:
+    """The storage engine. Thread-safe; one instance per home folder and process."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.data_dir = self.root / "data"
+        self.tmp_dir = self.root / "tmp"
+        for d in (self.root, self.data_dir, self.tmp_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        # Bodies left in tmp/ by a crash were never recorded: drop them.
+        for leftover in self.tmp_dir.iterdir():
+            leftover.unlink(missing_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.root / "index.db", check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS containers (
+                tenant TEXT NOT NULL, name TEXT NOT NULL, created REAL NOT NULL,
+                PRIMARY KEY (tenant, name));
+            CREATE TABLE IF NOT EXISTS objects (
+                tenant TEXT NOT NULL, container TEXT NOT NULL, name TEXT NOT NULL,
+                size INTEGER NOT NULL, etag TEXT NOT NULL, content_type TEXT NOT NULL,
+                timestamp REAL NOT NULL, metadata TEXT NOT NULL, manifest TEXT, blob TEXT NOT NULL,
+                PRIMARY KEY (tenant, container, name));
+            CREATE TABLE IF NOT EXISTS tokens (
+                token TEXT PRIMARY KEY, tenant TEXT, expires REAL NOT NULL);
+            """
+        )
+        self._tokens: dict[str, tuple[str | None, float]] = {}
+        self._closed = False
+
+    # -- infrastructure -------------------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._db.close()
+                self._closed = True
+
+    def blob_path(self, blob: str) -> Path:
+        return self.data_dir / blob[:2] / blob
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    # -- tokens ---------------------------------------------------------------------------------------------
+    def issue_token(self, tenant: str | None, ttl: float) -> tuple[str, float]:
+        """A new token for ``tenant`` (``None``: any tenant) valid for ``ttl`` seconds; returns (token, expires)."""
+        token = "emlt_" + secrets.token_urlsafe(24)
+        expires = time.time() + ttl
+        with self._tx() as db:
+            db.execute("DELETE FROM tokens WHERE expires < ?", (time.time(),))
+            db.execute("INSERT INTO tokens VALUES (?, ?, ?)", (token, tenant, expires))
+        self._tokens[token] = (tenant, expires)
+        return token, expires
+
+    def token_allows(self, token: str, tenant: str) -> bool:
+        entry = self._tokens.get(token)
+        if entry is None:
+            rows = self._query("SELECT tenant, expires FROM tokens WHERE token = ?", (token,))
+            if not rows:
+                return False
+            entry = (rows[0][0], float(rows[0][1]))
+            self._tokens[token] = entry
+        tok_tenant, expires = entry
+        if expires <= time.time():
+            return False
+        return tok_tenant is None or tok_tenant == tenant
+
+    # -- containers -----------------------------------------------------------------------------------------
+    def create_container(self, tenant: str, container: str) -> bool:
+        """Create the container; ``True`` if it was new."""
+        _check_container(container)
+        with self._tx() as db:
+            cur = db.execute("INSERT OR IGNORE INTO containers VALUES (?, ?, ?)", (tenant, container, time.time()))
+            return cur.rowcount > 0
+
+    def container_exists(self, tenant: str, container: str) -> bool:
+        return bool(self._query("SELECT 1 FROM containers WHERE tenant = ? AND name = ?", (tenant, container)))
+
+    def container_stats(self, tenant: str, container: str) -> tuple[int, int] | None:
+        """(object count, bytes used) or ``None`` when the container does not exist."""
+        if not self.container_exists(tenant, container):
+            return None
+        row = self._query(
+            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM objects WHERE tenant = ? AND container = ?",
+            (tenant, container),
+        )[0]
+        return int(row[0]), int(row[1])
+
+    def list_containers(self, tenant: str) -> list[str]:
+        return [r[0] for r in self._query("SELECT name FROM containers WHERE tenant = ? ORDER BY name", (tenant,))]
+
+    def delete_container(self, tenant: str, container: str) -> None:
+        """Raises ``ObjectStoreError`` 404 when missing, 409 when not empty."""
+        with self._tx() as db:
+            if not db.execute("SELECT 1 FROM containers WHERE tenant = ? AND name = ?", (tenant, container)).fetchall():
+                raise ObjectStoreError(404, f"container {container!r} not found")
+            if db.execute(
+                "SELECT 1 FROM objects WHERE tenant = ? AND container = ? LIMIT 1", (tenant, container)
+            ).fetchall():
+                raise ObjectStoreError(409, f"container {container!r} is not empty")
+            db.execute("DELETE FROM containers WHERE tenant = ? AND name = ?", (tenant, container))
+
+    # -- objects --------------------------------------------------------------------------------------------
+    def begin_put(self, tenant: str, container: str, name: str) -> PutWriter:
+        """Start storing an object (the container is created on demand)."""
+        _check_container(container)
+        _check_name("object", name, MAX_NAME_BYTES)
+        if not self.container_exists(tenant, container):
+            self.create_container(tenant, container)
+        return PutWriter(self, tenant, container, name)
+
+    def put_object(
+        self,
+        tenant: str,
+        container: str,
+        name: str,
+        source: IO[bytes] | Path | bytes,
+        *,
+        content_type: str | None = None,
+        metadata: dict[str, str] | None = None,
+        manifest: str | None = None,
+    ) -> ObjectInfo:
+        """Store ``source`` (a binary stream, a file path or bytes) as an object; streamed, never held whole."""
+        writer = self.begin_put(tenant, container, name)
+        try:
+            if isinstance(source, bytes):
+                writer.write(source)
+            elif isinstance(source, Path):
+                with open(source, "rb") as fh:
+                    while chunk := fh.read(READ_CHUNK):
+                        writer.write(chunk)
+            else:
+                while chunk := source.read(READ_CHUNK):
+                    writer.write(chunk)
+        except BaseException:
+            writer.abort()
+            raise
+        return writer.commit(content_type=content_type, metadata=metadata, manifest=manifest)
+
+    def _record(
+        self,
+        tenant: str,
+        container: str,
+        name: str,
+        *,
+        size: int,
+        etag: str,
+        content_type: str | None,
+        metadata: dict[str, str],
+        manifest: str | None,
+        blob: str,
+    ) -> ObjectInfo:
+        ts = time.time()
+        ctype = content_type or "application/octet-stream"
+        with self._tx() as db:
+            db.execute("INSERT OR IGNORE INTO containers VALUES (?, ?, ?)", (tenant, container, ts))
+            old = db.execute(
+                "SELECT blob, timestamp FROM objects WHERE tenant = ? AND container = ? AND name = ?",
+                (tenant, container, name),
+            ).fetchall()
+            if old and old[0][1] >= ts:  # keep timestamps strictly increasing per name
+                ts = float(old[0][1]) + 0.00001
+            db.execute(
+                "INSERT OR REPLACE INTO objects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (tenant, container, name, size, etag, ctype, ts, json.dumps(metadata), manifest, blob),
+            )
+        if old:
+            self.blob_path(old[0][0]).unlink(missing_ok=True)
+        row = _Row(name, size, etag, ctype, ts, metadata, manifest, blob)
+        return self._info(tenant, container, row)
+
+    def _row(self, tenant: str, container: str, name: str) -> _Row | None:
+        rows = self._query(
+            "SELECT name, size, etag, content_type, timestamp, metadata, manifest, blob FROM objects "
+            "WHERE tenant = ? AND container = ? AND name = ?",
+            (tenant, container, name),
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        return _Row(r[0], int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7])
+
+    def _segments(self, tenant: str, manifest: str) -> list[tuple[str, _Row]]:
+        seg_container, _, seg_prefix = manifest.partition("/")
+        rows = self._query(
+            "SELECT name, size, etag, content_type, timestamp, metadata, manifest, blob FROM objects "
+            "WHERE tenant = ? AND container = ? AND name >= ? AND substr(name, 1, ?) = ? ORDER BY name",
+            (tenant, seg_container, seg_prefix, len(seg_prefix), seg_prefix),
+        )
+        return [
+            (seg_container, _Row(r[0], int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7])) for r in rows
+        ]
+
+    def _info(self, tenant: str, container: str, row: _Row) -> ObjectInfo:
+        size, etag = row.size, row.etag
+        if row.manifest is not None:
+            segs = self._segments(tenant, row.manifest)
+            size = sum(s.size for _, s in segs)
+            etag = '"' + hashlib.md5("".join(s.etag for _, s in segs).encode()).hexdigest() + '"'
+        return ObjectInfo(
+            container=container,
+            name=row.name,
+            size=size,
+            etag=etag,
+            content_type=row.content_type,
+            timestamp=row.timestamp,
+            metadata=dict(row.metadata),
+            manifest=row.manifest,
+            stored_size=row.size,
+            stored_etag=row.etag,
+        )
+
+    def head_object(self, tenant: str, container: str, name: str) -> ObjectInfo | None:
+        row = self._row(tenant, container, name)
+        return None if row is None else self._info(tenant, container, row)
+
+    def update_metadata(self, tenant: str, container: str, name: str, metadata: dict[str, str]) -> bool:
+        """Replace the object's user metadata (Swift POST semantics); ``False`` when the object is missing."""
+        with self._tx() as db:
+            cur = db.execute(
+                "UPDATE objects SET metadata = ? WHERE tenant = ? AND container = ? AND name = ?",
+                (json.dumps(metadata), tenant, container, name),
+            )
+            return cur.rowcount > 0
+
+    def iter_body(
+        self, tenant: str, container: str, name: str, start: int = 0, end: int | None = None
+    ) -> Iterator[bytes]:
+        """Yield the object's bytes ``[start, end)`` (a DLO's segments concatenated). Raises 404 when missing."""
+        row = self._row(tenant, container, name)
+        if row is None:
+            raise ObjectStoreError(404, f"object {name!r} not found")
+        parts: list[tuple[str, int]]
+        if row.manifest is None:
+            parts = [(row.blob, row.size)]
+        else:
+            parts = [(s.blob, s.size) for _, s in self._segments(tenant, row.manifest)]
+        total = sum(p[1] for p in parts)
+        end = total if end is None else min(end, total)
+        offset = 0
+        for blob, size in parts:
+            lo, hi = max(start - offset, 0), min(end - offset, size)
+            offset += size
+            if hi <= lo:
+                continue
+            try:
+                fh = open(self.blob_path(blob), "rb")  # noqa: SIM115
+            except FileNotFoundError:
+                continue  # a segment replaced while we read: Swift would also serve what is there now
+            with fh:
+                fh.seek(lo)
+                left = hi - lo
+                while left > 0:
+                    chunk = fh.read(min(READ_CHUNK, left))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+                    yield chunk
+
+    def get_object_to_path(self, tenant: str, container: str, name: str, dest: Path) -> ObjectInfo:
+        """Copy an object to ``dest`` atomically (temp file + rename)."""
+        info = self.head_object(tenant, container, name)
+        if info is None:
+            raise FileNotFoundError(f"object {container}/{name} not found")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.parent / f".{uuid.uuid4().hex}.part"
+        try:
+            with open(tmp, "wb") as fh:
+                for chunk in self.iter_body(tenant, container, name):
+                    fh.write(chunk)
+            os.replace(tmp, dest)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return info
+
+    def delete_object(self, tenant: str, container: str, name: str) -> bool:
+        """Delete one object (a manifest only, not its segments); ``False`` when it did not exist."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT blob FROM objects WHERE tenant = ? AND container = ? AND name = ?", (tenant, container, name)
+            ).fetchall()
+            if not rows:
+                return False
+            db.execute("DELETE FROM objects WHERE tenant = ? AND container = ? AND name = ?", (tenant, container, name))
+        self.blob_path(rows[0][0]).unlink(missing_ok=True)
+        return True
+
+    def list_objects(
+        self,
+        tenant: str,
+        container: str,
+        *,
+        prefix: str = "",
+        marker: str = "",
+        end_marker: str = "",
+        limit: int = LISTING_LIMIT,
+        delimiter: str = "",
+    ) -> list[ObjectInfo | Subdir]:
+        """One listing page in name order (Swift semantics). Raises ``ObjectStoreError`` 404 if no container."""
+        if not self.container_exists(tenant, container):
+            raise ObjectStoreError(404, f"container {container!r} not found")
+        limit = max(0, min(limit, LISTING_LIMIT))
+        out: list[ObjectInfo | Subdir] = []
+        if delimiter and marker.endswith(delimiter) and marker.startswith(prefix):
+            marker += "\U0010ffff"  # a marker naming a subdir skips everything under it
+        lower = max(marker, prefix) if prefix else marker
+        inclusive = bool(prefix) and prefix > marker  # the prefix itself may be a name
+        while len(out) < limit:
+            sql = (
+                "SELECT name, size, etag, content_type, timestamp, metadata, manifest, blob FROM objects "
+                f"WHERE tenant = ? AND container = ? AND name {'>=' if inclusive else '>'} ?"
+            )
+            args: list[Any] = [tenant, container, lower]
+            if prefix:
+                sql += " AND substr(name, 1, ?) = ?"
+                args += [len(prefix), prefix]
+            if end_marker:
+                sql += " AND name < ?"
+                args.append(end_marker)
+            sql += " ORDER BY name LIMIT ?"
+            asked = limit - len(out)
+            args.append(asked)
+            rows = self._query(sql, tuple(args))
+            if not rows:
+                break
+            restart = False
+            for r in rows:
+                name = r[0]
+                if delimiter:
+                    cut = name.find(delimiter, len(prefix))
+                    if cut >= 0:
+                        sub = name[: cut + len(delimiter)]
+                        out.append(Subdir(sub))
+                        # skip every name under this subdir: continue after sub + max code point
+                        lower, inclusive, restart = sub + "\U0010ffff", False, True
+                        break
+                row = _Row(name, int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7])
+                out.append(
+                    ObjectInfo(container, name, row.size, row.etag, row.content_type, row.timestamp, row.metadata)
+                    if row.manifest is None
+                    else ObjectInfo(
+                        container,
+                        name,
+                        row.size,
+                        row.etag,
+                        row.content_type,
+                        row.timestamp,
+                        row.metadata,
+                        row.manifest,
+                        row.size,
+                        row.etag,
+                    )
+                )
+                lower, inclusive = name, False
+                if len(out) >= limit:
+                    break
+            if not restart and len(rows) < asked:
+                break
+        return out
+
+    def iter_objects(self, tenant: str, container: str, prefix: str = "") -> Iterator[ObjectInfo]:
+        """Every object under ``prefix`` in name order (pages through the listing)."""
+        marker = ""
+        while True:
+            page = self.list_objects(tenant, container, prefix=prefix, marker=marker)
+            for item in page:
+                if isinstance(item, ObjectInfo):
+                    yield item
+            if len(page) < LISTING_LIMIT:
+                return
+            last = page[-1]
+            marker = last.name if isinstance(last, ObjectInfo) else last.subdir
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# ASGI application
+# ---------------------------------------------------------------------------------------------------------------
+
+_SWIFT_PATH = re.compile(r"^/v1/AUTH_(?P<tenant>[^/]+)(?:/(?P<container>[^/]*)(?:/(?P<obj>.*))?)?$", re.S)
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+_TOKEN_TIME = "%Y-%m-%dT%H:%M:%SZ"
+_BUFFER_TO_THREAD = 1024 * 1024  # bodies are hashed and written off the event loop in chunks of this size
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in scope.get("headers", []):
+        out[k.decode("latin-1").lower()] = v.decode("latin-1")
+    return out
+
+
+def _meta_from_headers(headers: dict[str, str]) -> dict[str, str]:
+    return {k[len("x-object-meta-") :]: v for k, v in headers.items() if k.startswith("x-object-meta-")}
+
+
+def _object_headers(info: ObjectInfo) -> list[tuple[str, str]]:
+    h = [
+        ("etag", info.etag),
+        ("last-modified", info.last_modified_http),
+        ("x-timestamp", info.x_timestamp),
+        ("content-type", info.content_type),
+        ("accept-ranges", "bytes"),
+    ]
+    if info.manifest is not None:
+        h.append(("x-object-manifest", info.manifest))
+    for k, v in info.metadata.items():
+        h.append((f"x-object-meta-{k}", v))
+    return h
+
+
+class _App:
+    def __init__(self, store: ObjectStore, master_token: str, token_ttl: float) -> None:
+        self.store = store
+        self.master_token = master_token
+        self.token_ttl = token_ttl
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            while True:
+                msg = await receive()
+                if msg["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif msg["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        if scope["type"] != "http":
+            return
+        try:
+            await self._dispatch(scope, receive, send)
+        except ObjectStoreError as exc:
+            await _respond(send, exc.status, str(exc).encode() + b"\n", method=scope["method"])
+
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raw = scope.get("raw_path")
+        path_bytes: bytes = raw if raw else scope["path"].encode("utf-8")
+        path_bytes = path_bytes.split(b"?", 1)[0]
+        method: str = scope["method"]
+        if path_bytes.rstrip(b"/") == b"/v2.0/tokens":
+            if method != "POST":
+                raise ObjectStoreError(405, "use POST /v2.0/tokens")
+            await self._tokens(receive, send)
+            return
+        try:
+            path = unquote(path_bytes.decode("ascii"), encoding="utf-8", errors="strict")
+        except (UnicodeDecodeError, UnicodeEncodeError) as exc:
+            raise ObjectStoreError(400, "path is not valid percent-encoded UTF-8") from exc
+        m = _SWIFT_PATH.match(path)
+        if m is None:
+            raise ObjectStoreError(404, "not found: expected /v1/AUTH_<tenant>/<container>[/<object>] or /v2.0/tokens")
+        headers = _headers(scope)
+        tenant = m.group("tenant")
+        token = headers.get("x-auth-token") or headers.get("x-storage-token")
+        if not token or not (
+            secrets.compare_digest(token, self.master_token) or self.store.token_allows(token, tenant)
+        ):
+            await _respond(send, 401, b"Unauthorized: X-Auth-Token missing, expired or not issued here\n", method)
+            return
+        container = m.group("container") or ""
+        obj = m.group("obj") or ""
+        query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True))
+        if not container:
+            await self._account(send, method, tenant, query)
+        elif not obj:
+            await self._container(send, method, tenant, container, query)
+        else:
+            await self._object(scope, receive, send, method, tenant, container, obj, headers)
+
+    # -- keystone -------------------------------------------------------------------------------------------
+    async def _tokens(self, receive: Receive, send: Send) -> None:
+        body = await _read_small_body(receive, 64 * 1024)
+        try:
+            doc = json.loads(body)
+            auth = doc["auth"]
+            creds = auth["passwordCredentials"]
+            username, password = creds["username"], creds["password"]
+            tenant = auth.get("tenantId") or auth.get("tenantName")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ObjectStoreError(
+                400, 'expected {"auth": {"tenantId": ..., "passwordCredentials": {"username": ..., "password": ...}}}'
+            ) from exc
+        if not isinstance(username, str) or not isinstance(password, str) or not username:
+            raise ObjectStoreError(400, "auth.passwordCredentials.username and password must be strings")
+        if not isinstance(tenant, str) or not tenant:
+            raise ObjectStoreError(400, "auth.tenantId is required")
+        token, expires = self.store.issue_token(tenant, self.token_ttl)
+        doc = {
+            "access": {
+                "token": {
+                    "id": token,
+                    "expires": time.strftime(_TOKEN_TIME, time.gmtime(expires)),
+                    "tenant": {"id": tenant, "name": tenant},
+                },
+                "user": {"name": username},
+                "serviceCatalog": [],
+            }
+        }
+        await _respond(send, 200, json.dumps(doc).encode(), "POST", content_type="application/json")
+
+    # -- account --------------------------------------------------------------------------------------------
+    async def _account(self, send: Send, method: str, tenant: str, query: dict[str, str]) -> None:
+        if method not in ("GET", "HEAD"):
+            raise ObjectStoreError(405, f"{method} not allowed on an account")
+        names = self.store.list_containers(tenant)
+        if query.get("format") == "json":
+            body = json.dumps([{"name": n} for n in names]).encode()
+            await _respond(send, 200, body, method, content_type="application/json; charset=utf-8")
+        else:
+            body = "".join(n + "\n" for n in names).encode()
+            await _respond(send, 200 if body else 204, body, method, content_type="text/plain; charset=utf-8")
+
+    # -- containers -----------------------------------------------------------------------------------------
+    async def _container(self, send: Send, method: str, tenant: str, container: str, query: dict[str, str]) -> None:
+        store = self.store
+        if method == "PUT":
+            created = store.create_container(tenant, container)
+            await _respond(send, 201 if created else 202, b"", method)
+        elif method == "DELETE":
+            store.delete_container(tenant, container)
+            await _respond(send, 204, b"", method)
+        elif method in ("GET", "HEAD"):
+            stats = store.container_stats(tenant, container)
+            if stats is None:
+                raise ObjectStoreError(404, f"container {container!r} not found")
+            extra = [("x-container-object-count", str(stats[0])), ("x-container-bytes-used", str(stats[1]))]
+            if method == "HEAD":
+                await _respond(send, 204, b"", method, extra=extra)
+                return
+            try:
+                limit = int(query.get("limit", LISTING_LIMIT))
+            except ValueError as exc:
+                raise ObjectStoreError(400, "limit must be an integer") from exc
+            if limit < 0 or limit > LISTING_LIMIT:
+                raise ObjectStoreError(412, f"limit must be between 0 and {LISTING_LIMIT}")
+            items = store.list_objects(
+                tenant,
+                container,
+                prefix=query.get("prefix", ""),
+                marker=query.get("marker", ""),
+                end_marker=query.get("end_marker", ""),
+                limit=limit,
+                delimiter=query.get("delimiter", ""),
+            )
+            if query.get("format") == "json":
+                docs: list[dict[str, Any]] = []
+                for it in items:
+                    if isinstance(it, Subdir):
+                        docs.append({"subdir": it.subdir})
+                    else:
+                        docs.append(
+                            {
+                                "name": it.name,
+                                "bytes": it.stored_size if it.manifest else it.size,
+                                "hash": it.stored_etag if it.manifest else it.etag,
+                                "last_modified": it.last_modified_iso,
+                                "content_type": it.content_type,
+                            }
+                        )
+                body = json.dumps(docs, ensure_ascii=False).encode()
+                await _respond(send, 200, body, method, content_type="application/json; charset=utf-8", extra=extra)
+            else:
+                body = "".join((it.subdir if isinstance(it, Subdir) else it.name) + "\n" for it in items).encode()
+                status = 200 if body else 204
+                await _respond(send, status, body, method, content_type="text/plain; charset=utf-8", extra=extra)
+        else:
+            raise ObjectStoreError(405, f"{method} not allowed on a container")
+
+    # -- objects --------------------------------------------------------------------------------------------
+    async def _object(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        method: str,
+        tenant: str,
+        container: str,
+        name: str,
+        headers: dict[str, str],
+    ) -> None:
+        store = self.store
+        if method == "PUT":
+            await self._put(receive, send, tenant, container, name, headers)
+        elif method in ("GET", "HEAD"):
+            info = store.head_object(tenant, container, name)
+            if info is None:
+                raise ObjectStoreError(404, f"object {name!r} not found")
+            if_match = headers.get("if-match")
+            if (
+                if_match
+                and if_match.strip() != "*"
+                and info.etag.strip('"') not in {t.strip().strip('"') for t in if_match.split(",")}
+            ):
+                await _respond(send, 412, b"Precondition Failed\n", method, extra=_object_headers(info))
+                return
+            await self._get(send, method, tenant, container, info, headers.get("range"))
+        elif method == "DELETE":
+            if not store.delete_object(tenant, container, name):
+                raise ObjectStoreError(404, f"object {name!r} not found")
+            await _respond(send, 204, b"", method)
+        elif method == "POST":
+            if not store.update_metadata(tenant, container, name, _meta_from_headers(headers)):
+                raise ObjectStoreError(404, f"object {name!r} not found")
+            await _respond(send, 202, b"", method)
+        else:
+            raise ObjectStoreError(405, f"{method} not allowed on an object")
+
+    async def _put(
+        self, receive: Receive, send: Send, tenant: str, container: str, name: str, headers: dict[str, str]
+    ) -> None:
+        import anyio.to_thread
+
+        expected_size: int | None = None
+        if "content-length" in headers and "chunked" not in headers.get("transfer-encoding", ""):
+            try:
+                expected_size = int(headers["content-length"])
+            except ValueError as exc:
+                raise ObjectStoreError(400, "Content-Length must be an integer") from exc
+        manifest = headers.get("x-object-manifest")
+        if manifest is not None:
+            manifest = unquote(manifest)
+            if "/" not in manifest.lstrip("/"):
+                raise ObjectStoreError(400, "X-Object-Manifest must be <container>/<prefix>")
+            manifest = manifest.lstrip("/")
+        writer = self.store.begin_put(tenant, container, name)
+        pending = bytearray()
+        try:
+            while True:
+                msg = await receive()
+                if msg["type"] == "http.disconnect":
+                    writer.abort()
+                    logger.info("client went away while uploading %s/%s; nothing stored", container, name)
+                    return
+                chunk = msg.get("body", b"")
+                if chunk:
+                    pending += chunk
+                    if len(pending) >= _BUFFER_TO_THREAD:
+                        buf, pending = pending, bytearray()
+                        await anyio.to_thread.run_sync(writer.write, buf)
+                if not msg.get("more_body", False):
+                    break
+            if pending:
+                writer.write(pending)
+            meta = _meta_from_headers(headers)
+            info = writer.commit(
+                content_type=headers.get("content-type"),
+                metadata=meta,
+                manifest=manifest,
+                expected_etag=headers.get("etag"),
+                expected_size=expected_size,
+            )
+        except BaseException:
+            writer.abort()
+            raise
+        await _respond(
+            send,
+            201,
+            b"",
+            "PUT",
+            extra=[("etag", info.stored_etag), ("last-modified", info.last_modified_http)],
+        )
+
+    async def _get(
+        self, send: Send, method: str, tenant: str, container: str, info: ObjectInfo, range_header: str | None
+    ) -> None:
+        size = info.size
+        start, end, status = 0, size, 200
+        extra = _object_headers(info)
+        if range_header:
+            m = _RANGE.match(range_header.strip())
+            if m and (m.group(1) or m.group(2)):  # a single range; multi-range requests get the whole object
+                first, last = m.group(1), m.group(2)
+                if first:
+                    start = int(first)
+                    end = min(int(last) + 1, size) if last else size
+                else:
+                    start = max(size - int(last), 0)
+                if start >= size or end <= start:
+                    await _respond(
+                        send,
+                        416,
+                        b"Requested Range Not Satisfiable\n",
+                        method,
+                        extra=[("content-range", f"bytes */{size}")] + extra[1:3],
+                    )
+                    return
+                status = 206
+                extra.append(("content-range", f"bytes {start}-{end - 1}/{size}"))
+        raw_headers = [(b"content-length", str(end - start).encode())]
+        raw_headers += [(k.encode("latin-1"), _latin1(v)) for k, v in extra]
+        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+        if method == "HEAD" or end == start:
+            await send({"type": "http.response.body", "body": b""})
+            return
+        body = self.store.iter_body(tenant, info.container, info.name, start, end)
+        for chunk in body:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+
+
+def _latin1(value: str) -> bytes:
+    try:
+        return value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value.encode("utf-8")
+
+
+async def _read_small_body(receive: Receive, limit: int) -> bytes:
+    body = bytearray()
+    while True:
+        msg = await receive()
+        if msg["type"] == "http.disconnect":
+            raise ObjectStoreError(400, "client disconnected")
+        body += msg.get("body", b"")
+        if len(body) > limit:
+            raise ObjectStoreError(413, f"request body larger than {limit} bytes")
+        if not msg.get("more_body", False):
+            return bytes(body)
+
+
+async def _respond(
+    send: Send,
+    status: int,
+    body: bytes,
+    method: str,
+    *,
+    content_type: str = "text/plain; charset=utf-8",
+    extra: list[tuple[str, str]] | None = None,
+) -> None:
+    headers = [(b"content-length", str(len(body)).encode()), (b"content-type", content_type.encode())]
+    headers += [(k.encode("latin-1"), _latin1(v)) for k, v in (extra or [])]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if method == "HEAD" else body})
+
+
+def create_object_store_app(
+    home: Path, master_token: str, token_ttl: float = 86400.0, *, store: ObjectStore | None = None
+) -> ASGIApp:
+    """The ASGI app serving ``/v1/AUTH_<tenant>/...`` (Swift subset) and ``POST /v2.0/tokens`` (Keystone v2).
+
+    ``home`` is the EasyMaker Local home (data lives in ``home/objects``); ``master_token`` is accepted on every
+    Swift call for any tenant; tokens issued by ``/v2.0/tokens`` live ``token_ttl`` seconds and only open their
+    tenant. Pass ``store`` to share one engine with in-process users; the app's ``.store`` attribute exposes it.
+    """
+    engine = store if store is not None else ObjectStore(Path(home) / "objects")
+    return _App(engine, master_token, token_ttl)
+
+
+def open_object_store(home: Path) -> ObjectStore:
+    """The storage engine of the EasyMaker Local home ``home`` (``home/objects``)."""
+    return ObjectStore(Path(home) / "objects")
