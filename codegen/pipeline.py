@@ -177,10 +177,10 @@ def generate(
             raise GenerationError("the generator failed:\n" + "\n".join(_describe_error(e) for e in fatal))
 
         if templates is not None:
-            for template_name, target in EXTRA_TEMPLATES.items():
+            for template_name, module_file in EXTRA_TEMPLATES.items():
                 if (templates / template_name).exists():
                     text = project.env.get_template(template_name).render()
-                    (package_dir / target).write_text(text, encoding="utf-8")
+                    (package_dir / module_file).write_text(text, encoding="utf-8")
         (package_dir / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
         _format(package_dir)
 

@@ -1,0 +1,171 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.batch_inference_create_request import BatchInferenceCreateRequest
+from ...models.batch_inference_response import BatchInferenceResponse
+from ...models.empty_response import EmptyResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    appkey: str,
+    *,
+    body: BatchInferenceCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1.0/appkeys/{appkey}/batch-inferences".format(
+            appkey=quote(str(appkey), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BatchInferenceResponse | EmptyResponse:
+    if response.status_code == 200:
+        response_200 = BatchInferenceResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = EmptyResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BatchInferenceResponse | EmptyResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchInferenceCreateRequest,
+) -> Response[BatchInferenceResponse | EmptyResponse]:
+    """
+    Args:
+        appkey (str):
+        body (BatchInferenceCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchInferenceResponse | EmptyResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchInferenceCreateRequest,
+) -> BatchInferenceResponse | EmptyResponse | None:
+    """
+    Args:
+        appkey (str):
+        body (BatchInferenceCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchInferenceResponse | EmptyResponse
+    """
+
+    return sync_detailed(
+        appkey=appkey,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchInferenceCreateRequest,
+) -> Response[BatchInferenceResponse | EmptyResponse]:
+    """
+    Args:
+        appkey (str):
+        body (BatchInferenceCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchInferenceResponse | EmptyResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchInferenceCreateRequest,
+) -> BatchInferenceResponse | EmptyResponse | None:
+    """
+    Args:
+        appkey (str):
+        body (BatchInferenceCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchInferenceResponse | EmptyResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            appkey=appkey,
+            client=client,
+            body=body,
+        )
+    ).parsed

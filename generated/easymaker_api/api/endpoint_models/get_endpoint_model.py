@@ -1,0 +1,164 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.empty_response import EmptyResponse
+from ...models.endpoint_model_response import EndpointModelResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    appkey: str,
+    endpoint_model_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1.0/appkeys/{appkey}/endpoint-models/{endpoint_model_id}".format(
+            appkey=quote(str(appkey), safe=""),
+            endpoint_model_id=quote(str(endpoint_model_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EmptyResponse | EndpointModelResponse:
+    if response.status_code == 200:
+        response_200 = EndpointModelResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = EmptyResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EmptyResponse | EndpointModelResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appkey: str,
+    endpoint_model_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EmptyResponse | EndpointModelResponse]:
+    """
+    Args:
+        appkey (str):
+        endpoint_model_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResponse | EndpointModelResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        endpoint_model_id=endpoint_model_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appkey: str,
+    endpoint_model_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EmptyResponse | EndpointModelResponse | None:
+    """
+    Args:
+        appkey (str):
+        endpoint_model_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResponse | EndpointModelResponse
+    """
+
+    return sync_detailed(
+        appkey=appkey,
+        endpoint_model_id=endpoint_model_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appkey: str,
+    endpoint_model_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EmptyResponse | EndpointModelResponse]:
+    """
+    Args:
+        appkey (str):
+        endpoint_model_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResponse | EndpointModelResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        endpoint_model_id=endpoint_model_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appkey: str,
+    endpoint_model_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EmptyResponse | EndpointModelResponse | None:
+    """
+    Args:
+        appkey (str):
+        endpoint_model_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResponse | EndpointModelResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            appkey=appkey,
+            endpoint_model_id=endpoint_model_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,164 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.empty_response import EmptyResponse
+from ...models.fine_tuning_response import FineTuningResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    appkey: str,
+    fine_tuning_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1.0/appkeys/{appkey}/fine-tunings/{fine_tuning_id}".format(
+            appkey=quote(str(appkey), safe=""),
+            fine_tuning_id=quote(str(fine_tuning_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EmptyResponse | FineTuningResponse:
+    if response.status_code == 200:
+        response_200 = FineTuningResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = EmptyResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EmptyResponse | FineTuningResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appkey: str,
+    fine_tuning_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EmptyResponse | FineTuningResponse]:
+    """
+    Args:
+        appkey (str):
+        fine_tuning_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResponse | FineTuningResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        fine_tuning_id=fine_tuning_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appkey: str,
+    fine_tuning_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EmptyResponse | FineTuningResponse | None:
+    """
+    Args:
+        appkey (str):
+        fine_tuning_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResponse | FineTuningResponse
+    """
+
+    return sync_detailed(
+        appkey=appkey,
+        fine_tuning_id=fine_tuning_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appkey: str,
+    fine_tuning_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EmptyResponse | FineTuningResponse]:
+    """
+    Args:
+        appkey (str):
+        fine_tuning_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResponse | FineTuningResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        fine_tuning_id=fine_tuning_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appkey: str,
+    fine_tuning_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EmptyResponse | FineTuningResponse | None:
+    """
+    Args:
+        appkey (str):
+        fine_tuning_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResponse | FineTuningResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            appkey=appkey,
+            fine_tuning_id=fine_tuning_id,
+            client=client,
+        )
+    ).parsed

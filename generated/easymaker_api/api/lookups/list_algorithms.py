@@ -1,0 +1,150 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.algorithm_list_response import AlgorithmListResponse
+from ...models.empty_response import EmptyResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    appkey: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1.0/appkeys/{appkey}/algorithms".format(
+            appkey=quote(str(appkey), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AlgorithmListResponse | EmptyResponse:
+    if response.status_code == 200:
+        response_200 = AlgorithmListResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = EmptyResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AlgorithmListResponse | EmptyResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[AlgorithmListResponse | EmptyResponse]:
+    """
+    Args:
+        appkey (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AlgorithmListResponse | EmptyResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> AlgorithmListResponse | EmptyResponse | None:
+    """
+    Args:
+        appkey (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AlgorithmListResponse | EmptyResponse
+    """
+
+    return sync_detailed(
+        appkey=appkey,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[AlgorithmListResponse | EmptyResponse]:
+    """
+    Args:
+        appkey (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AlgorithmListResponse | EmptyResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> AlgorithmListResponse | EmptyResponse | None:
+    """
+    Args:
+        appkey (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AlgorithmListResponse | EmptyResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            appkey=appkey,
+            client=client,
+        )
+    ).parsed

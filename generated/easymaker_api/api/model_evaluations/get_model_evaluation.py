@@ -1,0 +1,164 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.empty_response import EmptyResponse
+from ...models.model_evaluation_response import ModelEvaluationResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    appkey: str,
+    model_evaluation_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1.0/appkeys/{appkey}/model-evaluations/{model_evaluation_id}".format(
+            appkey=quote(str(appkey), safe=""),
+            model_evaluation_id=quote(str(model_evaluation_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EmptyResponse | ModelEvaluationResponse:
+    if response.status_code == 200:
+        response_200 = ModelEvaluationResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = EmptyResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EmptyResponse | ModelEvaluationResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appkey: str,
+    model_evaluation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EmptyResponse | ModelEvaluationResponse]:
+    """
+    Args:
+        appkey (str):
+        model_evaluation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResponse | ModelEvaluationResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        model_evaluation_id=model_evaluation_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appkey: str,
+    model_evaluation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EmptyResponse | ModelEvaluationResponse | None:
+    """
+    Args:
+        appkey (str):
+        model_evaluation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResponse | ModelEvaluationResponse
+    """
+
+    return sync_detailed(
+        appkey=appkey,
+        model_evaluation_id=model_evaluation_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appkey: str,
+    model_evaluation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EmptyResponse | ModelEvaluationResponse]:
+    """
+    Args:
+        appkey (str):
+        model_evaluation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResponse | ModelEvaluationResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        model_evaluation_id=model_evaluation_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appkey: str,
+    model_evaluation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EmptyResponse | ModelEvaluationResponse | None:
+    """
+    Args:
+        appkey (str):
+        model_evaluation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResponse | ModelEvaluationResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            appkey=appkey,
+            model_evaluation_id=model_evaluation_id,
+            client=client,
+        )
+    ).parsed

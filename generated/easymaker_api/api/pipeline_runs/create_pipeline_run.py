@@ -1,0 +1,179 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.empty_response import EmptyResponse
+from ...models.pipeline_run_create_request import PipelineRunCreateRequest
+from ...models.pipeline_run_create_response import PipelineRunCreateResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    appkey: str,
+    *,
+    body: PipelineRunCreateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1.0/appkeys/{appkey}/pipeline-runs".format(
+            appkey=quote(str(appkey), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EmptyResponse | PipelineRunCreateResponse:
+    if response.status_code == 200:
+        response_200 = PipelineRunCreateResponse.from_dict(response.json())
+
+        return response_200
+
+    response_default = EmptyResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EmptyResponse | PipelineRunCreateResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PipelineRunCreateRequest,
+) -> Response[EmptyResponse | PipelineRunCreateResponse]:
+    """Creates a pipeline run, or a recurring run when a schedule field is present.
+
+    Args:
+        appkey (str):
+        body (PipelineRunCreateRequest): A pipeline run; with `scheduleCronExpression` or
+            `schedulePeriodicMinutes`, a recurring run.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResponse | PipelineRunCreateResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PipelineRunCreateRequest,
+) -> EmptyResponse | PipelineRunCreateResponse | None:
+    """Creates a pipeline run, or a recurring run when a schedule field is present.
+
+    Args:
+        appkey (str):
+        body (PipelineRunCreateRequest): A pipeline run; with `scheduleCronExpression` or
+            `schedulePeriodicMinutes`, a recurring run.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResponse | PipelineRunCreateResponse
+    """
+
+    return sync_detailed(
+        appkey=appkey,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PipelineRunCreateRequest,
+) -> Response[EmptyResponse | PipelineRunCreateResponse]:
+    """Creates a pipeline run, or a recurring run when a schedule field is present.
+
+    Args:
+        appkey (str):
+        body (PipelineRunCreateRequest): A pipeline run; with `scheduleCronExpression` or
+            `schedulePeriodicMinutes`, a recurring run.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResponse | PipelineRunCreateResponse]
+    """
+
+    kwargs = _get_kwargs(
+        appkey=appkey,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appkey: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PipelineRunCreateRequest,
+) -> EmptyResponse | PipelineRunCreateResponse | None:
+    """Creates a pipeline run, or a recurring run when a schedule field is present.
+
+    Args:
+        appkey (str):
+        body (PipelineRunCreateRequest): A pipeline run; with `scheduleCronExpression` or
+            `schedulePeriodicMinutes`, a recurring run.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResponse | PipelineRunCreateResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            appkey=appkey,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,257 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .algorithm import Algorithm
+from .algorithm_algorithm_dataset_schema_item import AlgorithmAlgorithmDatasetSchemaItem
+from .algorithm_hyperparameter_spec import AlgorithmHyperparameterSpec
+from .algorithm_list_response import AlgorithmListResponse
+from .apigw_stage import ApigwStage
+from .auto_scaler import AutoScaler
+from .batch_inference import BatchInference
+from .batch_inference_create_request import BatchInferenceCreateRequest
+from .batch_inference_input_data_type_code import BatchInferenceInputDataTypeCode
+from .batch_inference_list_response import BatchInferenceListResponse
+from .batch_inference_response import BatchInferenceResponse
+from .batch_inference_status_code import BatchInferenceStatusCode
+from .confidence_metric import ConfidenceMetric
+from .confusion_matrix import ConfusionMatrix
+from .confusion_matrix_annotation_spec import ConfusionMatrixAnnotationSpec
+from .dataset import Dataset
+from .dataset_format_code import DatasetFormatCode
+from .dataset_split_code import DatasetSplitCode
+from .early_stopping_algorithm import EarlyStoppingAlgorithm
+from .empty_response import EmptyResponse
+from .endpoint import Endpoint
+from .endpoint_create_request import EndpointCreateRequest
+from .endpoint_list_response import EndpointListResponse
+from .endpoint_model import EndpointModel
+from .endpoint_model_list_response import EndpointModelListResponse
+from .endpoint_model_resource import EndpointModelResource
+from .endpoint_model_response import EndpointModelResponse
+from .endpoint_model_status_code import EndpointModelStatusCode
+from .endpoint_response import EndpointResponse
+from .endpoint_stage import EndpointStage
+from .endpoint_stage_create_request import EndpointStageCreateRequest
+from .endpoint_stage_list_response import EndpointStageListResponse
+from .endpoint_stage_response import EndpointStageResponse
+from .endpoint_stage_status_code import EndpointStageStatusCode
+from .endpoint_status_code import EndpointStatusCode
+from .evaluation_metrics import EvaluationMetrics
+from .experiment import Experiment
+from .experiment_create_request import ExperimentCreateRequest
+from .experiment_list_response import ExperimentListResponse
+from .experiment_response import ExperimentResponse
+from .experiment_status_code import ExperimentStatusCode
+from .fine_tuning import FineTuning
+from .fine_tuning_create_request import FineTuningCreateRequest
+from .fine_tuning_list_response import FineTuningListResponse
+from .fine_tuning_response import FineTuningResponse
+from .fine_tuning_status_code import FineTuningStatusCode
+from .flavor_list_response import FlavorListResponse
+from .header import Header
+from .hyperparameter_spec import HyperparameterSpec
+from .hyperparameter_spec_view import HyperparameterSpecView
+from .hyperparameter_tuning import HyperparameterTuning
+from .hyperparameter_tuning_create_request import HyperparameterTuningCreateRequest
+from .hyperparameter_tuning_list_response import HyperparameterTuningListResponse
+from .hyperparameter_tuning_response import HyperparameterTuningResponse
+from .hyperparameter_tuning_status_code import HyperparameterTuningStatusCode
+from .hyperparameter_type_code import HyperparameterTypeCode
+from .iaas_token import IaasToken
+from .iaas_token_response import IaasTokenResponse
+from .iaas_token_token import IaasTokenToken
+from .image import Image
+from .image_list_response import ImageListResponse
+from .instance_type import InstanceType
+from .metric import Metric
+from .model import Model
+from .model_create_request import ModelCreateRequest
+from .model_evaluation import ModelEvaluation
+from .model_evaluation_batch_inference import ModelEvaluationBatchInference
+from .model_evaluation_batch_inference_request import ModelEvaluationBatchInferenceRequest
+from .model_evaluation_create_request import ModelEvaluationCreateRequest
+from .model_evaluation_input_data_type_code import ModelEvaluationInputDataTypeCode
+from .model_evaluation_list_response import ModelEvaluationListResponse
+from .model_evaluation_response import ModelEvaluationResponse
+from .model_evaluation_status_code import ModelEvaluationStatusCode
+from .model_fine_tuning import ModelFineTuning
+from .model_format_code import ModelFormatCode
+from .model_hyperparameter_tuning import ModelHyperparameterTuning
+from .model_list_response import ModelListResponse
+from .model_parameter import ModelParameter
+from .model_parameter_spec import ModelParameterSpec
+from .model_parameter_spec_list_response import ModelParameterSpecListResponse
+from .model_preset import ModelPreset
+from .model_preset_list_response import ModelPresetListResponse
+from .model_preset_metadata import ModelPresetMetadata
+from .model_response import ModelResponse
+from .model_status_code import ModelStatusCode
+from .model_summary import ModelSummary
+from .model_training import ModelTraining
+from .model_type_code import ModelTypeCode
+from .nas import Nas
+from .objective_code import ObjectiveCode
+from .objective_metric import ObjectiveMetric
+from .objective_type_code import ObjectiveTypeCode
+from .parameter import Parameter
+from .pipeline import Pipeline
+from .pipeline_list_response import PipelineListResponse
+from .pipeline_parameter_spec import PipelineParameterSpec
+from .pipeline_recurring_run import PipelineRecurringRun
+from .pipeline_recurring_run_list_response import PipelineRecurringRunListResponse
+from .pipeline_recurring_run_response import PipelineRecurringRunResponse
+from .pipeline_recurring_run_status_code import PipelineRecurringRunStatusCode
+from .pipeline_recurring_run_summary import PipelineRecurringRunSummary
+from .pipeline_response import PipelineResponse
+from .pipeline_run import PipelineRun
+from .pipeline_run_create_request import PipelineRunCreateRequest
+from .pipeline_run_create_response import PipelineRunCreateResponse
+from .pipeline_run_list_response import PipelineRunListResponse
+from .pipeline_run_response import PipelineRunResponse
+from .pipeline_run_status_code import PipelineRunStatusCode
+from .pipeline_run_summary import PipelineRunSummary
+from .pipeline_status_code import PipelineStatusCode
+from .pipeline_summary import PipelineSummary
+from .pipeline_upload_request import PipelineUploadRequest
+from .resource_option_detail import ResourceOptionDetail
+from .scale_metric_code import ScaleMetricCode
+from .storage import Storage
+from .tag import Tag
+from .training import Training
+from .training_create_request import TrainingCreateRequest
+from .training_create_request_training_type_code import TrainingCreateRequestTrainingTypeCode
+from .training_list_response import TrainingListResponse
+from .training_response import TrainingResponse
+from .training_status_code import TrainingStatusCode
+from .trial import Trial
+from .trial_metric import TrialMetric
+from .trial_status_code import TrialStatusCode
+from .tuning_strategy_name import TuningStrategyName
+
+__all__ = (
+    "Algorithm",
+    "AlgorithmAlgorithmDatasetSchemaItem",
+    "AlgorithmHyperparameterSpec",
+    "AlgorithmListResponse",
+    "ApigwStage",
+    "AutoScaler",
+    "BatchInference",
+    "BatchInferenceCreateRequest",
+    "BatchInferenceInputDataTypeCode",
+    "BatchInferenceListResponse",
+    "BatchInferenceResponse",
+    "BatchInferenceStatusCode",
+    "ConfidenceMetric",
+    "ConfusionMatrix",
+    "ConfusionMatrixAnnotationSpec",
+    "Dataset",
+    "DatasetFormatCode",
+    "DatasetSplitCode",
+    "EarlyStoppingAlgorithm",
+    "EmptyResponse",
+    "Endpoint",
+    "EndpointCreateRequest",
+    "EndpointListResponse",
+    "EndpointModel",
+    "EndpointModelListResponse",
+    "EndpointModelResource",
+    "EndpointModelResponse",
+    "EndpointModelStatusCode",
+    "EndpointResponse",
+    "EndpointStage",
+    "EndpointStageCreateRequest",
+    "EndpointStageListResponse",
+    "EndpointStageResponse",
+    "EndpointStageStatusCode",
+    "EndpointStatusCode",
+    "EvaluationMetrics",
+    "Experiment",
+    "ExperimentCreateRequest",
+    "ExperimentListResponse",
+    "ExperimentResponse",
+    "ExperimentStatusCode",
+    "FineTuning",
+    "FineTuningCreateRequest",
+    "FineTuningListResponse",
+    "FineTuningResponse",
+    "FineTuningStatusCode",
+    "FlavorListResponse",
+    "Header",
+    "HyperparameterSpec",
+    "HyperparameterSpecView",
+    "HyperparameterTuning",
+    "HyperparameterTuningCreateRequest",
+    "HyperparameterTuningListResponse",
+    "HyperparameterTuningResponse",
+    "HyperparameterTuningStatusCode",
+    "HyperparameterTypeCode",
+    "IaasToken",
+    "IaasTokenResponse",
+    "IaasTokenToken",
+    "Image",
+    "ImageListResponse",
+    "InstanceType",
+    "Metric",
+    "Model",
+    "ModelCreateRequest",
+    "ModelEvaluation",
+    "ModelEvaluationBatchInference",
+    "ModelEvaluationBatchInferenceRequest",
+    "ModelEvaluationCreateRequest",
+    "ModelEvaluationInputDataTypeCode",
+    "ModelEvaluationListResponse",
+    "ModelEvaluationResponse",
+    "ModelEvaluationStatusCode",
+    "ModelFineTuning",
+    "ModelFormatCode",
+    "ModelHyperparameterTuning",
+    "ModelListResponse",
+    "ModelParameter",
+    "ModelParameterSpec",
+    "ModelParameterSpecListResponse",
+    "ModelPreset",
+    "ModelPresetListResponse",
+    "ModelPresetMetadata",
+    "ModelResponse",
+    "ModelStatusCode",
+    "ModelSummary",
+    "ModelTraining",
+    "ModelTypeCode",
+    "Nas",
+    "ObjectiveCode",
+    "ObjectiveMetric",
+    "ObjectiveTypeCode",
+    "Parameter",
+    "Pipeline",
+    "PipelineListResponse",
+    "PipelineParameterSpec",
+    "PipelineRecurringRun",
+    "PipelineRecurringRunListResponse",
+    "PipelineRecurringRunResponse",
+    "PipelineRecurringRunStatusCode",
+    "PipelineRecurringRunSummary",
+    "PipelineResponse",
+    "PipelineRun",
+    "PipelineRunCreateRequest",
+    "PipelineRunCreateResponse",
+    "PipelineRunListResponse",
+    "PipelineRunResponse",
+    "PipelineRunStatusCode",
+    "PipelineRunSummary",
+    "PipelineStatusCode",
+    "PipelineSummary",
+    "PipelineUploadRequest",
+    "ResourceOptionDetail",
+    "ScaleMetricCode",
+    "Storage",
+    "Tag",
+    "Training",
+    "TrainingCreateRequest",
+    "TrainingCreateRequestTrainingTypeCode",
+    "TrainingListResponse",
+    "TrainingResponse",
+    "TrainingStatusCode",
+    "Trial",
+    "TrialMetric",
+    "TrialStatusCode",
+    "TuningStrategyName",
+)

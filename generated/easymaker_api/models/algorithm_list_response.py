@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.algorithm import Algorithm
+    from ..models.header import Header
+
+
+@_attrs_define
+class AlgorithmListResponse:
+    """
+    Attributes:
+        header (Header):
+        algorithm_list (list[Algorithm] | Unset):
+    """
+
+    header: Header
+    algorithm_list: list[Algorithm] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "header": "header",
+        "algorithmList": "algorithm_list",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        algorithm_list: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.algorithm_list, Unset):
+            algorithm_list = []
+            for algorithm_list_item_data in self.algorithm_list:
+                algorithm_list_item = algorithm_list_item_data.to_dict()
+                algorithm_list.append(algorithm_list_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["header"] = header
+        if algorithm_list is not UNSET:
+            field_dict["algorithmList"] = algorithm_list
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        from ..models.algorithm import Algorithm
+        from ..models.header import Header
+
+        d = dict(src_dict)
+        header = Header.from_dict(d.pop("header"))
+
+        _algorithm_list = d.pop("algorithmList", UNSET)
+        algorithm_list: list[Algorithm] | Unset = UNSET
+        if _algorithm_list is not UNSET:
+            algorithm_list = []
+            for algorithm_list_item_data in _algorithm_list:
+                algorithm_list_item = Algorithm.from_dict(algorithm_list_item_data)
+
+                algorithm_list.append(algorithm_list_item)
+
+        algorithm_list_response = cls(
+            header=header,
+            algorithm_list=algorithm_list,
+        )
+        algorithm_list_response.additional_properties = d
+        return algorithm_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

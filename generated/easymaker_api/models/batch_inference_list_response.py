@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.batch_inference import BatchInference
+    from ..models.header import Header
+
+
+@_attrs_define
+class BatchInferenceListResponse:
+    """
+    Attributes:
+        header (Header):
+        batch_inference_list (list[BatchInference] | Unset):
+    """
+
+    header: Header
+    batch_inference_list: list[BatchInference] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "header": "header",
+        "batchInferenceList": "batch_inference_list",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        batch_inference_list: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.batch_inference_list, Unset):
+            batch_inference_list = []
+            for batch_inference_list_item_data in self.batch_inference_list:
+                batch_inference_list_item = batch_inference_list_item_data.to_dict()
+                batch_inference_list.append(batch_inference_list_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["header"] = header
+        if batch_inference_list is not UNSET:
+            field_dict["batchInferenceList"] = batch_inference_list
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        from ..models.batch_inference import BatchInference
+        from ..models.header import Header
+
+        d = dict(src_dict)
+        header = Header.from_dict(d.pop("header"))
+
+        _batch_inference_list = d.pop("batchInferenceList", UNSET)
+        batch_inference_list: list[BatchInference] | Unset = UNSET
+        if _batch_inference_list is not UNSET:
+            batch_inference_list = []
+            for batch_inference_list_item_data in _batch_inference_list:
+                batch_inference_list_item = BatchInference.from_dict(batch_inference_list_item_data)
+
+                batch_inference_list.append(batch_inference_list_item)
+
+        batch_inference_list_response = cls(
+            header=header,
+            batch_inference_list=batch_inference_list,
+        )
+        batch_inference_list_response.additional_properties = d
+        return batch_inference_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.endpoint_stage import EndpointStage
+    from ..models.header import Header
+
+
+@_attrs_define
+class EndpointStageResponse:
+    """
+    Attributes:
+        header (Header):
+        endpoint_stage (EndpointStage | Unset):
+    """
+
+    header: Header
+    endpoint_stage: EndpointStage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "header": "header",
+        "endpointStage": "endpoint_stage",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        endpoint_stage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.endpoint_stage, Unset):
+            endpoint_stage = self.endpoint_stage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["header"] = header
+        if endpoint_stage is not UNSET:
+            field_dict["endpointStage"] = endpoint_stage
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        from ..models.endpoint_stage import EndpointStage
+        from ..models.header import Header
+
+        d = dict(src_dict)
+        header = Header.from_dict(d.pop("header"))
+
+        _endpoint_stage = d.pop("endpointStage", UNSET)
+        endpoint_stage: EndpointStage | Unset
+        if isinstance(_endpoint_stage, Unset):
+            endpoint_stage = UNSET
+        else:
+            endpoint_stage = EndpointStage.from_dict(_endpoint_stage)
+
+        endpoint_stage_response = cls(
+            header=header,
+            endpoint_stage=endpoint_stage,
+        )
+        endpoint_stage_response.additional_properties = d
+        return endpoint_stage_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.experiment import Experiment
+    from ..models.header import Header
+
+
+@_attrs_define
+class ExperimentListResponse:
+    """
+    Attributes:
+        header (Header):
+        experiment_list (list[Experiment] | Unset):
+    """
+
+    header: Header
+    experiment_list: list[Experiment] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "header": "header",
+        "experimentList": "experiment_list",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        experiment_list: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.experiment_list, Unset):
+            experiment_list = []
+            for experiment_list_item_data in self.experiment_list:
+                experiment_list_item = experiment_list_item_data.to_dict()
+                experiment_list.append(experiment_list_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["header"] = header
+        if experiment_list is not UNSET:
+            field_dict["experimentList"] = experiment_list
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        from ..models.experiment import Experiment
+        from ..models.header import Header
+
+        d = dict(src_dict)
+        header = Header.from_dict(d.pop("header"))
+
+        _experiment_list = d.pop("experimentList", UNSET)
+        experiment_list: list[Experiment] | Unset = UNSET
+        if _experiment_list is not UNSET:
+            experiment_list = []
+            for experiment_list_item_data in _experiment_list:
+                experiment_list_item = Experiment.from_dict(experiment_list_item_data)
+
+                experiment_list.append(experiment_list_item)
+
+        experiment_list_response = cls(
+            header=header,
+            experiment_list=experiment_list,
+        )
+        experiment_list_response.additional_properties = d
+        return experiment_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.experiment import Experiment
+    from ..models.header import Header
+
+
+@_attrs_define
+class ExperimentResponse:
+    """
+    Attributes:
+        header (Header):
+        experiment (Experiment | Unset):
+    """
+
+    header: Header
+    experiment: Experiment | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "header": "header",
+        "experiment": "experiment",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        experiment: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.experiment, Unset):
+            experiment = self.experiment.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["header"] = header
+        if experiment is not UNSET:
+            field_dict["experiment"] = experiment
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        from ..models.experiment import Experiment
+        from ..models.header import Header
+
+        d = dict(src_dict)
+        header = Header.from_dict(d.pop("header"))
+
+        _experiment = d.pop("experiment", UNSET)
+        experiment: Experiment | Unset
+        if isinstance(_experiment, Unset):
+            experiment = UNSET
+        else:
+            experiment = Experiment.from_dict(_experiment)
+
+        experiment_response = cls(
+            header=header,
+            experiment=experiment,
+        )
+        experiment_response.additional_properties = d
+        return experiment_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

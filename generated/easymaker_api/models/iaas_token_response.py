@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.header import Header
+    from ..models.iaas_token import IaasToken
+
+
+@_attrs_define
+class IaasTokenResponse:
+    """
+    Attributes:
+        header (Header):
+        access (IaasToken | Unset):
+    """
+
+    header: Header
+    access: IaasToken | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "header": "header",
+        "access": "access",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        access: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.access, Unset):
+            access = self.access.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["header"] = header
+        if access is not UNSET:
+            field_dict["access"] = access
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        from ..models.header import Header
+        from ..models.iaas_token import IaasToken
+
+        d = dict(src_dict)
+        header = Header.from_dict(d.pop("header"))
+
+        _access = d.pop("access", UNSET)
+        access: IaasToken | Unset
+        if isinstance(_access, Unset):
+            access = UNSET
+        else:
+            access = IaasToken.from_dict(_access)
+
+        iaas_token_response = cls(
+            header=header,
+            access=access,
+        )
+        iaas_token_response.additional_properties = d
+        return iaas_token_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.header import Header
+    from ..models.pipeline import Pipeline
+
+
+@_attrs_define
+class PipelineResponse:
+    """
+    Attributes:
+        header (Header):
+        pipeline (Pipeline | Unset):
+    """
+
+    header: Header
+    pipeline: Pipeline | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "header": "header",
+        "pipeline": "pipeline",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        pipeline: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pipeline, Unset):
+            pipeline = self.pipeline.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["header"] = header
+        if pipeline is not UNSET:
+            field_dict["pipeline"] = pipeline
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        from ..models.header import Header
+        from ..models.pipeline import Pipeline
+
+        d = dict(src_dict)
+        header = Header.from_dict(d.pop("header"))
+
+        _pipeline = d.pop("pipeline", UNSET)
+        pipeline: Pipeline | Unset
+        if isinstance(_pipeline, Unset):
+            pipeline = UNSET
+        else:
+            pipeline = Pipeline.from_dict(_pipeline)
+
+        pipeline_response = cls(
+            header=header,
+            pipeline=pipeline,
+        )
+        pipeline_response.additional_properties = d
+        return pipeline_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, Self, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.pipeline_run_status_code import PipelineRunStatusCode
+from ..types import UNSET, Unset
+
+
+@_attrs_define
+class PipelineRunSummary:
+    """
+    Attributes:
+        pipeline_run_id (str | Unset):
+        pipeline_run_name (str | Unset):
+        pipeline_run_status_code (PipelineRunStatusCode | str | Unset):
+        scheduled_datetime (str | Unset):
+    """
+
+    pipeline_run_id: str | Unset = UNSET
+    pipeline_run_name: str | Unset = UNSET
+    pipeline_run_status_code: PipelineRunStatusCode | str | Unset = UNSET
+    scheduled_datetime: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "pipelineRunId": "pipeline_run_id",
+        "pipelineRunName": "pipeline_run_name",
+        "pipelineRunStatusCode": "pipeline_run_status_code",
+        "scheduledDatetime": "scheduled_datetime",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        pipeline_run_id = self.pipeline_run_id
+
+        pipeline_run_name = self.pipeline_run_name
+
+        pipeline_run_status_code: str | Unset
+        if isinstance(self.pipeline_run_status_code, Unset):
+            pipeline_run_status_code = UNSET
+        elif isinstance(self.pipeline_run_status_code, PipelineRunStatusCode):
+            pipeline_run_status_code = self.pipeline_run_status_code.value
+        else:
+            pipeline_run_status_code = self.pipeline_run_status_code
+
+        scheduled_datetime = self.scheduled_datetime
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if pipeline_run_id is not UNSET:
+            field_dict["pipelineRunId"] = pipeline_run_id
+        if pipeline_run_name is not UNSET:
+            field_dict["pipelineRunName"] = pipeline_run_name
+        if pipeline_run_status_code is not UNSET:
+            field_dict["pipelineRunStatusCode"] = pipeline_run_status_code
+        if scheduled_datetime is not UNSET:
+            field_dict["scheduledDatetime"] = scheduled_datetime
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        d = dict(src_dict)
+        pipeline_run_id = d.pop("pipelineRunId", UNSET)
+        pipeline_run_name = d.pop("pipelineRunName", UNSET)
+
+        def _parse_pipeline_run_status_code(data: object) -> PipelineRunStatusCode | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                pipeline_run_status_code_type_0 = PipelineRunStatusCode(data)
+
+                return pipeline_run_status_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(PipelineRunStatusCode | str | Unset, data)
+
+        pipeline_run_status_code = _parse_pipeline_run_status_code(d.pop("pipelineRunStatusCode", UNSET))
+
+        scheduled_datetime = d.pop("scheduledDatetime", UNSET)
+        pipeline_run_summary = cls(
+            pipeline_run_id=pipeline_run_id,
+            pipeline_run_name=pipeline_run_name,
+            pipeline_run_status_code=pipeline_run_status_code,
+            scheduled_datetime=scheduled_datetime,
+        )
+        pipeline_run_summary.additional_properties = d
+        return pipeline_run_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

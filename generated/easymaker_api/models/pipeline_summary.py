@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, Self, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.pipeline_status_code import PipelineStatusCode
+from ..types import UNSET, Unset
+
+
+@_attrs_define
+class PipelineSummary:
+    """
+    Attributes:
+        pipeline_id (str | Unset):
+        pipeline_name (str | Unset):
+        pipeline_status_code (PipelineStatusCode | str | Unset):
+    """
+
+    pipeline_id: str | Unset = UNSET
+    pipeline_name: str | Unset = UNSET
+    pipeline_status_code: PipelineStatusCode | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "pipelineId": "pipeline_id",
+        "pipelineName": "pipeline_name",
+        "pipelineStatusCode": "pipeline_status_code",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        pipeline_id = self.pipeline_id
+
+        pipeline_name = self.pipeline_name
+
+        pipeline_status_code: str | Unset
+        if isinstance(self.pipeline_status_code, Unset):
+            pipeline_status_code = UNSET
+        elif isinstance(self.pipeline_status_code, PipelineStatusCode):
+            pipeline_status_code = self.pipeline_status_code.value
+        else:
+            pipeline_status_code = self.pipeline_status_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if pipeline_id is not UNSET:
+            field_dict["pipelineId"] = pipeline_id
+        if pipeline_name is not UNSET:
+            field_dict["pipelineName"] = pipeline_name
+        if pipeline_status_code is not UNSET:
+            field_dict["pipelineStatusCode"] = pipeline_status_code
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        d = dict(src_dict)
+        pipeline_id = d.pop("pipelineId", UNSET)
+        pipeline_name = d.pop("pipelineName", UNSET)
+
+        def _parse_pipeline_status_code(data: object) -> PipelineStatusCode | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                pipeline_status_code_type_0 = PipelineStatusCode(data)
+
+                return pipeline_status_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(PipelineStatusCode | str | Unset, data)
+
+        pipeline_status_code = _parse_pipeline_status_code(d.pop("pipelineStatusCode", UNSET))
+
+        pipeline_summary = cls(
+            pipeline_id=pipeline_id,
+            pipeline_name=pipeline_name,
+            pipeline_status_code=pipeline_status_code,
+        )
+        pipeline_summary.additional_properties = d
+        return pipeline_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

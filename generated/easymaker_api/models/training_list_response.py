@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.header import Header
+    from ..models.training import Training
+
+
+@_attrs_define
+class TrainingListResponse:
+    """
+    Attributes:
+        header (Header):
+        training_list (list[Training] | Unset):
+    """
+
+    header: Header
+    training_list: list[Training] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    __wire_names__: ClassVar[dict[str, str]] = {
+        "header": "header",
+        "trainingList": "training_list",
+    }
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        header = self.header.to_dict()
+
+        training_list: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.training_list, Unset):
+            training_list = []
+            for training_list_item_data in self.training_list:
+                training_list_item = training_list_item_data.to_dict()
+                training_list.append(training_list_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["header"] = header
+        if training_list is not UNSET:
+            field_dict["trainingList"] = training_list
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
+        from ..models.header import Header
+        from ..models.training import Training
+
+        d = dict(src_dict)
+        header = Header.from_dict(d.pop("header"))
+
+        _training_list = d.pop("trainingList", UNSET)
+        training_list: list[Training] | Unset = UNSET
+        if _training_list is not UNSET:
+            training_list = []
+            for training_list_item_data in _training_list:
+                training_list_item = Training.from_dict(training_list_item_data)
+
+                training_list.append(training_list_item)
+
+        training_list_response = cls(
+            header=header,
+            training_list=training_list,
+        )
+        training_list_response.additional_properties = d
+        return training_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
