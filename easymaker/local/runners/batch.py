@@ -1,0 +1,191 @@
+"""Batch inference runner (kind ``batch_inference``).
+
+Reads ``modelId``, ``inputDataUri``, ``inputDataTypeCode`` (JSON | JSONL), ``includeGlobPattern``,
+``excludeGlobPattern``, ``maxBatchSize``, ``inferenceTimeoutSeconds`` (per batch request), ``podCount`` (worker
+processes), ``outputUploadUri`` and ``timeoutMinutes`` from the resource. File selection and parsing:
+:mod:`easymaker.local.serving.inputs`; batching: :mod:`easymaker.local.serving.batching`.
+
+Output: for every input file ``<relative path>``, one ``<relative path>.out.jsonl`` under ``outputUploadUri``, one
+line per instance in input order, ``{"input": ..., "prediction": ...}`` or ``{"input": ..., "error": "..."}``.
+
+Writes ``inputFileCount``, ``inputDataCount``, ``processCount``, ``success2XxCount``, ``fail4XxCount``,
+``fail5XxCount`` (per instance) and ``elapsedTimeSeconds``. Statuses: CREATE_IN_PROGRESS -> RUNNING ->
+COMPLETE_IN_PROGRESS -> COMPLETE; on failure FAIL_BATCH_INFERENCE_IN_PROGRESS -> FAIL_BATCH_INFERENCE with the
+reason; on ``ctx.stop_event`` STOP_IN_PROGRESS -> STOPPED (nothing is published).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from easymaker.local.runners.base import JobContext
+from easymaker.local.serving.artifacts import lookup_model, prepare_model
+from easymaker.local.serving.batching import (
+    BatchCounts,
+    BatchResult,
+    BatchStopped,
+    BatchTimedOut,
+    InputFile,
+    run_batches,
+)
+from easymaker.local.serving.errors import ServingError
+from easymaker.local.serving.inputs import InputDataError, read_inputs, select_files
+from easymaker.local.serving.loaders import ModelSpec
+
+logger = logging.getLogger("easymaker.local.batch")
+
+OUTPUT_SUFFIX = ".out.jsonl"
+
+
+class JobFailed(Exception):
+    """Fail the job with this message as the reason."""
+
+
+def int_field(resource: Mapping[str, Any], name: str, default: int | None = None, minimum: int = 1) -> int:
+    """An integer field of the resource, checked; a clear error names the field."""
+    value = resource.get(name, default)
+    if value is None:
+        value = default
+    if value is None:
+        raise JobFailed(f"{name} is required")
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise JobFailed(f"{name} must be an integer >= {minimum} (got {value!r})")
+    return value
+
+
+def str_field(resource: Mapping[str, Any], name: str) -> str:
+    value = resource.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise JobFailed(f"{name} is required")
+    return value.strip()
+
+
+def fetch_input(ctx: JobContext, uri: str, dest: Path) -> Path:
+    """The local file or folder holding ``uri``: the NAS folder itself, or a fresh copy under ``dest``."""
+    local = ctx.uris.local_path(uri)
+    if local is not None:
+        if not local.exists():
+            raise JobFailed(f"inputDataUri {uri} does not exist")
+        return local
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    try:
+        ctx.uris.fetch(uri, dest)
+    except FileNotFoundError as exc:
+        raise JobFailed(f"inputDataUri has no data: {exc}") from exc
+    return dest
+
+
+def write_outputs(out_dir: Path, files: list[InputFile], result: BatchResult) -> None:
+    """One ``<relative>.out.jsonl`` per input file."""
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    for f, records in zip(files, result.records, strict=True):
+        target = out_dir / (f.relative + OUTPUT_SUFFIX)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps(rec, separators=(",", ":")))
+                fh.write("\n")
+
+
+class BatchInferenceRunner:
+    kind = "batch_inference"
+
+    def run(self, ctx: JobContext) -> None:
+        started = time.monotonic()
+        res = ctx.resource
+        counts = BatchCounts()
+
+        def elapsed() -> int:
+            return int(round(time.monotonic() - started))
+
+        ctx.set_status("CREATE_IN_PROGRESS", None)
+        try:
+            max_batch = int_field(res, "maxBatchSize", 32)
+            inference_timeout = int_field(res, "inferenceTimeoutSeconds", 120)
+            pods = int_field(res, "podCount", 1)
+            timeout_minutes = int_field(res, "timeoutMinutes", 43200)
+            data_type = str_field(res, "inputDataTypeCode").upper()
+            if data_type not in ("JSON", "JSONL"):
+                raise JobFailed(f"inputDataTypeCode must be JSON or JSONL (got {res.get('inputDataTypeCode')!r})")
+            input_uri = str_field(res, "inputDataUri")
+            output_uri = str_field(res, "outputUploadUri")
+            deadline = started + timeout_minutes * 60
+
+            spec = prepare_model(ctx, lookup_model(ctx, res.get("modelId")), ctx.work_dir / "model")
+            root = fetch_input(ctx, input_uri, ctx.work_dir / "input")
+            include, exclude = res.get("includeGlobPattern") or None, res.get("excludeGlobPattern") or None
+            relatives = select_files(root, include, exclude)
+            if not relatives:
+                raise JobFailed(
+                    f"no input file under {input_uri} is selected (includeGlobPattern={include!r}, "
+                    f"excludeGlobPattern={exclude!r})"
+                )
+            files = read_inputs(root, relatives, data_type)
+            counts = BatchCounts(inputFileCount=len(files), inputDataCount=sum(len(f.instances) for f in files))
+            ctx.update(counts.as_wire())
+            if ctx.stop_event.is_set():
+                raise BatchStopped("stopped")
+
+            ctx.set_status("RUNNING", None)
+            result = self.infer(ctx, spec, files, pods, max_batch, inference_timeout, deadline)
+            counts = result.counts
+
+            ctx.set_status("COMPLETE_IN_PROGRESS", None)
+            out_dir = ctx.work_dir / "output"
+            write_outputs(out_dir, files, result)
+            ctx.uris.publish(out_dir, output_uri)
+            ctx.update({**counts.as_wire(), "elapsedTimeSeconds": elapsed()})
+            ctx.set_status("COMPLETE", None)
+        except BatchStopped:
+            ctx.set_status("STOP_IN_PROGRESS", None)
+            ctx.update({"elapsedTimeSeconds": elapsed()})
+            ctx.set_status("STOPPED", "stopped by request")
+        except BatchTimedOut:
+            self._fail(
+                ctx, f"batch inference did not finish within timeoutMinutes={res.get('timeoutMinutes')}", elapsed()
+            )
+        except (JobFailed, InputDataError, ServingError) as exc:
+            self._fail(ctx, str(exc), elapsed())
+        except Exception as exc:  # an unexpected bug still leaves a terminal status with the reason
+            logger.exception("batch inference %s failed", res.get("batchInferenceId"))
+            self._fail(ctx, f"internal error: {type(exc).__name__}: {exc}", elapsed())
+
+    @staticmethod
+    def infer(
+        ctx: JobContext,
+        spec: ModelSpec,
+        files: list[InputFile],
+        pods: int,
+        max_batch: int,
+        inference_timeout: int,
+        deadline: float,
+        request_parameters: dict[str, Any] | None = None,
+    ) -> BatchResult:
+        return run_batches(
+            spec,
+            files,
+            pod_count=pods,
+            max_batch_size=max_batch,
+            inference_timeout=float(inference_timeout),
+            run_dir=ctx.work_dir / "run",
+            stop_event=ctx.stop_event,
+            deadline=deadline,
+            request_parameters=request_parameters,
+            progress=lambda c: ctx.update(c.as_wire()),
+        )
+
+    @staticmethod
+    def _fail(ctx: JobContext, reason: str, elapsed: int) -> None:
+        logger.error("batch inference failed: %s", reason)
+        ctx.set_status("FAIL_BATCH_INFERENCE_IN_PROGRESS", reason)
+        ctx.update({"elapsedTimeSeconds": elapsed})
+        ctx.set_status("FAIL_BATCH_INFERENCE", reason)

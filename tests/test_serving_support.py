@@ -1,0 +1,166 @@
+"""Shared pieces for the serving, batch inference and evaluation tests: a folder standing in for Object Storage,
+a JobContext recorder, small scikit-learn models and an HTTP helper. (No tests in this module.)"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import joblib
+from sklearn.datasets import load_iris, make_regression
+from sklearn.linear_model import LinearRegression, LogisticRegression
+
+from easymaker.local.runners.base import JobContext
+
+OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_test/bucket"
+
+
+class FolderUris:
+    """obs:// and nas:// URIs mapped to folders below ``root``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, uri: str) -> Path:
+        scheme, rest = uri.split("://", 1)
+        return self.root / scheme / rest.replace(":", "").strip("/")
+
+    def fetch(self, uri: str, dest_dir: Path) -> Path:
+        src = self.path(uri)
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        if src.is_file():
+            shutil.copy2(src, dest_dir / src.name)
+        elif src.is_dir():
+            shutil.copytree(src, dest_dir, dirs_exist_ok=True)
+        else:
+            raise FileNotFoundError(f"no object at {uri}")
+        return dest_dir
+
+    def publish(self, src: Path, uri: str) -> int:
+        dst = self.path(uri)
+        if src.is_file():
+            dst.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst / src.name)
+            return 1
+        shutil.copytree(src, dst, dirs_exist_ok=True)
+        return sum(1 for p in src.rglob("*") if p.is_file())
+
+    def local_path(self, uri: str) -> Path | None:
+        return self.path(uri) if uri.startswith("nas://") else None
+
+
+class Recorder:
+    """Collects statuses and updates, merging updates into the resource like the store does."""
+
+    def __init__(self, resource: dict[str, Any], status_field: str) -> None:
+        self.resource = resource
+        self.status_field = status_field
+        self.statuses: list[tuple[str, str | None]] = []
+        self.on_status: Callable[[str], None] | None = None
+        self.changed = threading.Condition()
+
+    def set_status(self, status: str, reason: str | None) -> None:
+        with self.changed:
+            self.statuses.append((status, reason))
+            self.resource[self.status_field] = status
+            self.changed.notify_all()
+        if self.on_status is not None:
+            self.on_status(status)
+
+    def update(self, fields: Any) -> None:
+        with self.changed:
+            self.resource.update(json.loads(json.dumps(dict(fields))))  # must be JSON, like the store
+            self.changed.notify_all()
+
+    @property
+    def codes(self) -> list[str]:
+        return [s for s, _ in self.statuses]
+
+    @property
+    def last_reason(self) -> str:
+        return self.statuses[-1][1] or ""
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while not predicate():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"condition not reached; statuses {self.statuses}")
+                self.changed.wait(min(left, 0.2))
+
+
+def make_ctx(
+    tmp: Path,
+    kind: str,
+    resource: dict[str, Any],
+    models: dict[str, dict[str, Any]],
+    status_field: str,
+    job_id: str = "job-1",
+) -> tuple[JobContext, Recorder]:
+    rec = Recorder(resource, status_field)
+    work = tmp / "jobs" / job_id
+    work.mkdir(parents=True, exist_ok=True)
+    ctx = JobContext(
+        job_id=job_id,
+        kind=kind,
+        appkey="appkey",
+        resource=resource,
+        work_dir=work,
+        uris=FolderUris(tmp / "store"),
+        set_status=rec.set_status,
+        update=rec.update,
+        lookup=lambda k, rid: dict(models[rid]) if k == "model" and rid in models else None,
+    )
+    return ctx, rec
+
+
+def obs_dir(tmp: Path, sub: str) -> Path:
+    """The folder behind ``f"{OBS}/{sub}"``."""
+    return FolderUris(tmp / "store").path(f"{OBS}/{sub}")
+
+
+def iris_model(tmp: Path, sub: str = "models/iris") -> tuple[Any, Any, Any]:
+    x, y = load_iris(return_X_y=True)
+    model = LogisticRegression(max_iter=1000).fit(x, y)
+    d = obs_dir(tmp, sub)
+    d.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, d / "model.joblib")
+    return model, x, y
+
+
+def regression_model(tmp: Path, sub: str = "models/reg") -> tuple[Any, Any, Any]:
+    x, y = make_regression(n_samples=200, n_features=3, noise=5.0, random_state=0)
+    model = LinearRegression().fit(x, y)
+    d = obs_dir(tmp, sub)
+    d.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, d / "model.joblib")
+    return model, x, y
+
+
+def model_resource(model_id: str, name: str, sub: str, code: str = "SKLEARN", **extra: Any) -> dict[str, Any]:
+    return {
+        "modelId": model_id,
+        "modelName": name,
+        "modelFormatCode": code,
+        "modelUploadUri": f"{OBS}/{sub}/",
+        "parameterList": [],
+        **extra,
+    }
+
+
+def http_json(port: int, method: str, path: str, body: Any = None) -> tuple[int, Any]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
+        conn.request(method, path, body=data, headers={"Content-Type": "application/json"} if data else {})
+        resp = conn.getresponse()
+        return resp.status, json.loads(resp.read())
+    finally:
+        conn.close()
