@@ -1,0 +1,773 @@
+"""The Swift transfer engine: parallel, streaming, verified uploads and downloads over one keep-alive client.
+
+* Bodies are streamed in ``CHUNK`` pieces both ways; MD5 is computed while streaming (never a whole-file read).
+* Files go in parallel through a thread pool; large files are split into segments uploaded in parallel to
+  ``<container>_segments/<object>/<upload id>/<00000001..>`` and joined by an ``X-Object-Manifest`` (DLO) whose
+  prefix ends with ``/``, so it never swallows siblings. The whole file's MD5 is stored as ``X-Object-Meta-Md5``.
+* Every upload is verified (server ETag vs streamed MD5, per segment; manifest ETag vs segment MD5s); every
+  download is verified against the ETag (plain objects) or ``X-Object-Meta-Md5`` (segmented objects).
+* Downloads go to a temp file in the target folder and are renamed; a cut transfer resumes with ``Range`` from the
+  partial file, within the call (retries) and across calls (the partial is kept).
+* Object names never escape the download folder: ``..``/``.`` segments, absolute names and backslashes fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import random
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+import httpx
+from tqdm.auto import tqdm
+
+from easymaker.storage.errors import (
+    IntegrityError,
+    StorageAuthError,
+    StorageError,
+    StorageRequestError,
+    TransferError,
+    UnsafeObjectNameError,
+)
+from easymaker.storage.tokens import TokenCache
+from easymaker.storage.uri import ObsUri, safe_relative_parts
+
+logger = logging.getLogger("easymaker.storage")
+
+KiB, MiB, GiB = 1024, 1024**2, 1024**3
+CHUNK = 1 * MiB
+LISTING_LIMIT = 10000
+DEFAULT_SEGMENT_SIZE = 256 * MiB
+DEFAULT_SEGMENT_THRESHOLD = 1 * GiB  # files larger than this are uploaded in segments
+MAX_SEGMENT_SIZE = 5 * GiB  # Swift's max_file_size
+DEFAULT_MAX_WORKERS = 8
+RETRIES = 4
+_PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
+EMPTY_MD5 = hashlib.md5(b"").hexdigest()
+
+
+@dataclass
+class TransferResult:
+    """What an upload or download did. ``transferred``/``skipped`` hold object names (upload) or local paths
+    (download); bytes count the file bodies."""
+
+    transferred: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    bytes_transferred: int = 0
+    bytes_skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return len(self.transferred) + len(self.skipped)
+
+
+@dataclass(frozen=True)
+class RemoteObject:
+    """A listing entry. For a segmented object ``size`` is 0 and ``hash`` is the manifest's own until HEADed."""
+
+    name: str
+    size: int
+    hash: str
+    content_type: str = ""
+    last_modified: str = ""
+
+    def as_metadata(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "bytes": self.size,
+            "hash": self.hash,
+            "content_type": self.content_type,
+            "last_modified": self.last_modified,
+        }
+
+
+def md5_file(path: Path, offset: int = 0, length: int | None = None) -> str:
+    """MD5 hex of a file range, read in chunks."""
+    h = hashlib.md5()
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        left = length
+        while left is None or left > 0:
+            chunk = fh.read(CHUNK if left is None else min(CHUNK, left))
+            if not chunk:
+                break
+            h.update(chunk)
+            if left is not None:
+                left -= len(chunk)
+    return h.hexdigest()
+
+
+class _BodyState:
+    """The MD5 and byte count of the current attempt of a streamed PUT body."""
+
+    def __init__(self) -> None:
+        self.md5 = hashlib.md5()
+        self.sent = 0
+
+
+class _Progress:
+    """Two tqdm bars (files, bytes); thread-safe; nothing shown when disabled."""
+
+    def __init__(self, enabled: bool, desc: str, files: int, total_bytes: int) -> None:
+        self.files = tqdm(total=files, desc=f"{desc} files", unit="file", disable=not enabled, position=0)
+        self.bytes = tqdm(
+            total=total_bytes,
+            desc=f"{desc} bytes",
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            disable=not enabled,
+            position=1,
+        )
+
+    def add_bytes(self, n: int) -> None:
+        if n:
+            self.bytes.update(n)
+
+    def file_done(self) -> None:
+        self.files.update(1)
+
+    def close(self) -> None:
+        self.bytes.close()
+        self.files.close()
+
+
+class SwiftTransfer:
+    """Swift requests with token handling and retries, plus the upload/download/delete/list operations."""
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        tokens: TokenCache,
+        endpoint_for: Callable[[ObsUri], str],
+        *,
+        max_workers: int = DEFAULT_MAX_WORKERS,
+        retries: int = RETRIES,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.client = client
+        self.tokens = tokens
+        self.endpoint_for = endpoint_for
+        self.max_workers = max_workers
+        self.retries = retries
+        self._sleep = sleep
+        self._known_containers: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    # -- requests -------------------------------------------------------------------------------------------
+    def _backoff(self, attempt: int, response: httpx.Response | None = None) -> None:
+        delay = min(8.0, 0.25 * 2**attempt) * (0.5 + random.random())
+        if response is not None:
+            ra = response.headers.get("retry-after")
+            if ra and ra.isdigit():
+                delay = min(float(ra), 60.0)
+        self._sleep(delay)
+
+    def request(
+        self,
+        method: str,
+        uri: ObsUri,
+        url: str,
+        *,
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        content: Callable[[], Iterable[bytes] | bytes] | None = None,
+        stream: bool = False,
+        on_retry: Callable[[], None] | None = None,
+    ) -> httpx.Response:
+        """Send with ``X-Auth-Token``; retry connection errors, 408/429/5xx (capped backoff with jitter) and one
+        401 with a fresh token. ``content`` is a factory so a retried body starts again from its beginning."""
+        auth_retried = False
+        attempt = 0
+        while True:
+            token = self.tokens.get(uri.tenant)
+            hdrs = {"X-Auth-Token": token, **(headers or {})}
+            body = content() if content is not None else None
+            req = self.client.build_request(method, url, params=params, headers=hdrs, content=body)
+            try:
+                resp = self.client.send(req, stream=stream)
+            except httpx.TransportError as exc:
+                if isinstance(exc, httpx.UnsupportedProtocol) or attempt >= self.retries:
+                    raise StorageRequestError(f"{method} {url} failed: {exc!r}", None, url) from exc
+                logger.debug("retrying %s %s after %r", method, url, exc)
+                if on_retry:
+                    on_retry()
+                self._backoff(attempt)
+                attempt += 1
+                continue
+            if resp.status_code == 401 and not auth_retried:
+                resp.close()
+                self.tokens.invalidate(uri.tenant, token)
+                auth_retried = True
+                if on_retry:
+                    on_retry()
+                continue
+            if resp.status_code == 401:
+                resp.close()
+                raise StorageAuthError(f"Object Storage rejected the token for tenant {uri.tenant!r} ({method} {url})")
+            if (resp.status_code in (408, 429) or resp.status_code >= 500) and attempt < self.retries:
+                resp.close()
+                if on_retry:
+                    on_retry()
+                self._backoff(attempt, resp)
+                attempt += 1
+                continue
+            return resp
+
+    @staticmethod
+    def _fail(resp: httpx.Response, what: str) -> StorageRequestError:
+        try:
+            text = resp.read()[:300].decode("utf-8", "replace") if not resp.is_closed else ""
+        except httpx.HTTPError:
+            text = ""
+        resp.close()
+        return StorageRequestError(
+            f"{what}: HTTP {resp.status_code} {text.strip()}".strip(), resp.status_code, str(resp.url)
+        )
+
+    def ensure_container(self, uri: ObsUri, container: str) -> None:
+        key = (uri.tenant, container)
+        if key in self._known_containers:
+            return
+        c = ObsUri(uri.host, uri.version, uri.tenant, container, "")
+        resp = self.request("PUT", c, c.container_url(self.endpoint_for(c)))
+        if resp.status_code not in (201, 202, 204):
+            raise self._fail(resp, f"creating container {container!r}")
+        with self._lock:
+            self._known_containers.add(key)
+
+    # -- listing --------------------------------------------------------------------------------------------
+    def iter_listing(self, uri: ObsUri, prefix: str, limit: int | None = None) -> Iterator[RemoteObject]:
+        """Every object whose name starts with ``prefix`` (``format=json``, marker paging, ``limit=10000``)."""
+        url = uri.container_url(self.endpoint_for(uri))
+        marker = ""
+        page = min(limit, LISTING_LIMIT) if limit else LISTING_LIMIT
+        while True:
+            params = {"format": "json", "limit": str(page), "prefix": prefix}
+            if marker:
+                params["marker"] = marker
+            resp = self.request("GET", uri, url, params=params)
+            if resp.status_code == 404:
+                resp.close()
+                raise StorageRequestError(f"container {uri.container!r} not found at {url}", 404, url)
+            if resp.status_code == 204:
+                return
+            if resp.status_code != 200:
+                raise self._fail(resp, f"listing {uri.uri}")
+            entries = resp.json()
+            for e in entries:
+                if "name" not in e:
+                    continue
+                yield RemoteObject(
+                    e["name"], int(e.get("bytes", 0)), e.get("hash", ""), e.get("content_type", ""),
+                    e.get("last_modified", ""),
+                )  # fmt: skip
+            if len(entries) < page or limit is not None:
+                return
+            marker = entries[-1].get("name") or entries[-1].get("subdir")
+
+    def select(self, uri: ObsUri) -> tuple[list[RemoteObject], str]:
+        """Objects the URI designates and the prefix to strip from their names. An exact object name gives that
+        object; otherwise names under ``prefix/`` (prefix boundaries respected); an empty prefix gives the whole
+        container. Names ending in ``/`` (folder markers) are left out."""
+        prefix = uri.prefix
+        if prefix and not prefix.endswith("/"):
+            exact = next(iter(self.iter_listing(uri, prefix, limit=1)), None)
+            if exact is not None and exact.name == prefix:
+                base = prefix.rsplit("/", 1)[0] + "/" if "/" in prefix else ""
+                return [exact], base
+            prefix += "/"
+        found = [o for o in self.iter_listing(uri, prefix) if not o.name.endswith("/")]
+        return found, prefix
+
+    def head(self, uri: ObsUri, name: str) -> httpx.Response | None:
+        resp = self.request("HEAD", uri, uri.object_url(self.endpoint_for(uri), name))
+        if resp.status_code == 404:
+            return None
+        if resp.status_code not in (200, 204):
+            raise self._fail(resp, f"HEAD {name!r}")
+        return resp
+
+    # -- upload ---------------------------------------------------------------------------------------------
+    def upload(
+        self,
+        uri: ObsUri,
+        local_path: Path,
+        *,
+        file_extensions: list[str] | None = None,
+        filter_func: Callable[[str], bool] | None = None,
+        show_progress: bool = True,
+        segment_size: int = DEFAULT_SEGMENT_SIZE,
+        segment_threshold: int = DEFAULT_SEGMENT_THRESHOLD,
+        skip_unchanged: bool = True,
+    ) -> TransferResult:
+        if segment_size <= 0 or segment_size > MAX_SEGMENT_SIZE:
+            raise ValueError(f"segment_size must be between 1 and {MAX_SEGMENT_SIZE} bytes, got {segment_size}")
+        if segment_threshold < 0 or segment_threshold > MAX_SEGMENT_SIZE:
+            raise ValueError(
+                f"segment_threshold must be between 0 and {MAX_SEGMENT_SIZE} bytes, got {segment_threshold}"
+            )
+        local_path = Path(local_path)
+        if not local_path.exists():
+            raise FileNotFoundError(f"local_path {str(local_path)!r} does not exist")
+        base = uri.prefix.rstrip("/")
+        files: list[tuple[Path, str, int]] = []
+        if local_path.is_file():
+            candidates = [(local_path, local_path.name)]
+        else:
+            candidates = []
+            for dirpath, dirnames, filenames in os.walk(local_path):
+                dirnames.sort()
+                for fn in sorted(filenames):
+                    p = Path(dirpath) / fn
+                    if p.is_file():
+                        candidates.append((p, p.relative_to(local_path).as_posix()))
+        exts = [e.lower() for e in file_extensions] if file_extensions else None
+        for p, rel in candidates:
+            if exts and not any(rel.lower().endswith(e) for e in exts):
+                continue
+            if filter_func is not None and not filter_func(str(p)):
+                continue
+            files.append((p, f"{base}/{rel}" if base else rel, p.stat().st_size))
+
+        remote: dict[str, RemoteObject] = {}
+        if skip_unchanged and len(files) > 1:
+            try:
+                remote = {o.name: o for o in self.iter_listing(uri, f"{base}/" if base else "")}
+            except StorageRequestError as exc:
+                if exc.status != 404:
+                    raise
+        result = TransferResult()
+        lock = threading.Lock()
+        progress = _Progress(show_progress, "Uploading", len(files), sum(f[2] for f in files))
+        seg_pool = ThreadPoolExecutor(self.max_workers, thread_name_prefix="em-seg")
+
+        def one(item: tuple[Path, str, int]) -> None:
+            path, name, size = item
+            try:
+                skipped, sent = self._upload_file(
+                    uri, path, name, size, remote, len(files) > 1, skip_unchanged,
+                    segment_size, segment_threshold, progress, seg_pool,
+                )  # fmt: skip
+                with lock:
+                    if skipped:
+                        result.skipped.append(name)
+                        result.bytes_skipped += size
+                    else:
+                        result.transferred.append(name)
+                        result.bytes_transferred += sent
+                if skipped:
+                    progress.add_bytes(size)
+            except (StorageError, OSError, httpx.HTTPError, ValueError) as exc:
+                logger.warning("upload of %s failed: %s", name, exc)
+                with lock:
+                    result.failures.append((name, str(exc) or type(exc).__name__))
+            finally:
+                progress.file_done()
+
+        try:
+            self._run(one, files)
+        finally:
+            seg_pool.shutdown(wait=True)
+            progress.close()
+        if result.failures:
+            raise TransferError(result.failures, result)
+        return result
+
+    def _run(self, fn: Callable[[Any], None], items: list[Any]) -> None:
+        if len(items) <= 1:
+            for it in items:
+                fn(it)
+            return
+        with ThreadPoolExecutor(min(self.max_workers, len(items)), thread_name_prefix="em-xfer") as pool:
+            for f in [pool.submit(fn, it) for it in items]:
+                f.result()
+
+    def _upload_file(
+        self,
+        uri: ObsUri,
+        path: Path,
+        name: str,
+        size: int,
+        remote: dict[str, RemoteObject],
+        listed: bool,
+        skip_unchanged: bool,
+        segment_size: int,
+        segment_threshold: int,
+        progress: _Progress,
+        seg_pool: ThreadPoolExecutor,
+    ) -> tuple[bool, int]:
+        """Returns (skipped, bytes sent)."""
+        local_md5: str | None = None
+        old_manifest: str | None = None
+        head: httpx.Response | None = None
+        if skip_unchanged or size > segment_threshold:
+            entry = remote.get(name)
+            maybe_manifest = entry is not None and entry.size == 0 and size > 0
+            if not listed or maybe_manifest:
+                head = self.head(uri, name)
+            if head is not None:
+                old_manifest = head.headers.get("x-object-manifest")
+                entry = RemoteObject(name, int(head.headers.get("content-length", -1)), head.headers.get("etag", ""))
+            if skip_unchanged and entry is not None and entry.size == size:
+                local_md5 = md5_file(path)
+                remote_md5 = entry.hash.strip('"').lower()
+                if old_manifest is not None and head is not None:
+                    remote_md5 = head.headers.get("x-object-meta-md5", "").lower()
+                if remote_md5 == local_md5:
+                    logger.debug("unchanged, skipped: %s", name)
+                    return True, 0
+        if size > segment_threshold:
+            self._upload_segmented(uri, path, name, size, segment_size, progress, seg_pool, old_manifest)
+        else:
+            self._put_range(uri, name, path, 0, size, progress, expected_md5=local_md5)
+        return False, size
+
+    def _put_range(
+        self,
+        uri: ObsUri,
+        name: str,
+        path: Path,
+        offset: int,
+        length: int,
+        progress: _Progress,
+        *,
+        expected_md5: str | None = None,
+        extra_headers: dict[str, str] | None = None,
+        container: str | None = None,
+    ) -> str:
+        """PUT ``length`` bytes of ``path`` from ``offset`` as one object, streamed and hashed; returns the MD5."""
+        target = uri if container is None else ObsUri(uri.host, uri.version, uri.tenant, container, "")
+        url = target.object_url(self.endpoint_for(target), name)
+        state = _BodyState()
+
+        def body() -> Iterator[bytes]:
+            md5 = hashlib.md5()
+            state.md5, state.sent = md5, 0
+            with open(path, "rb") as fh:
+                fh.seek(offset)
+                left = length
+                while left > 0:
+                    chunk = fh.read(min(CHUNK, left))
+                    if not chunk:
+                        raise IntegrityError(f"{path} shrank while it was uploaded")
+                    md5.update(chunk)
+                    left -= len(chunk)
+                    state.sent += len(chunk)
+                    progress.add_bytes(len(chunk))
+                    yield chunk
+
+        def rewind() -> None:
+            progress.add_bytes(-state.sent)
+            state.sent = 0
+
+        headers = {"Content-Length": str(length), "Content-Type": "application/octet-stream", **(extra_headers or {})}
+        if expected_md5:
+            headers["ETag"] = expected_md5
+        created = False
+        while True:
+            resp = self.request("PUT", target, url, headers=headers, content=body, on_retry=rewind)
+            if resp.status_code == 404 and not created:
+                resp.close()
+                rewind()
+                self.ensure_container(target, target.container)
+                created = True
+                continue
+            break
+        if resp.status_code != 201:
+            raise self._fail(resp, f"PUT {name!r}")
+        resp.close()
+        md5 = state.md5.hexdigest()
+        etag = resp.headers.get("etag", "").strip('"').lower()
+        if etag != md5:
+            raise IntegrityError(f"server ETag {etag!r} differs from the MD5 {md5} of the bytes sent for {name!r}")
+        return md5
+
+    def _upload_segmented(
+        self,
+        uri: ObsUri,
+        path: Path,
+        name: str,
+        size: int,
+        segment_size: int,
+        progress: _Progress,
+        seg_pool: ThreadPoolExecutor,
+        old_manifest: str | None,
+    ) -> None:
+        seg_container = f"{uri.container}_segments"
+        upload_id = f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:8]}"
+        seg_prefix = f"{name}/{upload_id}/"
+        self.ensure_container(uri, seg_container)
+        count = (size + segment_size - 1) // segment_size
+        whole: dict[str, str] = {}
+
+        def hash_whole() -> None:
+            whole["md5"] = md5_file(path)
+
+        hasher = threading.Thread(target=hash_whole, name="em-md5", daemon=True)
+        hasher.start()
+        futures: list[Future[str]] = []
+        for i in range(count):
+            off = i * segment_size
+            futures.append(
+                seg_pool.submit(
+                    self._put_range,
+                    uri,
+                    f"{seg_prefix}{i + 1:08d}",
+                    path,
+                    off,
+                    min(segment_size, size - off),
+                    progress,
+                    container=seg_container,
+                )  # fmt: skip
+            )
+        errors: list[str] = []
+        seg_md5s: list[str] = []
+        for f in futures:
+            try:
+                seg_md5s.append(f.result())
+            except (StorageError, OSError, httpx.HTTPError) as exc:
+                errors.append(str(exc))
+        hasher.join()
+        if errors:
+            self._delete_prefix(uri, seg_container, seg_prefix)
+            raise StorageError(f"segment upload failed: {errors[0]}")
+        manifest = f"{quote(seg_container, safe='')}/{quote(seg_prefix, safe='/')}"
+        url = uri.object_url(self.endpoint_for(uri), name)
+        headers = {
+            "X-Object-Manifest": manifest,
+            "X-Object-Meta-Md5": whole.get("md5", ""),
+            "Content-Length": "0",
+            "Content-Type": "application/octet-stream",
+        }
+        resp = self.request("PUT", uri, url, headers=headers, content=lambda: b"")
+        if resp.status_code != 201:
+            raise self._fail(resp, f"PUT manifest {name!r}")
+        resp.close()
+        check = self.head(uri, name)
+        expected = hashlib.md5("".join(seg_md5s).encode()).hexdigest()
+        if (
+            check is None
+            or int(check.headers.get("content-length", -1)) != size
+            or check.headers.get("etag", "").strip('"') != expected
+        ):
+            got = None if check is None else (check.headers.get("content-length"), check.headers.get("etag"))
+            raise IntegrityError(f"manifest of {name!r} does not cover the uploaded segments (got {got})")
+        if old_manifest:
+            old_c, _, old_p = old_manifest.partition("/")
+            old_c, old_p = unquote(old_c), unquote(old_p)
+            if old_c == seg_container and old_p.startswith(f"{name}/") and old_p != seg_prefix:
+                self._delete_prefix(uri, seg_container, old_p)
+
+    def _delete_prefix(self, uri: ObsUri, container: str, prefix: str) -> None:
+        """Best-effort removal of segments left by an older or failed upload."""
+        c = ObsUri(uri.host, uri.version, uri.tenant, container, "")
+        try:
+            for o in list(self.iter_listing(c, prefix)):
+                resp = self.request("DELETE", c, c.object_url(self.endpoint_for(c), o.name))
+                resp.close()
+        except StorageError as exc:
+            logger.warning("could not remove old segments %s/%s: %s", container, prefix, exc)
+
+    # -- download -------------------------------------------------------------------------------------------
+    def download(
+        self,
+        uri: ObsUri,
+        dest_dir: Path,
+        *,
+        file_extensions: list[str] | None = None,
+        filter_func: Callable[[dict[str, Any]], bool] | None = None,
+        show_progress: bool = True,
+    ) -> TransferResult:
+        dest_dir = Path(dest_dir)
+        objects, strip = self.select(uri)
+        exts = [e.lower() for e in file_extensions] if file_extensions else None
+        if exts:
+            objects = [o for o in objects if any(o.name.lower().endswith(e) for e in exts)]
+        if filter_func is not None:
+            objects = [o for o in objects if filter_func(o.as_metadata())]
+        result = TransferResult()
+        if not objects:
+            logger.info("nothing to download under %s", uri.uri)
+            return result
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        root = dest_dir.resolve()
+        plan: list[tuple[RemoteObject, Path]] = []
+        for o in objects:
+            try:
+                parts = safe_relative_parts(o.name[len(strip) :])
+            except UnsafeObjectNameError as exc:
+                result.failures.append((o.name, f"refused: {exc}; nothing written"))
+                continue
+            plan.append((o, root.joinpath(*parts)))
+        lock = threading.Lock()
+        progress = _Progress(show_progress, "Downloading", len(plan), sum(o.size for o, _ in plan))
+
+        def one(item: tuple[RemoteObject, Path]) -> None:
+            obj, target = item
+            try:
+                n = self._download_one(uri, obj, target, root, progress)
+                with lock:
+                    result.transferred.append(str(target))
+                    result.bytes_transferred += n
+            except (StorageError, OSError, httpx.HTTPError) as exc:
+                logger.warning("download of %s failed: %s", obj.name, exc)
+                with lock:
+                    result.failures.append((obj.name, str(exc) or type(exc).__name__))
+            finally:
+                progress.file_done()
+
+        try:
+            self._run(one, plan)
+        finally:
+            progress.close()
+        if result.failures:
+            raise TransferError(result.failures, result)
+        return result
+
+    def _download_one(self, uri: ObsUri, obj: RemoteObject, target: Path, root: Path, progress: _Progress) -> int:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not os.path.realpath(target.parent).startswith(str(root)):
+            raise UnsafeObjectNameError(f"{obj.name!r} would be written outside {root} (symlinked folder)")
+        if target.is_dir():
+            raise StorageError(f"{target} is a directory; object {obj.name!r} cannot replace it")
+        tag = hashlib.md5(f"{obj.name}\0{obj.hash}\0{obj.size}".encode()).hexdigest()[:20]
+        part = target.parent / f".{tag}.emdownload"
+        url = uri.object_url(self.endpoint_for(uri), obj.name)
+        restarted = False
+        attempt = 0
+        while True:
+            have = part.stat().st_size if part.exists() else 0
+            md5 = hashlib.md5()
+            if have:
+                if have > obj.size > 0:
+                    part.unlink()
+                    have = 0
+                else:
+                    with open(part, "rb") as fh:
+                        while chunk := fh.read(CHUNK):
+                            md5.update(chunk)
+            headers = {"Range": f"bytes={have}-"} if have else {}
+            resp = self.request("GET", uri, url, headers=headers, stream=True)
+            try:
+                if resp.status_code == 416 and have:
+                    resp.close()
+                    part.unlink()
+                    continue
+                if resp.status_code == 404:
+                    raise StorageRequestError(f"object {obj.name!r} disappeared", 404, url)
+                if resp.status_code not in (200, 206):
+                    raise self._fail(resp, f"GET {obj.name!r}")
+                mode = "ab"
+                if resp.status_code == 200 and have:
+                    mode, md5, have = "wb", hashlib.md5(), 0
+                if have:
+                    progress.add_bytes(have)
+                got = 0
+                try:
+                    with open(part, mode) as fh:
+                        for chunk in resp.iter_raw():
+                            fh.write(chunk)
+                            md5.update(chunk)
+                            got += len(chunk)
+                            progress.add_bytes(len(chunk))
+                except (httpx.TransportError, httpx.StreamError) as exc:
+                    progress.add_bytes(-(have + got))
+                    if attempt >= self.retries:
+                        raise StorageRequestError(
+                            f"GET {obj.name!r} cut after {have + got} bytes ({exc!r}); the partial file {part} is "
+                            "kept and the next download resumes it",
+                            None,
+                            url,
+                        ) from exc
+                    logger.info("download of %s cut at %d bytes, resuming", obj.name, have + got)
+                    self._backoff(attempt)
+                    attempt += 1
+                    continue
+            finally:
+                resp.close()
+            digest = md5.hexdigest()
+            etag = resp.headers.get("etag", "").lower()
+            expected = etag if _PLAIN_MD5.match(etag) else resp.headers.get("x-object-meta-md5", "").lower() or None
+            if expected is not None and digest != expected:
+                part.unlink(missing_ok=True)
+                if not restarted:  # a stale partial from another version of the object: start over once
+                    restarted = True
+                    progress.add_bytes(-(have + got))
+                    continue
+                raise IntegrityError(f"downloaded {obj.name!r} has MD5 {digest}, server says {expected}")
+            length = resp.headers.get("content-range", "").rpartition("/")[2] or resp.headers.get("content-length")
+            size = part.stat().st_size
+            if length and length.isdigit() and int(length) != size:
+                raise IntegrityError(f"downloaded {obj.name!r} has {size} bytes, server says {length}")
+            os.replace(part, target)
+            ts = resp.headers.get("x-timestamp")
+            if ts:
+                try:
+                    os.utime(target, (time.time(), float(ts)))
+                except (ValueError, OSError):
+                    pass
+            return size
+
+    # -- delete / size --------------------------------------------------------------------------------------
+    def delete(self, uri: ObsUri, *, file_extensions: list[str] | None = None, show_progress: bool = True) -> list[str]:
+        objects, _ = self.select(uri)
+        if file_extensions:
+            exts = [e.lower() for e in file_extensions]
+            objects = [o for o in objects if any(o.name.lower().endswith(e) for e in exts)]
+        deleted: list[str] = []
+        failures: list[tuple[str, str]] = []
+        lock = threading.Lock()
+        bar = tqdm(total=len(objects), desc="Deleting files", unit="file", disable=not show_progress)
+
+        def one(o: RemoteObject) -> None:
+            try:
+                manifest = None
+                if o.size == 0:
+                    h = self.head(uri, o.name)
+                    manifest = h.headers.get("x-object-manifest") if h is not None else None
+                resp = self.request("DELETE", uri, uri.object_url(self.endpoint_for(uri), o.name))
+                if resp.status_code not in (200, 204, 404):
+                    raise self._fail(resp, f"DELETE {o.name!r}")
+                resp.close()
+                if manifest:
+                    mc, _, mp = unquote(manifest).partition("/")
+                    if mc == f"{uri.container}_segments" and mp.startswith(f"{o.name}/"):
+                        self._delete_prefix(uri, mc, mp)
+                with lock:
+                    deleted.append(o.name)
+            except (StorageError, httpx.HTTPError) as exc:
+                with lock:
+                    failures.append((o.name, str(exc)))
+            finally:
+                bar.update(1)
+
+        try:
+            self._run(one, objects)
+        finally:
+            bar.close()
+        if failures:
+            raise TransferError(failures, deleted)
+        return deleted
+
+    def total_size(self, uri: ObsUri) -> int:
+        objects, _ = self.select(uri)
+        total = 0
+        for o in objects:
+            if o.size == 0:
+                h = self.head(uri, o.name)
+                total += int(h.headers.get("content-length", 0)) if h is not None else 0
+            else:
+                total += o.size
+        return total
