@@ -7,9 +7,9 @@ class DatasetSplitCode(StrEnum):
     """Known values. `DatasetSplitCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    TEST = "TEST"
     TRAIN = "TRAIN"
     VALIDATION = "VALIDATION"
+    TEST = "TEST"
 
     @classmethod
     def _missing_(cls, value: object) -> DatasetSplitCode | None:

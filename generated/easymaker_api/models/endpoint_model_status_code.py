@@ -7,11 +7,11 @@ class EndpointModelStatusCode(StrEnum):
     """Known values. `EndpointModelStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
+    CREATE_REQUESTED = "CREATE_REQUESTED"
+    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
+    DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
     ACTIVE = "ACTIVE"
     CREATE_FAILED = "CREATE_FAILED"
-    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
-    CREATE_REQUESTED = "CREATE_REQUESTED"
-    DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
 
     @classmethod
     def _missing_(cls, value: object) -> EndpointModelStatusCode | None:

@@ -7,13 +7,13 @@ class EndpointStatusCode(StrEnum):
     """Known values. `EndpointStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
+    CREATE_REQUESTED = "CREATE_REQUESTED"
+    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
+    UPDATE_IN_PROGRESS = "UPDATE_IN_PROGRESS"
+    DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
     ACTIVE = "ACTIVE"
     CREATE_FAILED = "CREATE_FAILED"
-    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
-    CREATE_REQUESTED = "CREATE_REQUESTED"
-    DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
     UPDATE_FAILED = "UPDATE_FAILED"
-    UPDATE_IN_PROGRESS = "UPDATE_IN_PROGRESS"
 
     @classmethod
     def _missing_(cls, value: object) -> EndpointStatusCode | None:

@@ -7,17 +7,17 @@ class FineTuningStatusCode(StrEnum):
     """Known values. `FineTuningStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    COMPLETE = "COMPLETE"
-    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
-    CREATE_FAILED = "CREATE_FAILED"
-    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     CREATE_REQUESTED = "CREATE_REQUESTED"
-    FAIL_FINE_TUNING = "FAIL_FINE_TUNING"
-    FAIL_FINE_TUNING_IN_PROGRESS = "FAIL_FINE_TUNING_IN_PROGRESS"
+    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     RUNNING = "RUNNING"
     STOPPED = "STOPPED"
-    STOP_FAILED = "STOP_FAILED"
+    COMPLETE = "COMPLETE"
     STOP_IN_PROGRESS = "STOP_IN_PROGRESS"
+    FAIL_FINE_TUNING = "FAIL_FINE_TUNING"
+    CREATE_FAILED = "CREATE_FAILED"
+    STOP_FAILED = "STOP_FAILED"
+    FAIL_FINE_TUNING_IN_PROGRESS = "FAIL_FINE_TUNING_IN_PROGRESS"
+    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
 
     @classmethod
     def _missing_(cls, value: object) -> FineTuningStatusCode | None:

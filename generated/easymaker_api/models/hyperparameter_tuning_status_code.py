@@ -7,16 +7,16 @@ class HyperparameterTuningStatusCode(StrEnum):
     """Known values. `HyperparameterTuningStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    COMPLETE = "COMPLETE"
-    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
-    CREATE_FAILED = "CREATE_FAILED"
-    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     CREATE_REQUESTED = "CREATE_REQUESTED"
-    FAIL_HYPERPARAMETER_TUNING = "FAIL_HYPERPARAMETER_TUNING"
-    FAIL_HYPERPARAMETER_TUNING_IN_PROGRESS = "FAIL_HYPERPARAMETER_TUNING_IN_PROGRESS"
+    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     RUNNING = "RUNNING"
     STOPPED = "STOPPED"
+    COMPLETE = "COMPLETE"
     STOP_IN_PROGRESS = "STOP_IN_PROGRESS"
+    FAIL_HYPERPARAMETER_TUNING = "FAIL_HYPERPARAMETER_TUNING"
+    CREATE_FAILED = "CREATE_FAILED"
+    FAIL_HYPERPARAMETER_TUNING_IN_PROGRESS = "FAIL_HYPERPARAMETER_TUNING_IN_PROGRESS"
+    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
 
     @classmethod
     def _missing_(cls, value: object) -> HyperparameterTuningStatusCode | None:

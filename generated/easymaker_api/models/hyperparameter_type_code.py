@@ -7,10 +7,10 @@ class HyperparameterTypeCode(StrEnum):
     """Known values. `HyperparameterTypeCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    CATEGORICAL = "categorical"
-    DISCRETE = "discrete"
-    DOUBLE = "double"
     INT = "int"
+    DOUBLE = "double"
+    DISCRETE = "discrete"
+    CATEGORICAL = "categorical"
 
     @classmethod
     def _missing_(cls, value: object) -> HyperparameterTypeCode | None:

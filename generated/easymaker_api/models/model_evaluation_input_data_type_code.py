@@ -7,8 +7,8 @@ class ModelEvaluationInputDataTypeCode(StrEnum):
     """Known values. `ModelEvaluationInputDataTypeCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    CSV = "CSV"
     JSONL = "JSONL"
+    CSV = "CSV"
 
     @classmethod
     def _missing_(cls, value: object) -> ModelEvaluationInputDataTypeCode | None:

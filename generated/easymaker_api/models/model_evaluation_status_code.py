@@ -7,17 +7,17 @@ class ModelEvaluationStatusCode(StrEnum):
     """Known values. `ModelEvaluationStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    COMPLETE = "COMPLETE"
-    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
-    CREATE_FAILED = "CREATE_FAILED"
-    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     CREATE_REQUESTED = "CREATE_REQUESTED"
-    DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
-    FAIL_MODEL_EVALUATION = "FAIL_MODEL_EVALUATION"
-    FAIL_MODEL_EVALUATION_IN_PROGRESS = "FAIL_MODEL_EVALUATION_IN_PROGRESS"
+    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
+    CREATE_FAILED = "CREATE_FAILED"
     RUNNING = "RUNNING"
-    STOPPED = "STOPPED"
+    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
+    FAIL_MODEL_EVALUATION_IN_PROGRESS = "FAIL_MODEL_EVALUATION_IN_PROGRESS"
+    COMPLETE = "COMPLETE"
     STOP_IN_PROGRESS = "STOP_IN_PROGRESS"
+    STOPPED = "STOPPED"
+    FAIL_MODEL_EVALUATION = "FAIL_MODEL_EVALUATION"
+    DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
 
     @classmethod
     def _missing_(cls, value: object) -> ModelEvaluationStatusCode | None:

@@ -7,12 +7,12 @@ class ModelFormatCode(StrEnum):
     """Known values. `ModelFormatCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    HUGGING_FACE = "HUGGING_FACE"
-    PYTORCH = "PYTORCH"
-    SAPEON = "SAPEON"
-    SKLEARN = "SKLEARN"
     TENSORFLOW = "TENSORFLOW"
+    PYTORCH = "PYTORCH"
+    SKLEARN = "SKLEARN"
+    HUGGING_FACE = "HUGGING_FACE"
     TRITON = "TRITON"
+    SAPEON = "SAPEON"
 
     @classmethod
     def _missing_(cls, value: object) -> ModelFormatCode | None:

@@ -7,10 +7,10 @@ class ModelTypeCode(StrEnum):
     """Known values. `ModelTypeCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    HUGGING_FACE = "HUGGING_FACE"
+    TENSORFLOW = "TENSORFLOW"
     PYTORCH = "PYTORCH"
     SCIKIT_LEARN = "SCIKIT_LEARN"
-    TENSORFLOW = "TENSORFLOW"
+    HUGGING_FACE = "HUGGING_FACE"
 
     @classmethod
     def _missing_(cls, value: object) -> ModelTypeCode | None:

@@ -7,8 +7,8 @@ class ObjectiveTypeCode(StrEnum):
     """Known values. `ObjectiveTypeCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    MAXIMIZE = "MAXIMIZE"
     MINIMIZE = "MINIMIZE"
+    MAXIMIZE = "MAXIMIZE"
 
     @classmethod
     def _missing_(cls, value: object) -> ObjectiveTypeCode | None:

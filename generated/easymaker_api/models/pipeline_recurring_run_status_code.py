@@ -7,11 +7,11 @@ class PipelineRecurringRunStatusCode(StrEnum):
     """Known values. `PipelineRecurringRunStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    CREATE_FAILED = "CREATE_FAILED"
     CREATE_REQUESTED = "CREATE_REQUESTED"
-    DISABLED = "DISABLED"
+    CREATE_FAILED = "CREATE_FAILED"
     ENABLED = "ENABLED"
     ENABLED_EXPIRED = "ENABLED_EXPIRED"
+    DISABLED = "DISABLED"
 
     @classmethod
     def _missing_(cls, value: object) -> PipelineRecurringRunStatusCode | None:

@@ -7,16 +7,16 @@ class PipelineRunStatusCode(StrEnum):
     """Known values. `PipelineRunStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    COMPLETE = "COMPLETE"
-    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
-    CREATE_FAILED = "CREATE_FAILED"
-    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     CREATE_REQUESTED = "CREATE_REQUESTED"
-    FAIL_PIPELINE_RUN = "FAIL_PIPELINE_RUN"
-    FAIL_PIPELINE_RUN_IN_PROGRESS = "FAIL_PIPELINE_RUN_IN_PROGRESS"
+    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
+    CREATE_FAILED = "CREATE_FAILED"
     RUNNING = "RUNNING"
-    STOPPED = "STOPPED"
+    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
+    COMPLETE = "COMPLETE"
     STOP_IN_PROGRESS = "STOP_IN_PROGRESS"
+    STOPPED = "STOPPED"
+    FAIL_PIPELINE_RUN_IN_PROGRESS = "FAIL_PIPELINE_RUN_IN_PROGRESS"
+    FAIL_PIPELINE_RUN = "FAIL_PIPELINE_RUN"
 
     @classmethod
     def _missing_(cls, value: object) -> PipelineRunStatusCode | None:

@@ -7,10 +7,10 @@ class PipelineStatusCode(StrEnum):
     """Known values. `PipelineStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    ACTIVE = "ACTIVE"
-    CREATE_FAILED = "CREATE_FAILED"
-    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     CREATE_REQUESTED = "CREATE_REQUESTED"
+    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
+    CREATE_FAILED = "CREATE_FAILED"
+    ACTIVE = "ACTIVE"
 
     @classmethod
     def _missing_(cls, value: object) -> PipelineStatusCode | None:

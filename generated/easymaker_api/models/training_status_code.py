@@ -7,16 +7,16 @@ class TrainingStatusCode(StrEnum):
     """Known values. `TrainingStatusCode(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    COMPLETE = "COMPLETE"
-    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
-    CREATE_FAILED = "CREATE_FAILED"
-    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     CREATE_REQUESTED = "CREATE_REQUESTED"
-    FAIL_TRAIN = "FAIL_TRAIN"
-    FAIL_TRAIN_IN_PROGRESS = "FAIL_TRAIN_IN_PROGRESS"
+    CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
     RUNNING = "RUNNING"
     STOPPED = "STOPPED"
+    COMPLETE = "COMPLETE"
     STOP_IN_PROGRESS = "STOP_IN_PROGRESS"
+    FAIL_TRAIN = "FAIL_TRAIN"
+    CREATE_FAILED = "CREATE_FAILED"
+    FAIL_TRAIN_IN_PROGRESS = "FAIL_TRAIN_IN_PROGRESS"
+    COMPLETE_IN_PROGRESS = "COMPLETE_IN_PROGRESS"
 
     @classmethod
     def _missing_(cls, value: object) -> TrainingStatusCode | None:

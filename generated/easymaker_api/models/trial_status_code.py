@@ -8,12 +8,12 @@ class TrialStatusCode(StrEnum):
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
     CREATED = "CREATED"
-    EARLY_STOPPED = "EARLY_STOPPED"
-    FAILED = "FAILED"
-    KILLED = "KILLED"
-    METRICS_UNAVAILABLE = "METRICS_UNAVAILABLE"
     RUNNING = "RUNNING"
     SUCCEEDED = "SUCCEEDED"
+    KILLED = "KILLED"
+    FAILED = "FAILED"
+    METRICS_UNAVAILABLE = "METRICS_UNAVAILABLE"
+    EARLY_STOPPED = "EARLY_STOPPED"
 
     @classmethod
     def _missing_(cls, value: object) -> TrialStatusCode | None:

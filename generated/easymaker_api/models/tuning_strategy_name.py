@@ -7,9 +7,9 @@ class TuningStrategyName(StrEnum):
     """Known values. `TuningStrategyName(value)` accepts any string: a value missing here becomes an unknown
     member-like instance (`is_known` is False) that keeps the value, so responses always parse and round-trip."""
 
-    BAYESIAN_OPTIMIZATION = "BAYESIAN_OPTIMIZATION"
     GRID = "GRID"
     RANDOM = "RANDOM"
+    BAYESIAN_OPTIMIZATION = "BAYESIAN_OPTIMIZATION"
 
     @classmethod
     def _missing_(cls, value: object) -> TuningStrategyName | None:
