@@ -255,3 +255,30 @@ def test_missing_model_files_fail(tmp_path: Path) -> None:
     stage = failing_stage(tmp_path, model)
     assert stage.rec.codes[-1] == "CREATE_FAILED"
     assert "model 'x' files are missing" in stage.rec.last_reason
+
+
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="torch is not installed (pip install torch)")
+def test_pytorch_no_archive_layout_over_http(tmp_path: Path) -> None:
+    import torch
+    from test_serving_loaders import HANDLER_PY, TORCH_MODEL_PY
+
+    d = obs_dir(tmp_path, "models/torch")
+    d.mkdir(parents=True)
+    (d / "model.py").write_text(TORCH_MODEL_PY)
+    (d / "handler.py").write_text(HANDLER_PY)
+    ns: dict[str, Any] = {}
+    exec(TORCH_MODEL_PY, ns)
+    torch.manual_seed(1)
+    net = ns["Net"]().eval()
+    torch.save(net.state_dict(), d / "model.bin")
+    models = {"m-pt": model_resource("m-pt", "irisnet", "models/torch", code="PYTORCH")}
+    stage = Stage(tmp_path, stage_resource(entry("m-pt")), models, "st-pt").start()
+    try:
+        assert stage.rec.codes[-1] == "ACTIVE", stage.rec.statuses
+        rows = [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]]
+        status, body = http_json(stage.port, "POST", "/v1/models/irisnet/predict", {"instances": rows})
+        with torch.no_grad():
+            expected = net(torch.tensor(rows)).argmax(dim=1).tolist()
+        assert status == 200 and body == {"predictions": expected}
+    finally:
+        stage.stop()
