@@ -1,0 +1,239 @@
+"""URI grammar, tokens, NAS mapping and request hygiene of easymaker.storage."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from swift_server import run_local_store
+
+from easymaker.storage import (
+    NasUnavailableError,
+    ObjectStorage,
+    StorageAuthError,
+    StorageError,
+    StorageUriError,
+    TransferError,
+    parse_nas_uri,
+    parse_obs_uri,
+)
+from easymaker.storage.tokens import IDENTITY_URLS, TokenCache, expiry_epoch, identity_url_for
+from easymaker.storage.uri import quote_name, safe_relative_parts
+
+
+def test_obs_uri_grammar() -> None:
+    u = parse_obs_uri("obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_abc123/cont/iris/train")
+    assert (u.host, u.version, u.tenant, u.container, u.prefix) == (
+        "kr1-api-object-storage.nhncloudservice.com",
+        "v1",
+        "abc123",
+        "cont",
+        "iris/train",
+    )
+    assert parse_obs_uri("obs://h/v1/AUTH_t/c").prefix == ""
+    assert parse_obs_uri("obs://h/v1/AUTH_t/c/").prefix == ""
+    assert parse_obs_uri("obs://h/v1/AUTH_t/c//x").prefix == "/x"  # one slash consumed, as the official parser
+    assert u.container_url("https://h") == "https://h/v1/AUTH_abc123/cont"
+    assert u.object_url("http://127.0.0.1:9", "a b/#?%/../x") == (
+        "http://127.0.0.1:9/v1/AUTH_abc123/cont/a%20b/%23%3F%25/%2E%2E/x"
+    )
+    for bad, why in [
+        ("https://h/v1/AUTH_t/c", "expected obs://"),
+        ("obs://h/v1/t/c/x", "AUTH_"),
+        ("obs://h/v1/AUTH_t", "container"),
+        ("obs://h/v1/AUTH_t/", "container"),
+    ]:
+        with pytest.raises(StorageUriError, match=why):
+            parse_obs_uri(bad)
+    assert issubclass(StorageUriError, StorageError) and issubclass(StorageUriError, ValueError)
+
+
+def test_nas_uri_grammar() -> None:
+    n = parse_nas_uri("nas://nas-1:/data/x")
+    assert (n.nas_id, n.path) == ("nas-1", "data/x")
+    assert parse_nas_uri("nas://nas-1:/").path == ""
+    for bad in ["nas://nas-1/data", "nas://:/x", "nas://n:/a/../../b", "nas://n:/a\\b"]:
+        with pytest.raises(StorageUriError):
+            parse_nas_uri(bad)
+
+
+def test_safe_relative_parts() -> None:
+    assert safe_relative_parts("a/b c/d.txt") == ["a", "b c", "d.txt"]
+    for bad in ["../x", "a/../../x", "/abs", "a\\b", "a//b", "./a", "C:/x", "a\x00b", ""]:
+        with pytest.raises(StorageError):
+            safe_relative_parts(bad)
+    assert quote_name("..") == "%2E%2E" and quote_name("a/./b") == "a/%2E/b"
+
+
+def test_expiry_formats() -> None:
+    assert expiry_epoch("2099-01-01T00:00:00Z") == datetime(2099, 1, 1, tzinfo=UTC).timestamp()
+    assert expiry_epoch("2099-01-01T00:00:00.000+09:00") == datetime(2098, 12, 31, 15, tzinfo=UTC).timestamp()
+    assert expiry_epoch(datetime(2099, 1, 1)) == datetime(2099, 1, 1, tzinfo=UTC).timestamp()
+    assert expiry_epoch(12.5) == 12.5
+    with pytest.raises(StorageAuthError):
+        expiry_epoch("tomorrow")
+
+
+def test_identity_url_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EM_IDENTITY_URL", raising=False)
+    monkeypatch.delenv("EM_ENVIRONMENT_TYPE", raising=False)
+    assert identity_url_for() == IDENTITY_URLS["public"]
+    assert identity_url_for("GOV") == "https://api-identity-infrastructure.gov-nhncloudservice.com/v2.0/tokens"
+    monkeypatch.setenv("EM_IDENTITY_URL", "http://127.0.0.1:1/v2.0/tokens")
+    assert identity_url_for("gov") == "http://127.0.0.1:1/v2.0/tokens"
+    assert identity_url_for(identity_url="http://x/v2.0/tokens") == "http://x/v2.0/tokens"
+    monkeypatch.delenv("EM_IDENTITY_URL")
+    with pytest.raises(StorageAuthError, match="environment_type"):
+        identity_url_for("moon")
+
+
+def test_token_cache_refreshes_near_expiry_one_fetch_at_a_time() -> None:
+    calls: list[str] = []
+    now = time.time()
+    lifetimes = iter([now + 300, now + 3600, now + 3600])  # the first token is already inside the 600 s margin
+
+    def provider(tenant: str) -> tuple[str, float]:
+        calls.append(tenant)
+        time.sleep(0.01)
+        return f"tok{len(calls)}", next(lifetimes)
+
+    cache = TokenCache(provider)
+    assert cache.get("t") == "tok1"
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get("t"))) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert results == ["tok2"] * 8 and len(calls) == 2  # refreshed once, not eight times
+    cache.invalidate("t", "tok2")
+    assert cache.get("t") == "tok3"
+
+
+def test_missing_credentials_is_a_clear_error(tmp_path: Path) -> None:
+    with ObjectStorage(swift_endpoint="http://127.0.0.1:9") as st, pytest.raises(StorageAuthError, match="password"):
+        st.find_object_list("obs://h/v1/AUTH_t/c/x")
+
+
+def test_keystone_refusal_and_unreachable(tmp_path: Path) -> None:
+    with run_local_store(tmp_path / "h") as srv:
+        st = ObjectStorage(username="u", password="p", identity_url=f"{srv.url}/v2.0/nope", swift_endpoint=srv.url)
+        with st, pytest.raises(StorageAuthError, match="refused"):
+            st.find_object_list("obs://h/v1/AUTH_t/c/x")
+    st = ObjectStorage(username="u", password="p", identity_url="http://127.0.0.1:9/v2.0/tokens")
+    with st, pytest.raises(StorageAuthError, match="cannot reach"):
+        st.find_object_list("obs://h/v1/AUTH_t/c/x")
+
+
+def test_only_the_swift_token_reaches_swift(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests to Swift carry X-Auth-Token and nothing credential-like from elsewhere; Keystone gets only JSON."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/v2.0/tokens":
+            exp = (datetime.now(UTC) + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            return httpx.Response(200, json={"access": {"token": {"id": "swift-token", "expires": exp}}})
+        return httpx.Response(200, json=[])
+
+    transport = httpx.MockTransport(handler)
+    client = httpx.Client(transport=transport)
+    st = ObjectStorage(username="u", password="p", http_client=client, swift_endpoint="https://swift.example")
+    # route Keystone through the same mock by giving it a provider that uses its own client over the mock
+    from easymaker.storage.tokens import KeystoneTokenProvider
+
+    kp = KeystoneTokenProvider("https://identity.example/v2.0/tokens", "u", "p")
+    orig_client = httpx.Client
+
+    def patched(*a: object, **kw: object) -> httpx.Client:
+        kw["transport"] = transport
+        return orig_client(*a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(httpx, "Client", patched)
+    st._provider = kp
+    assert st.find_object_list("obs://h/v1/AUTH_t/c/x") == []
+    monkeypatch.undo()
+    keystone = [r for r in seen if r.url.host == "identity.example"]
+    swift = [r for r in seen if r.url.host == "swift.example"]
+    assert keystone and swift
+    assert all("authorization" not in r.headers and "x-easymaker-token" not in r.headers for r in seen)
+    assert all("x-auth-token" not in r.headers for r in keystone)
+    assert all(r.headers["x-auth-token"] == "swift-token" for r in swift)
+    assert swift[-1].url.params["limit"] == "10000" and swift[-1].url.params["format"] == "json"
+    assert swift[-1].url.params["prefix"] == "x/"
+
+
+def test_nas_without_mapping_and_with_mapping(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "d").mkdir(parents=True)
+    (src / "d" / "f.txt").write_text("nas data")
+    with ObjectStorage() as st, pytest.raises(NasUnavailableError, match="only reachable from inside EasyMaker"):
+        st.upload("nas://nas-9:/x", src)
+    with ObjectStorage(nas_root=tmp_path / "nasroot") as st:
+        r = st.upload("nas://nas-9:/x", src)
+        assert (tmp_path / "nasroot" / "nas-9" / "x" / "d" / "f.txt").read_text() == "nas data"
+        assert len(r.transferred) == 1
+        assert st.upload("nas://nas-9:/x", src).skipped  # unchanged: skipped
+        st.download("nas://nas-9:/x", tmp_path / "back")
+        assert (tmp_path / "back" / "d" / "f.txt").read_text() == "nas data"
+    with ObjectStorage(nas_root=lambda nas_id: tmp_path / "by-callable" / nas_id) as st:
+        st.upload("nas://n2:/", src / "d" / "f.txt")
+        assert (tmp_path / "by-callable" / "n2" / "f.txt").exists()
+
+
+def test_bad_arguments_name_the_parameter(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="max_workers"):
+        ObjectStorage(max_workers=0)
+    f = tmp_path / "f"
+    f.write_bytes(b"x")
+    with ObjectStorage(token_provider=lambda t: ("x", time.time() + 3600), swift_endpoint="http://127.0.0.1:9") as st:
+        with pytest.raises(ValueError, match="segment_size"):
+            st.upload("obs://h/v1/AUTH_t/c", f, segment_size=0)
+        with pytest.raises(FileNotFoundError, match="local_path"):
+            st.upload("obs://h/v1/AUTH_t/c", tmp_path / "missing")
+
+
+def test_upload_failures_are_collected_not_swallowed(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"f{i}").write_bytes(b"x")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "PUT" and request.url.path.endswith("/f1"):
+            return httpx.Response(403, text="Forbidden")
+        if request.method == "PUT":
+            import hashlib
+
+            return httpx.Response(201, headers={"etag": hashlib.md5(request.read()).hexdigest()})
+        return httpx.Response(200, json=[])
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    with ObjectStorage(
+        token_provider=lambda t: ("tok", time.time() + 3600), http_client=client, swift_endpoint="https://s"
+    ) as st:
+        with pytest.raises(TransferError) as err:
+            st.upload("obs://h/v1/AUTH_t/c/p", src, show_progress=False)
+    assert [n for n, _ in err.value.failures] == ["p/f1"] and "403" in err.value.failures[0][1]
+    assert sorted(err.value.result.transferred) == ["p/f0", "p/f2"]  # type: ignore[union-attr]
+
+
+def test_wrong_server_etag_is_an_integrity_failure(tmp_path: Path) -> None:
+    f = tmp_path / "f"
+    f.write_bytes(b"payload")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "PUT":
+            return httpx.Response(201, headers={"etag": "0" * 32})
+        return httpx.Response(404)
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    with ObjectStorage(
+        token_provider=lambda t: ("tok", time.time() + 3600), http_client=client, swift_endpoint="https://s"
+    ) as st:
+        with pytest.raises(TransferError, match="differs from the MD5"):
+            st.upload("obs://h/v1/AUTH_t/c", f, show_progress=False)
