@@ -1,0 +1,395 @@
+"""``python -m easymaker`` / ``easymaker``: list what an EasyMaker account (or EasyMaker Local) holds.
+
+The flags are those of the user's guide, single-dash long flags included::
+
+    python -m easymaker --region kr1 --appkey EM_APPKEY --access_token EM_ACCESS_TOKEN -instance
+    python -m easymaker --profile local -experiment -training
+    python -m easymaker --profile local --output json -model
+
+Several section flags print several sections, in the order of the guide. Credentials come from the flags, else
+from the ``EM_*`` environment variables; in the local profile they are optional. ``python -m easymaker logs
+<job id>`` prints the captured output of a job run by EasyMaker Local.
+
+Exit status: 0 on success, 1 when the API cannot be reached or refuses the request (one line on stderr, no
+traceback), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+__all__ = ["SECTIONS", "Section", "build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One listing: the guide's flag, the API collection, its payload key and how to print an item."""
+
+    flag: str
+    title: str
+    path: str
+    payload_key: str
+    columns: tuple[tuple[str, Callable[[Row, Context], Any]], ...]
+
+
+class Context:
+    """Per-run state shared by sections (e.g. the image list that -algorithm resolves image ids with)."""
+
+    def __init__(self, fetch: Callable[[str, str], list[Row]]) -> None:
+        self._fetch = fetch
+        self._images: dict[str, str] | None = None
+
+    def image_name(self, image_id: Any) -> str | None:
+        if not image_id:
+            return None
+        if self._images is None:
+            try:
+                images = self._fetch("images", "imageList")
+            except Exception:  # the algorithm table still prints, with ids instead of names
+                images = []
+            self._images = {str(i.get("imageId")): str(i.get("imageName")) for i in images if i.get("imageId")}
+        return self._images.get(str(image_id), str(image_id))
+
+
+def _key(*names: str) -> Callable[[Row, Context], Any]:
+    def get(item: Row, _ctx: Context) -> Any:
+        for name in names:
+            value = item.get(name)
+            if value not in (None, ""):
+                return value
+        return None
+
+    return get
+
+
+def _gpu(item: Row, _ctx: Context) -> Any:
+    count = item.get("gpuCount")
+    if count:
+        return count
+    return 0 if item.get("gpuFlavor") in (False, None) else "yes"
+
+
+def _framework(item: Row, _ctx: Context) -> Any:
+    parts = [str(item[k]) for k in ("frameworkCode", "frameworkVersion") if item.get(k)]
+    return " ".join(parts) or None
+
+
+def _training_images(item: Row, ctx: Context) -> Any:
+    names = [ctx.image_name(item.get(k)) for k in ("cpuTrainingImageId", "gpuTrainingImageId")]
+    listed = item.get("availableTrainingImageList")
+    if isinstance(listed, list):
+        names += [str(i.get("imageName") or i.get("name") or i) if isinstance(i, dict) else str(i) for i in listed]
+    shown = [n for n in names if n]
+    return ", ".join(dict.fromkeys(shown)) or None
+
+
+def _standard(prefix: str) -> tuple[tuple[str, Callable[[Row, Context], Any]], ...]:
+    return (
+        ("NAME", _key(f"{prefix}Name", "name")),
+        ("ID", _key(f"{prefix}Id", "id")),
+        ("STATUS", _key(f"{prefix}StatusCode", "statusCode", "status")),
+        ("CREATED", _key("createdDatetime")),
+    )
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "instance",
+        "Instance types",
+        "flavors",
+        "flavorList",
+        (
+            ("NAME", _key("name")),
+            ("ID", _key("id")),
+            ("VCPUS", _key("vcpus")),
+            ("RAM (MiB)", _key("ram")),
+            ("GPU", _gpu),
+        ),
+    ),
+    Section(
+        "image",
+        "Training images",
+        "images",
+        "imageList",
+        (
+            ("NAME", _key("imageName", "name")),
+            ("ID", _key("imageId", "id")),
+            ("CORE", _key("coreTypeCode")),
+            ("FRAMEWORK", _framework),
+            ("PYTHON", _key("pythonVersion")),
+        ),
+    ),
+    Section(
+        "algorithm",
+        "NHN Cloud algorithms",
+        "algorithms",
+        "algorithmList",
+        (
+            ("NAME", _key("algorithmName", "name")),
+            ("ID", _key("algorithmId", "id")),
+            ("AVAILABLE TRAINING IMAGES", _training_images),
+        ),
+    ),
+    Section("experiment", "Experiments", "experiments", "experimentList", _standard("experiment")),
+    Section("training", "Trainings", "trainings", "trainingList", _standard("training")),
+    Section(
+        "tuning",
+        "Hyperparameter tunings",
+        "hyperparameter-tunings",
+        "hyperparameterTuningList",
+        _standard("hyperparameterTuning"),
+    ),
+    Section("model", "Models", "models", "modelList", _standard("model")),
+    Section("endpoint", "Endpoints", "endpoints", "endpointList", _standard("endpoint")),
+    Section(
+        "model_evaluation",
+        "Model evaluations",
+        "model-evaluations",
+        "modelEvaluationList",
+        _standard("modelEvaluation"),
+    ),
+)
+
+
+class CliError(Exception):
+    """A failure reported as one line on stderr."""
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("easymaker")
+    except Exception:  # running from a source tree that is not installed
+        return str(getattr(sys.modules.get("easymaker"), "__version__", "unknown"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m easymaker",
+        description="List the instance types, images, algorithms and resources of an AI EasyMaker account "
+        "(or of EasyMaker Local with --profile local).",
+        epilog="Credentials default to EM_APPKEY, EM_REGION, EM_ACCESS_TOKEN (or EM_TOKEN) and EM_PROFILE. "
+        "'python -m easymaker logs <job id>' prints a job's output from EasyMaker Local.",
+    )
+    parser.add_argument("--version", action="version", version=f"easymaker {_version()}")
+    parser.add_argument("--region", help="region, e.g. kr1 (default: EM_REGION or kr1)")
+    parser.add_argument("--appkey", help="EasyMaker appkey (default: EM_APPKEY; 'local' in the local profile)")
+    parser.add_argument(
+        "--access_token", "--access-token", dest="access_token", help="access token (default: EM_ACCESS_TOKEN)"
+    )
+    parser.add_argument("--profile", help="'local' for EasyMaker Local; another name selects that environment")
+    parser.add_argument("--api_url", "--api-url", dest="api_url", help="full API base URL (default: EM_API_URL)")
+    parser.add_argument("--output", choices=("table", "json"), default="table", help="output format")
+    group = parser.add_argument_group("sections (any number, printed in this order)")
+    for section in SECTIONS:
+        group.add_argument(f"-{section.flag}", action="store_true", help=f"list {section.title.lower()}")
+    return parser
+
+
+def _build_client(args: argparse.Namespace) -> Any:
+    import easymaker
+
+    return easymaker.Client(
+        appkey=args.appkey,
+        region=args.region,
+        access_token=args.access_token,
+        profile=args.profile,
+        api_url=args.api_url,
+        max_retries=1,
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def _describe(exc: BaseException, base_url: str) -> str:
+    """A one-line explanation of a failure that names the URL and the cause."""
+    status = getattr(exc, "status_code", None)
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, httpx.ConnectError):
+            reason = "connection refused" if "refused" in str(cause).lower() else _one_line(cause)
+            hint = ""
+            if base_url.startswith("http://127.0.0.1") or base_url.startswith("http://localhost"):
+                hint = " (is EasyMaker Local running? start it with `easymaker-local` or `--profile local`)"
+            return f"cannot connect to {base_url}: {reason}{hint}"
+        if isinstance(cause, httpx.TimeoutException):
+            return f"{base_url} did not answer in time ({type(cause).__name__})"
+        cause = cause.__cause__ or cause.__context__
+    if status in (401, 403):
+        message = getattr(exc, "result_message", None) or "invalid or expired access token"
+        return f"{status} {'Unauthorized' if status == 401 else 'Forbidden'} from {base_url}: {message}"
+    return _one_line(exc)
+
+
+def _fetcher(client: Any) -> Callable[[str, str], list[Row]]:
+    http = client.api.get_httpx_client()
+    prefix = f"/v1.0/appkeys/{client.appkey}/"
+
+    def fetch(path: str, payload_key: str) -> list[Row]:
+        response = http.get(prefix + path)
+        try:
+            document = response.json()
+        except ValueError as exc:
+            raise CliError(
+                f"GET {response.url} returned a body that is not JSON (HTTP {response.status_code})"
+            ) from exc
+        items = document.get(payload_key) if isinstance(document, dict) else None
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            raise CliError(f"GET {response.url}: {payload_key!r} is not a list")
+        return [i for i in items if isinstance(i, dict)]
+
+    return fetch
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return " ".join(str(value).split())
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+def _print_section(section: Section, items: list[Row], ctx: Context, first: bool) -> None:
+    if not first:
+        print()
+    print(f"{section.title} ({len(items)})")
+    if not items:
+        print(f"  (no {section.title.lower()})")
+        return
+    headers = [name for name, _ in section.columns]
+    rows = [[_cell(get(item, ctx)) for _, get in section.columns] for item in items]
+    print(format_table(headers, rows))
+
+
+def _run_sections(args: argparse.Namespace, chosen: list[Section]) -> int:
+    client = _build_client(args)
+    base_url = client.base_url
+    try:
+        fetch = _fetcher(client)
+        ctx = Context(fetch)
+        if args.output == "json":
+            out: dict[str, list[Row]] = {}
+            for section in chosen:
+                out[section.flag] = fetch(section.path, section.payload_key)
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        for n, section in enumerate(chosen):
+            items = fetch(section.path, section.payload_key)
+            _print_section(section, items, ctx, first=n == 0)
+        return EXIT_OK
+    except CliError:
+        raise
+    except Exception as exc:
+        raise CliError(_describe(exc, base_url)) from exc
+    finally:
+        client.close()
+
+
+def _run_logs(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m easymaker logs",
+        description="Print the captured output of a job (training, tuning trial, batch inference, ...) "
+        "run by EasyMaker Local.",
+    )
+    parser.add_argument("job_id", help="the training (or other job) id")
+    parser.add_argument("--profile", default="local", help="only 'local' has this admin endpoint")
+    parser.add_argument("--appkey")
+    parser.add_argument("--access_token", "--access-token", dest="access_token")
+    parser.add_argument("--api_url", "--api-url", dest="api_url")
+    parser.add_argument("--region")
+    args = parser.parse_args(argv)
+    client = _build_client(args)
+    base_url = client.base_url
+    try:
+        if not client.config.local:
+            raise CliError("logs reads EasyMaker Local's admin endpoint: use --profile local (or EM_PROFILE=local)")
+        http = client.api.get_httpx_client()
+        response = http.get(f"/admin/jobs/{args.job_id}/logs")
+        content_type = response.headers.get("content-type", "")
+        if "json" in content_type:
+            document = response.json()
+            text = _logs_text(document)
+        else:
+            text = response.text
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        return EXIT_OK
+    except CliError:
+        raise
+    except Exception as exc:
+        raise CliError(_describe(exc, base_url)) from exc
+    finally:
+        client.close()
+
+
+def _logs_text(document: Any) -> str:
+    """The log text of the admin endpoint's JSON answer (a string, a list of lines, or objects holding them)."""
+    if isinstance(document, str):
+        return document
+    if isinstance(document, list):
+        return "\n".join(_logs_text(d) for d in document)
+    if isinstance(document, dict):
+        for key in ("logs", "log", "lines", "text", "stdout"):
+            if key in document:
+                return _logs_text(document[key])
+        for key in ("line", "message", "body"):
+            if key in document:
+                return str(document[key])
+        return json.dumps(document, ensure_ascii=False)
+    return str(document)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] == "logs":
+            return _run_logs(args_list[1:])
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        chosen = [s for s in SECTIONS if getattr(args, s.flag)]
+        if not chosen:
+            parser.print_usage(sys.stderr)
+            flags = " ".join(f"-{s.flag}" for s in SECTIONS)
+            print(f"{parser.prog}: error: nothing to list; pass one or more of {flags}", file=sys.stderr)
+            return EXIT_USAGE
+        return _run_sections(args, chosen)
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # configuration errors and anything unexpected: one line, no traceback
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
