@@ -408,3 +408,15 @@ def test_artifact_uri_for_model_errors() -> None:
     )
     with pytest.raises(ValueError, match="resource_kind"):
         artifact_uri_for_model("endpoint", {})
+
+
+def test_requirements_are_installed_only_when_allowed(tmp_path: Path) -> None:
+    src_uri = put_script(tmp_path, "print('trained')\n")
+    # --no-index keeps pip offline: the install fails at once, which shows that it ran
+    (stored(tmp_path, src_uri) / "requirements.txt").write_text("--no-index\nnot-a-real-package-zzz==9.9\n")
+    ctx, rec = make_ctx(tmp_path, base_resource(src_uri), settings={"allow_pip_install": True})
+    TrainingRunner().run(ctx)
+    assert rec.codes[-1] == "FAIL_TRAIN"
+    assert rec.last_reason.startswith("pip install -r requirements.txt failed with exit code 1")
+    assert "not-a-real-package-zzz" in rec.last_reason
+    assert "trained" not in (ctx.work_dir / "logs" / "stdout.log").read_text()
