@@ -303,3 +303,21 @@ def test_ir_rewrite_keeps_the_command_the_pip_script_would_run(tmp_path: Path) -
     assert before[:2] == ["sh", "-c"] and "pip install" in before[2]
     assert after["command"] == before[3:]
     assert {"name": "EM_KUBEFLOW_PIPELINE_RUN_TASK_NAME", "value": "make-text"} in after["env"]
+
+
+def test_container_components_fail_with_a_clear_reason(tmp_path: Path) -> None:
+    @dsl.container_component
+    def echo_container() -> dsl.ContainerSpec:
+        return dsl.ContainerSpec(image="alpine:3", command=["echo", "hello"])
+
+    @dsl.pipeline(name="container")
+    def container_pipeline() -> None:
+        echo_container()
+
+    manifest = compile_to_text(container_pipeline, tmp_path)
+    rec = Recorder(tmp_path, run_resource(manifest, {}))
+    PipelineRunRunner().run(rec.ctx)
+    assert rec.codes[-2:] == ["FAIL_PIPELINE_RUN_IN_PROGRESS", "FAIL_PIPELINE_RUN"], rec.statuses
+    reason = rec.statuses[-1][1] or ""
+    assert "'echo-container'" in reason and "container components need a container runtime" in reason
+    assert [s["stepStatusCode"] for s in rec.resource["pipelineRunStepList"]] == ["FAILED"]

@@ -159,11 +159,12 @@ class StepTracker:
                     return step
             return None
 
-    def cancel_running(self) -> None:
+    def end_running(self, status: str = "CANCELLED") -> None:
+        """Close the steps still marked running (the run was stopped, or failed around them)."""
         with self._lock:
             for step in self.steps:
                 if step.status == "RUNNING":
-                    step.status = "CANCELLED"
+                    step.status = status
                     step.finished = _now()
 
     def wire(self) -> list[dict[str, Any]]:
@@ -234,7 +235,6 @@ class PipelineRunRunner:
         # The child imports this module; make the package importable whether or not it is installed.
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p)
         env["EM_PIPELINE_RUN_ID"] = str(res.get("pipelineRunId") or ctx.job_id)
-        env.pop("PYTHONHASHSEED", None)
 
         plan = {
             "manifest_path": str(manifest_path),
@@ -345,7 +345,7 @@ class PipelineRunRunner:
         times = {"finishedDatetime": _iso(finished), "elapsedTimeSeconds": int((finished - started).total_seconds())}
 
         if stopped:
-            tracker.cancel_running()
+            tracker.end_running("CANCELLED")
             ctx.update({**times, "pipelineRunStepList": tracker.wire()})
             ctx.set_status("STOPPED", None)
             return
@@ -363,10 +363,10 @@ class PipelineRunRunner:
             ctx.set_status("CREATE_FAILED", str(result.get("error") or f"kfp is not installed: {INSTALL_HINT}"))
             return
         ctx.set_status("FAIL_PIPELINE_RUN_IN_PROGRESS", None)
-        tracker.cancel_running()
+        reason = _failure_reason(tracker, result, rc, list(stderr_tail))
         _collect_step_outputs(Path(plan["pipeline_root"]), tracker.steps)
         ctx.update({**times, "pipelineRunStepList": tracker.wire()})
-        ctx.set_status("FAIL_PIPELINE_RUN", _failure_reason(tracker, result, rc, list(stderr_tail)))
+        ctx.set_status("FAIL_PIPELINE_RUN", reason)
 
     def _kill_group(self, proc: subprocess.Popen[bytes]) -> None:
         try:
@@ -427,13 +427,24 @@ def _read_result(path: Path) -> dict[str, Any]:
 
 
 def _failure_reason(tracker: StepTracker, result: Mapping[str, Any], rc: int, stderr_tail: Sequence[str]) -> str:
+    """The failing step's name and the tail of its output; else the error that stopped kfp around a step."""
     step = tracker.failed_step()
     if step is not None:
         tail = "\n".join(step.tail)
         reason = f"pipeline step {step.name!r} failed:\n{tail}" if tail else f"pipeline step {step.name!r} failed"
     else:
         detail = str(result.get("error") or "\n".join(stderr_tail) or f"exit code {rc}")
-        reason = f"pipeline run failed: {detail}"
+        if "Lightweight Python Components" in detail:
+            detail += (
+                " (EasyMaker Local runs lightweight Python components, @dsl.component, in subprocesses; "
+                "container components need a container runtime)"
+            )
+        running = [s.name for s in tracker.steps if s.status == "RUNNING"]
+        if running:
+            reason = f"pipeline step {running[-1]!r} failed: {detail}"
+        else:
+            reason = f"pipeline run failed: {detail}"
+    tracker.end_running("FAILED")
     if len(reason) > _REASON_MAX_CHARS:
         reason = reason[:200] + "\n...\n" + reason[-(_REASON_MAX_CHARS - 210) :]
     return reason
