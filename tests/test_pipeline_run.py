@@ -321,3 +321,34 @@ def test_container_components_fail_with_a_clear_reason(tmp_path: Path) -> None:
     reason = rec.statuses[-1][1] or ""
     assert "'echo-container'" in reason and "container components need a container runtime" in reason
     assert [s["stepStatusCode"] for s in rec.resource["pipelineRunStepList"]] == ["FAILED"]
+
+
+def test_pip_requirements_and_the_allow_pip_install_setting(tmp_path: Path) -> None:
+    import yaml
+
+    @dsl.component(
+        base_image="python:3.11",
+        packages_to_install=["PyYAML>=5", "surely-not-installed-pkg"],
+        pip_index_urls=["https://mirror.example/simple", "https://extra.example/simple"],
+    )
+    def with_packages() -> None:
+        pass
+
+    @dsl.pipeline(name="with-packages")
+    def with_packages_pipeline() -> None:
+        with_packages()
+
+    text = compile_to_text(with_packages_pipeline, tmp_path)
+    script = yaml.safe_load(text)["deploymentSpec"]["executors"]["exec-with-packages"]["container"]["command"][2]
+    reqs = pipeline_module.pip_requirements(script)
+    assert "PyYAML>=5" in reqs and "surely-not-installed-pkg" in reqs
+    assert not any("example" in r for r in reqs)  # index URLs and trusted hosts are options, not requirements
+    assert pipeline_module.unmet_requirements(reqs) == ["surely-not-installed-pkg"]
+    assert pipeline_module.unmet_requirements(['typing-extensions>=3.7.4,<5; python_version<"3.9"']) == []
+
+    refused, unmet = prepare_ir_for_local_run(yaml.safe_load(text), allow_pip_install=False)
+    assert unmet == {"exec-with-packages": ["surely-not-installed-pkg"]}
+    kept, unmet = prepare_ir_for_local_run(yaml.safe_load(text), allow_pip_install=True)
+    assert unmet == {}
+    command = kept["deploymentSpec"]["executors"]["exec-with-packages"]["container"]["command"]
+    assert "pip install" in command[2]  # left for kfp to run, as the setting allows
