@@ -64,8 +64,6 @@ from easymaker.local.runners.kfp_ir import bind_parameters, validate_pipeline_sp
 logger = logging.getLogger("easymaker.local.pipeline")
 
 INSTALL_HINT = "pip install 'easymaker[pipelines]'"
-MAX_NAS_MOUNTS = 10
-MAX_MOUNT_DIR_NAME = 64
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _EXECUTING = re.compile(r"Executing task '(?P<name>[^']+)'")
 _FINISHED = re.compile(r"Task '(?P<name>[^']+)' finished with status (?P<status>[A-Z_]+)")
@@ -191,6 +189,9 @@ class PipelineRunRunner:
         except ValueError as exc:
             ctx.set_status("CREATE_FAILED", str(exc))
             return
+        except OSError as exc:
+            ctx.set_status("CREATE_FAILED", f"cannot prepare the run folder {ctx.work_dir}: {exc}")
+            return
         if ctx.stop_event.is_set():
             ctx.set_status("STOPPED", "stopped before the run started")
             return
@@ -254,15 +255,14 @@ class PipelineRunRunner:
             return {}
         if not isinstance(nas_list, list):
             raise ValueError("nasList must be an array of {mountDirName, nasUri}")
-        if len(nas_list) > MAX_NAS_MOUNTS:
-            raise ValueError(f"nasList: at most {MAX_NAS_MOUNTS} NAS mounts, got {len(nas_list)}")
         env: dict[str, str] = {}
         seen: set[str] = set()
         for i, item in enumerate(nas_list):
             name = item.get("mountDirName") if isinstance(item, Mapping) else None
             uri = item.get("nasUri") if isinstance(item, Mapping) else None
-            if not isinstance(name, str) or not name or len(name) > MAX_MOUNT_DIR_NAME:
-                raise ValueError(f"nasList[{i}].mountDirName must be 1-{MAX_MOUNT_DIR_NAME} characters")
+            # Lengths and counts are checked by the API against the spec; here only what would break the folder.
+            if not isinstance(name, str) or not name.strip():
+                raise ValueError(f"nasList[{i}].mountDirName must be a non-empty folder name")
             if "/" in name or "\\" in name or name in (".", ".."):
                 raise ValueError(f"nasList[{i}].mountDirName {name!r} must be a plain folder name")
             if name in seen:
@@ -329,15 +329,18 @@ class PipelineRunRunner:
                 ctx.update({"pipelineRunStepList": tracker.wire()})
 
         stopped = False
-        while proc.poll() is None:
-            drain()
-            if ctx.stop_event.wait(self._poll):
-                stopped = True
-                ctx.set_status("STOP_IN_PROGRESS", None)
-                self._kill_group(proc)
-                break
-        rc = proc.wait()
-        _kill_leftovers(proc.pid)
+        try:
+            while proc.poll() is None:
+                drain()
+                if ctx.stop_event.wait(self._poll):
+                    stopped = True
+                    ctx.set_status("STOP_IN_PROGRESS", None)
+                    self._kill_group(proc)
+                    break
+            rc = proc.wait()
+        finally:
+            # Whatever happens here (a failing callback included), no process of the run outlives it.
+            _kill_leftovers(proc.pid)
         for reader in readers:
             reader.join(timeout=5)
         drain()
