@@ -368,3 +368,39 @@ def test_invalid_tunings_end_in_create_failed(tmp_path: Path, fields: dict[str, 
     job = Job(tmp_path, QUADRATIC, **fields)
     job.run()
     assert job.status == "CREATE_FAILED" and needle in (job.reason or ""), job.statuses
+
+
+def test_grid_restart_runs_interrupted_points_again(tmp_path: Path) -> None:
+    job = Job(
+        tmp_path,
+        "import argparse, time\np = argparse.ArgumentParser(); p.add_argument('--x', type=int)\n"
+        "a, _ = p.parse_known_args(); time.sleep(0.3); print(f'loss={abs(a.x - 3)}')\n",
+        tuningStrategyName="GRID",
+        parallelTrialCount=2,
+        maxTrialCount=20,
+        hyperparameterSpecList=[
+            {
+                "hyperparameterName": "x",
+                "hyperparameterTypeCode": "int",
+                "hyperparameterMinValue": "0",
+                "hyperparameterMaxValue": "5",
+            },
+        ],
+    )
+
+    def stop_while_one_runs(ctx: JobContext) -> None:
+        if job.resource.get("successfulTrialCount", 0) >= 2 and job.resource.get("runningTrialCount", 0) >= 1:
+            ctx.stop_event.set()
+
+    job.on_update = stop_while_one_runs
+    job.run()
+    assert job.status == "STOPPED"
+    assert job.trials("KILLED")  # a grid point was cut off
+    done_before = {param(t, "x") for t in job.trials("SUCCEEDED")}
+    job.on_update = None
+    job.run()
+    assert (job.status, job.reason) == ("COMPLETE", "SuggestionEndReached"), job.statuses
+    succeeded = [param(t, "x") for t in job.trials("SUCCEEDED")]
+    assert sorted(succeeded) == ["0", "1", "2", "3", "4", "5"]  # every point once, including interrupted ones
+    assert done_before <= set(succeeded)
+    assert param(job.resource["optimalTrial"], "x") == "3"

@@ -687,9 +687,7 @@ class _TuningJob:
             )
             if not t.state.is_finished():
                 rec.status, rec.reason = KILLED, "interrupted before it finished"
-                if "grid_id" in t.system_attrs:
-                    # give the grid point back so the search runs it again
-                    study._storage.set_trial_system_attr(t._trial_id, "grid_id", -1)
+                self._release_grid_point(study, t._trial_id)
                 study._storage.set_trial_user_attr(t._trial_id, "status", KILLED)
                 study._storage.set_trial_user_attr(t._trial_id, "reason", rec.reason)
                 study.tell(t.number, state=TrialState.FAIL)
@@ -698,6 +696,12 @@ class _TuningJob:
                 self.succeeded_histories.append(rec.objective_history)
         if self.records:
             logger.info("tuning %s: continuing with %d earlier trials", self.tuning_id, len(self.records))
+
+    @staticmethod
+    def _release_grid_point(study: Any, optuna_trial_id: int) -> None:
+        """Give a cut-off trial's grid point back, so a later (or restarted) search runs it again."""
+        if "grid_id" in study._storage.get_trial_system_attrs(optuna_trial_id):
+            study._storage.set_trial_system_attr(optuna_trial_id, "grid_id", -1)
 
     def _trial_id(self, number: int) -> str:
         return f"{self.tuning_id}-trial-{number:03d}"
@@ -817,6 +821,8 @@ class _TuningJob:
                 trial.report(value, step)
             study.tell(trial, state=TrialState.PRUNED)
         else:
+            if rec.status == KILLED:
+                self._release_grid_point(study, trial._trial_id)
             study.tell(trial, state=TrialState.FAIL)
             if rec.status in FAILED_STATUSES:
                 self.last_failure = f"trial {rec.trial_id}: {rec.reason}"
