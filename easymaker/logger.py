@@ -45,8 +45,8 @@ LOG_TYPE = "NHN Cloud - AI EasyMaker"
 LOG_HOST = "easymaker"
 LOG_VERSION = "v2"
 
-MAX_RECORD_BYTES = 8 * 1024 * 1024
-"""Log & Crash's limit for one log: 8 MB, measured here as the UTF-8 bytes of the record's JSON."""
+MAX_RECORD_BYTES = 8_000_000
+"""Log & Crash's limit for one log: 8 MB (decimal), measured as the UTF-8 bytes of the record's JSON."""
 MAX_BATCH_BYTES = 16 * 1024 * 1024
 """The largest body one POST carries; a bigger buffer is posted in several requests, and reaching it flushes early."""
 DEFAULT_FLUSH_INTERVAL = 1.0
@@ -193,7 +193,7 @@ class Logger:
             record.update({str(k): v for k, v in parameters.items()})
         record["logVersion"] = LOG_VERSION
         try:
-            encoded = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            encoded = json.dumps(record, ensure_ascii=False).encode("utf-8")
         except (TypeError, ValueError) as exc:
             raise TypeError(f"parameters must be JSON-serialisable: {exc}") from None
         if len(encoded) > MAX_RECORD_BYTES:

@@ -169,11 +169,11 @@ def test_thread_safety_no_loss_no_duplicates(collector: Collector) -> None:
 
 def test_record_size_limit_raises_before_buffering(collector: Collector, capsys: pytest.CaptureFixture[str]) -> None:
     with Logger(logncrash_appkey="k", url=collector.url, flush_interval=60) as lg:
-        with pytest.raises(ValueError, match=r"at most 8388608 bytes \(8 MB\)"):
+        with pytest.raises(ValueError, match=r"at most 8000000 bytes \(8 MB\)"):
             lg.send("x" * MAX_RECORD_BYTES)
-        # multi-byte characters count as their UTF-8 bytes: 3 MB of 3-byte characters is over 8 MB
+        # multi-byte characters count as their UTF-8 bytes: 2.7 M 3-byte characters are over 8 MB
         with pytest.raises(ValueError, match="8 MB"):
-            lg.send("가" * (3 * 1024 * 1024))
+            lg.send("가" * 2_700_000)
         lg.send("x" * (MAX_RECORD_BYTES - 400))  # just under the limit goes through
     assert capsys.readouterr().out.count("\n") == 1  # rejected messages are not echoed either
     (record,) = collector.records()
