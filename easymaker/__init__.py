@@ -1,0 +1,225 @@
+"""Python SDK for NHN Cloud AI EasyMaker (and EasyMaker Local).
+
+``import easymaker`` is cheap and does no I/O: resource classes, the generated API client and httpx are imported on
+first use. Every name of the user's guide (2.1.0) and of the 2.1.x SDK is available here::
+
+    import easymaker
+    easymaker.init(appkey=..., region="kr1", access_token=...)      # or profile="local"
+    experiment = easymaker.Experiment().create(experiment_name="exp")
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from easymaker._client import Client, init
+from easymaker._config import easymaker_config
+from easymaker._errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    EasyMakerError,
+    EasyMakerValidationError,
+    InternalServerError,
+    NameLookupError,
+    NotDeployedError,
+    NotFoundError,
+    PredictError,
+    RateLimitError,
+    ResourceFailedError,
+    WaitError,
+    WaitTimeoutError,
+)
+from easymaker.codes import (
+    BatchInferenceInputDataTypeCode,
+    DatasetFormatCode,
+    DatasetSplitCode,
+    EarlyStoppingAlgorithm,
+    HyperparameterTypeCode,
+    ModelEvaluationInputDataTypeCode,
+    ModelFormatCode,
+    ObjectiveCode,
+    ObjectiveTypeCode,
+    ScaleMetricCode,
+    TuningStrategy,
+)
+from easymaker.constants import (
+    CLASSIFICATION,
+    CSV,
+    EARLY_STOPPING_ALGORITHM,
+    HUGGING_FACE,
+    HYPERPARAMETER_TYPE_CODE,
+    INPUT_DATA_TYPE_CODE,
+    JSON,
+    JSONL,
+    OBJECTIVE_TYPE_CODE,
+    PYTORCH,
+    REGRESSION,
+    SCALE_METRIC_CODE,
+    SCIKIT_LEARN,
+    TENSORFLOW,
+    TUNING_STRATEGY,
+)
+from easymaker.values import (
+    Dataset,
+    EndpointModelResource,
+    HyperparameterSpec,
+    Metric,
+    Nas,
+    Parameter,
+    ResourceOptionDetail,
+    Tag,
+)
+
+if TYPE_CHECKING:
+    from easymaker.objectstorage import ObjectStorage, download, upload
+    from easymaker.resources.batch_inference import BatchInference
+    from easymaker.resources.endpoint import ApiSpec, Endpoint, EndpointModel, EndpointStage
+    from easymaker.resources.experiment import Experiment
+    from easymaker.resources.fine_tuning import FineTuning
+    from easymaker.resources.hyperparameter_tuning import HyperparameterTuning
+    from easymaker.resources.model import Model
+    from easymaker.resources.model_evaluation import ModelEvaluation
+    from easymaker.resources.model_preset import ModelPreset
+    from easymaker.resources.pipeline import Pipeline, PipelineRecurringRun, PipelineRun
+    from easymaker.resources.training import Training
+
+__version__ = "0.1.0"
+
+# name -> (module, attribute); attribute None means the module itself.
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "Experiment": ("easymaker.resources.experiment", "Experiment"),
+    "Training": ("easymaker.resources.training", "Training"),
+    "HyperparameterTuning": ("easymaker.resources.hyperparameter_tuning", "HyperparameterTuning"),
+    "FineTuning": ("easymaker.resources.fine_tuning", "FineTuning"),
+    "Model": ("easymaker.resources.model", "Model"),
+    "ModelPreset": ("easymaker.resources.model_preset", "ModelPreset"),
+    "Endpoint": ("easymaker.resources.endpoint", "Endpoint"),
+    "EndpointStage": ("easymaker.resources.endpoint", "EndpointStage"),
+    "EndpointModel": ("easymaker.resources.endpoint", "EndpointModel"),
+    "ApiSpec": ("easymaker.resources.endpoint", "ApiSpec"),
+    "BatchInference": ("easymaker.resources.batch_inference", "BatchInference"),
+    "ModelEvaluation": ("easymaker.resources.model_evaluation", "ModelEvaluation"),
+    "Pipeline": ("easymaker.resources.pipeline", "Pipeline"),
+    "PipelineRun": ("easymaker.resources.pipeline", "PipelineRun"),
+    "PipelineRecurringRun": ("easymaker.resources.pipeline", "PipelineRecurringRun"),
+    "upload": ("easymaker.objectstorage", "upload"),
+    "download": ("easymaker.objectstorage", "download"),
+    "ObjectStorage": ("easymaker.objectstorage", "ObjectStorage"),
+    "logger": ("easymaker.logger", "Logger"),
+    # module aliases of the 2.1.x package layout
+    "experiment": ("easymaker.resources.experiment", None),
+    "training": ("easymaker.resources.training", None),
+    "hyperparameter_tuning": ("easymaker.resources.hyperparameter_tuning", None),
+    "fine_tuning": ("easymaker.resources.fine_tuning", None),
+    "model": ("easymaker.resources.model", None),
+    "model_preset": ("easymaker.resources.model_preset", None),
+    "endpoint": ("easymaker.resources.endpoint", None),
+    "batch_inference": ("easymaker.resources.batch_inference", None),
+    "model_evaluation": ("easymaker.resources.model_evaluation", None),
+    "pipeline": ("easymaker.resources.pipeline", None),
+    "pipeline_run": ("easymaker.resources.pipeline", None),
+    "pipeline_recurring_run": ("easymaker.resources.pipeline", None),
+    "objectstorage": ("easymaker.objectstorage", None),
+    "initializer": ("easymaker._client", None),
+}
+
+
+def __getattr__(name: str) -> Any:
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'easymaker' has no attribute {name!r}")
+    module_name, attribute = target
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseError",
+    "APITimeoutError",
+    "ApiSpec",
+    "AuthenticationError",
+    "BadRequestError",
+    "BatchInference",
+    "BatchInferenceInputDataTypeCode",
+    "CLASSIFICATION",
+    "CSV",
+    "Client",
+    "ConfigurationError",
+    "ConflictError",
+    "Dataset",
+    "DatasetFormatCode",
+    "DatasetSplitCode",
+    "EARLY_STOPPING_ALGORITHM",
+    "EarlyStoppingAlgorithm",
+    "EasyMakerError",
+    "EasyMakerValidationError",
+    "Endpoint",
+    "EndpointModel",
+    "EndpointModelResource",
+    "EndpointStage",
+    "Experiment",
+    "FineTuning",
+    "HUGGING_FACE",
+    "HYPERPARAMETER_TYPE_CODE",
+    "HyperparameterSpec",
+    "HyperparameterTuning",
+    "HyperparameterTypeCode",
+    "INPUT_DATA_TYPE_CODE",
+    "InternalServerError",
+    "JSON",
+    "JSONL",
+    "Metric",
+    "Model",
+    "ModelEvaluation",
+    "ModelEvaluationInputDataTypeCode",
+    "ModelFormatCode",
+    "ModelPreset",
+    "NameLookupError",
+    "Nas",
+    "NotDeployedError",
+    "NotFoundError",
+    "OBJECTIVE_TYPE_CODE",
+    "ObjectStorage",
+    "ObjectiveCode",
+    "ObjectiveTypeCode",
+    "PYTORCH",
+    "Parameter",
+    "Pipeline",
+    "PipelineRecurringRun",
+    "PipelineRun",
+    "PredictError",
+    "REGRESSION",
+    "RateLimitError",
+    "ResourceFailedError",
+    "ResourceOptionDetail",
+    "SCALE_METRIC_CODE",
+    "SCIKIT_LEARN",
+    "ScaleMetricCode",
+    "TENSORFLOW",
+    "TUNING_STRATEGY",
+    "Tag",
+    "Training",
+    "TuningStrategy",
+    "WaitError",
+    "WaitTimeoutError",
+    "download",
+    "easymaker_config",
+    "init",
+    "logger",
+    "upload",
+]

@@ -1,0 +1,492 @@
+"""The resource base class, attribute access over wire dicts, and the bridge to the generated validators.
+
+A resource object holds the wire (camelCase) dict of the last response. Attributes are the snake_case names of the
+wire fields (``training.training_status_code``; ``flavor`` is also ``instance_type``), nested objects are wrapped
+without any request (``training.experiment.experiment_id``), and ``to_dict()`` returns the wire form.
+Constructing ``X("id")`` fetches once; constructing from a dict never fetches.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, ClassVar, Self, TextIO, TypeVar
+
+from easymaker._client import Client, default_client
+from easymaker._errors import EasyMakerError, EasyMakerValidationError, NotFoundError
+from easymaker._wait import wait_for_status
+from easymaker.values import camel_to_snake, plain, snake_to_camel
+
+T = TypeVar("T")
+
+# Read-side names that do not follow the camelCase rule.
+ATTRIBUTE_ALIASES: dict[str, tuple[str, ...]] = {
+    "instance_type": ("flavor",),
+    "validation_split_percent": ("valSetSize",),
+    "r_squared": ("rsquared",),
+    "gpu": ("gpuFlavor", "gpu"),
+    "success2xx_count": ("success2XxCount", "success2xxCount"),
+    "fail4xx_count": ("fail4XxCount", "fail4xxCount"),
+    "fail5xx_count": ("fail5XxCount", "fail5xxCount"),
+}
+
+
+def _lookup(data: Mapping[str, Any], name: str) -> tuple[bool, Any]:
+    for key in ATTRIBUTE_ALIASES.get(name, ()):
+        if key in data:
+            return True, data[key]
+    camel = snake_to_camel(name)
+    if camel in data:
+        return True, data[camel]
+    if name in data:
+        return True, data[name]
+    return False, None
+
+
+class Record:
+    """Attribute (snake_case) and item (wire key) access over a wire dict."""
+
+    _nested_types: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, data: Mapping[str, Any] | None = None, *, client: Client | None = None) -> None:
+        object.__setattr__(self, "_data", dict(data or {}))
+        object.__setattr__(self, "_client", client)
+
+    def _wrap(self, key: str, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            target = self._nested_types.get(key)
+            if target is not None:
+                return resource_class(target)(value, client=self._client)
+            return Record(value, client=self._client)
+        if isinstance(value, list):
+            return [self._wrap(key, item) for item in value]
+        return value
+
+    def _known_fields(self) -> frozenset[str]:
+        return frozenset()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("_data", "_client"):
+            raise AttributeError(name)
+        found, value = _lookup(self._data, name)
+        if found:
+            return self._wrap(snake_to_camel(name), value)
+        if name in self._known_fields():
+            return None
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __dir__(self) -> Iterable[str]:
+        return sorted(set(super().__dir__()) | {camel_to_snake(k) for k in self._data} | self._known_fields())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The wire (camelCase) form, as the server sent it."""
+        return _deep_copy(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._data == other._data  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._data!r})"
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(v) for v in value]
+    return value
+
+
+_RESOURCE_MODULES = {
+    "Experiment": "easymaker.resources.experiment",
+    "Training": "easymaker.resources.training",
+    "HyperparameterTuning": "easymaker.resources.hyperparameter_tuning",
+    "FineTuning": "easymaker.resources.fine_tuning",
+    "Model": "easymaker.resources.model",
+    "Endpoint": "easymaker.resources.endpoint",
+    "EndpointStage": "easymaker.resources.endpoint",
+    "EndpointModel": "easymaker.resources.endpoint",
+    "BatchInference": "easymaker.resources.batch_inference",
+    "ModelEvaluation": "easymaker.resources.model_evaluation",
+    "Pipeline": "easymaker.resources.pipeline",
+    "PipelineRun": "easymaker.resources.pipeline",
+    "PipelineRecurringRun": "easymaker.resources.pipeline",
+}
+
+
+def resource_class(name: str) -> type[Resource]:
+    import importlib
+
+    module = importlib.import_module(_RESOURCE_MODULES[name])
+    cls = getattr(module, name)
+    assert isinstance(cls, type) and issubclass(cls, Resource)
+    return cls
+
+
+class Resource(Record):
+    """Base of the resource classes. Subclasses set the wire noun and status sets and implement the calls."""
+
+    _noun: ClassVar[str] = ""  # camelCase noun, e.g. "training" (payload key, id/name/status key prefix)
+    _label: ClassVar[str] = ""  # e.g. "Training"
+    _success: ClassVar[frozenset[str]] = frozenset()
+    _failure: ClassVar[frozenset[str]] = frozenset()
+    _wait_action: ClassVar[str] = "create"
+    _nested_types = {
+        "experiment": "Experiment",
+        "model": "Model",
+        "baseModel": "Model",
+        "pipeline": "Pipeline",
+        "pipelineRecurringRun": "PipelineRecurringRun",
+        "endpointStageList": "EndpointStage",
+        "endpointModelList": "EndpointModel",
+        "optimalTrial": "",
+    }
+
+    def __init__(
+        self,
+        id_or_data: str | Mapping[str, Any] | None = None,
+        *,
+        client: Client | None = None,
+        **fields: Any,
+    ) -> None:
+        super().__init__(None, client=client)
+        if isinstance(id_or_data, Mapping):
+            self._data.update(id_or_data)
+        elif isinstance(id_or_data, Record):
+            self._data.update(id_or_data.to_dict())
+        elif id_or_data is not None:
+            self._data.update(self._fetch(self.client, str(id_or_data)))
+        for key, value in fields.items():
+            self._data[snake_to_camel(key) if "_" in key else key] = plain(value)
+        if id_or_data is None and fields and self.id_field in self._data and self.status_field not in self._data:
+            # Built from keywords with an id (2.1.x style ``Training(training_id=...)``): one fetch.
+            self._data.update(self._fetch(self.client, str(self._data[self.id_field])))
+
+    def _wrap(self, key: str, value: Any) -> Any:
+        if key == "optimalTrial":
+            return Record(value, client=self._client) if isinstance(value, Mapping) else value
+        return super()._wrap(key, value)
+
+    # ------------------------------------------------------------------ identity
+    @property
+    def client(self) -> Client:
+        client = self._client
+        return client if client is not None else default_client()
+
+    @classmethod
+    def _client_or_default(cls, client: Client | None) -> Client:
+        return client if client is not None else default_client()
+
+    @property
+    def id_field(self) -> str:
+        return f"{self._noun}Id"
+
+    @property
+    def status_field(self) -> str:
+        return f"{self._noun}StatusCode"
+
+    @property
+    def id(self) -> str | None:
+        value = self._data.get(self.id_field)
+        return None if value is None else str(value)
+
+    @property
+    def name(self) -> str | None:
+        value = self._data.get(f"{self._noun}Name")
+        return None if value is None else str(value)
+
+    @property
+    def status(self) -> str | None:
+        value = self._data.get(self.status_field)
+        return None if value is None else str(value)
+
+    @property
+    def reason(self) -> str | None:
+        value = self._data.get(f"{self._noun}StatusReason")
+        return None if value is None else str(value)
+
+    def _known_fields(self) -> frozenset[str]:
+        return frozenset(self._wire_names().values()) | {"instance_type"}
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        """wire name -> attribute name of the generated response model (for attributes that are absent)."""
+        return {}
+
+    def _require_id(self) -> str:
+        if not self.id:
+            raise EasyMakerError(f"this {self._label} has no {self.id_field}; create it or pass its id first")
+        return self.id
+
+    # ------------------------------------------------------------------ calls implemented by subclasses
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        raise NotImplementedError(f"{cls._label}: fetching by id")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
+        raise NotImplementedError(f"{cls._label}.get_list")
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        raise NotImplementedError(f"{self._label}.delete")
+
+    # ------------------------------------------------------------------ common behaviour
+    def _set(self, data: Mapping[str, Any]) -> Self:
+        self._data.clear()
+        self._data.update(data)
+        return self
+
+    def refresh(self) -> Self:
+        """Fetch the current state (one GET)."""
+        return self._set(self._fetch(self.client, self._require_id()))
+
+    def wait(self, timeout: float | None = None, *, action: str | None = None) -> Self:
+        """Wait until the resource reaches a success status; raise `ResourceFailedError` on a failure status and
+        `WaitTimeoutError` after ``timeout`` seconds (``None``: no deadline)."""
+        self._require_id()
+        client = self.client
+        if self.status is None:
+            self.refresh()
+        wait_for_status(
+            self,
+            label=f"{self._label} {self.id}",
+            success=self._success,
+            failure=self._failure,
+            timeout=timeout,
+            sleep=client.sleep,
+            clock=client.clock,
+            action=action or self._wait_action,
+        )
+        return self
+
+    def delete(self) -> None:
+        """Delete the resource (one DELETE)."""
+        self._delete(self.client, self._require_id())
+
+    @classmethod
+    def get_list(
+        cls, *, client: Client | None = None, name_list: Iterable[str] | None = None, **filters: Any
+    ) -> list[Self]:
+        """Every resource of this kind visible to the appkey (``name_list`` filters by exact name)."""
+        api = cls._client_or_default(client)
+        items = cls._fetch_list(api, **filters)
+        objects = [cls(item, client=api) for item in items]
+        if name_list is not None:
+            names = {name_list} if isinstance(name_list, str) else set(name_list)
+            objects = [o for o in objects if o.name in names]
+        return objects
+
+    @classmethod
+    def get_by_id(cls, resource_id: str, *, client: Client | None = None) -> Self:
+        return cls(resource_id, client=client)
+
+    @classmethod
+    def get_by_name(cls, name: str, *, client: Client | None = None) -> Self:
+        """The one resource with this exact name (error if none or several)."""
+        matches = cls.get_list(client=client, name_list=[name])
+        if not matches:
+            raise NotFoundError(None, None, f"no {cls._label} named {name!r}", None, None)
+        if len(matches) > 1:
+            ids = ", ".join(str(m.id) for m in matches)
+            raise EasyMakerError(f"{len(matches)} {cls._label} resources are named {name!r} (ids: {ids})")
+        return matches[0]
+
+    @classmethod
+    def delete_by_id(cls, resource_id: str, *, client: Client | None = None) -> None:
+        obj = cls({f"{cls._noun}Id": resource_id}, client=client)
+        obj.delete()
+
+    def print_info(self, file: TextIO | None = None) -> None:
+        """Write the resource's fields, one per line (stdout by default)."""
+        out = file or sys.stdout
+        out.write(f"[{self._label}]\n")
+        for key, value in self._data.items():
+            out.write(f"  {camel_to_snake(key)}: {value!r}\n")
+
+    def __repr__(self) -> str:
+        parts = [f"{self.id_field}={self.id!r}"]
+        if self.name is not None:
+            parts.append(f"name={self.name!r}")
+        if self.status is not None:
+            parts.append(f"status={self.status!r}")
+        return f"{self._label}({', '.join(parts)})"
+
+
+# ---------------------------------------------------------------------- validation bridge
+Mapped = str | tuple[str, float]
+_TOP_FIELD = re.compile(r"^([A-Za-z0-9]+)(.*)$")
+
+
+def _describe(constraint: str, limit: Any, value: Any) -> str:
+    if constraint in ("maxLength", "minLength") and isinstance(value, str):
+        word = "exceeds" if constraint == "maxLength" else "is below"
+        return f"length {len(value)} {word} {constraint} {limit}"
+    if constraint in ("maxItems", "minItems") and isinstance(value, list | tuple):
+        word = "exceed" if constraint == "maxItems" else "are below"
+        return f"{len(value)} items {word} {constraint} {limit}"
+    if constraint == "maximum":
+        return f"{value!r} exceeds maximum {limit}"
+    if constraint == "minimum":
+        return f"{value!r} is below minimum {limit}"
+    if constraint == "enum":
+        return f"{value!r} is not one of {list(limit)!r}"
+    if constraint == "pattern":
+        return f"{value!r} does not match pattern {limit!r}"
+    return f"{value!r} violates {constraint} {limit!r}"
+
+
+def _scaled(number: Any, scale: float) -> Any:
+    if isinstance(number, int | float) and not isinstance(number, bool):
+        result = number / scale
+        return int(result) if float(result).is_integer() else result
+    return number
+
+
+def sdk_error(exc: Any, parameters: Mapping[str, Mapped]) -> EasyMakerValidationError:
+    """An `EasyMakerValidationError` for a generated ``ConstraintViolation``, naming the SDK parameter."""
+    field: str = exc.field
+    match = _TOP_FIELD.match(field)
+    top, rest = (match.group(1), match.group(2)) if match else (field, "")
+    mapped = parameters.get(top)
+    if mapped is None:
+        parameter = camel_to_snake(top) + rest
+        text = f"{parameter}: {_describe(exc.constraint, exc.limit, exc.value)} (wire field {field})"
+        return EasyMakerValidationError(
+            text, parameter=parameter, wire_field=field, constraint=exc.constraint, limit=exc.limit, value=exc.value
+        )
+    if isinstance(mapped, tuple):
+        name, scale = mapped
+        shown = _describe(exc.constraint, _scaled(exc.limit, scale), _scaled(exc.value, scale))
+        text = f"{name}{rest}: {shown} (wire field {field}: {_describe(exc.constraint, exc.limit, exc.value)})"
+        return EasyMakerValidationError(
+            text,
+            parameter=name + rest,
+            wire_field=field,
+            constraint=exc.constraint,
+            limit=_scaled(exc.limit, scale),
+            value=_scaled(exc.value, scale),
+        )
+    text = f"{mapped}{rest}: {_describe(exc.constraint, exc.limit, exc.value)} (wire field {field})"
+    return EasyMakerValidationError(
+        text, parameter=mapped + rest, wire_field=field, constraint=exc.constraint, limit=exc.limit, value=exc.value
+    )
+
+
+@contextmanager
+def sdk_parameters(parameters: Mapping[str, Mapped]) -> Iterator[None]:
+    """Turn the generated validators' ``ConstraintViolation`` into `EasyMakerValidationError` naming the SDK
+    parameter (``parameters``: wire field -> SDK parameter, or (parameter, scale) for unit conversions)."""
+    from easymaker_api.validation import ConstraintViolation
+
+    try:
+        yield
+    except ConstraintViolation as exc:
+        raise sdk_error(exc, parameters) from None
+
+
+def precheck(model: type, values: Mapping[str, Any]) -> None:
+    """Check wire values against the generated request model's ``__constraints__`` (before any lookup request)."""
+    from easymaker_api.validation import check_value
+
+    constraints: dict[str, dict[str, Any]] = model.__constraints__  # type: ignore[attr-defined]
+    for wire, value in values.items():
+        limits = constraints.get(wire)
+        if limits and value is not None:
+            check_value(plain(value), limits, wire)
+
+
+def require(**values: Any) -> None:
+    """Raise `EasyMakerValidationError` for the first argument that is ``None`` or empty."""
+    for name, value in values.items():
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise EasyMakerValidationError(f"{name} is required", parameter=name, constraint="required")
+
+
+def build_items(model: Any, items: list[dict[str, Any]] | None, wire_field: str, parameter: str) -> list[Any] | None:
+    """Generated value models from normalised wire dicts, each checked against its limits."""
+    if items is None:
+        return None
+    built = []
+    for index, item in enumerate(items):
+        try:
+            obj = model.from_dict(item)
+        except KeyError as exc:
+            raise EasyMakerValidationError(
+                f"{parameter}[{index}]: missing required key {exc.args[0]!r}",
+                parameter=f"{parameter}[{index}]",
+                wire_field=f"{wire_field}[{index}].{exc.args[0]}",
+                constraint="required",
+            ) from None
+        obj.check_constraints(f"{wire_field}[{index}].")
+        built.append(obj)
+    return built
+
+
+def opt(value: T | None) -> Any:
+    """``UNSET`` for ``None`` (optional fields are left out of request bodies)."""
+    if value is None:
+        from easymaker_api.types import UNSET
+
+        return UNSET
+    return value
+
+
+def enum_or_unset(enum_cls: Callable[[str], T], value: Any) -> Any:
+    value = plain(value)
+    if value is None:
+        return opt(None)
+    return enum_cls(str(value))
+
+
+def timeout_minutes(timeout_hours: Any) -> Any:
+    """``timeout_hours × 60`` (the wire's ``timeoutMinutes``); limits are checked on the wire value."""
+    value = plain(timeout_hours)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise EasyMakerValidationError(
+            f"timeout_hours must be a number, got {value!r}", parameter="timeout_hours", value=value
+        )
+    minutes = value * 60
+    return int(minutes) if float(minutes).is_integer() else minutes
+
+
+def experiment_id_for(client: Client, experiment_id: str | None) -> str | None:
+    return experiment_id or client.experiment_id
+
+
+def parent_fields(client: Client) -> dict[str, Any]:
+    return {
+        "parent_pipeline_run_id": opt(client.config.parent_pipeline_run_id),
+        "parent_pipeline_run_task_name": opt(client.config.parent_pipeline_run_task_name),
+    }
+
+
+def wire_dict(value: Any, what: str) -> dict[str, Any]:
+    """The wire dict of a parsed payload object; an `APIResponseError` when the payload key is missing."""
+    if value is None or not hasattr(value, "to_dict"):
+        from easymaker._errors import APIResponseError
+
+        raise APIResponseError(None, None, None, None, None, message=f"the response has no {what!r} payload")
+    result: dict[str, Any] = value.to_dict()
+    return result
+
+
+def wire_dicts(values: Any) -> list[dict[str, Any]]:
+    """Wire dicts of a parsed payload list (an absent list is empty)."""
+    if values is None or not isinstance(values, list):
+        return []
+    return [v.to_dict() for v in values]

@@ -1,0 +1,121 @@
+"""Experiments: ``Experiment().create(...)``, ``Experiment(id)``, ``.delete()``, ``Experiment.get_list(...)``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from easymaker._client import Client
+from easymaker._errors import EasyMakerError
+from easymaker.resources.base import Resource, opt, parent_fields, require, sdk_parameters, wire_dict, wire_dicts
+
+PARAMETERS = {"experimentName": "experiment_name", "description": "description"}
+
+
+class Experiment(Resource):
+    """An experiment groups trainings, tunings and pipeline runs."""
+
+    _noun = "experiment"
+    _label = "Experiment"
+    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.experiment import Experiment as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.experiments import get_experiment
+        from easymaker_api.models.experiment_response import ExperimentResponse
+
+        response = get_experiment.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, ExperimentResponse).experiment, "experiment")
+
+    @classmethod
+    def _fetch_list(
+        cls,
+        client: Client,
+        *,
+        id_list: Iterable[str] | None = None,
+        experiment_name_list: Iterable[str] | None = None,
+        **filters: Any,
+    ) -> list[dict[str, Any]]:
+        from easymaker_api.api.experiments import list_experiments
+        from easymaker_api.models.experiment_list_response import ExperimentListResponse
+
+        if filters:
+            raise TypeError(f"Experiment.get_list got unexpected filters {sorted(filters)}")
+        response = list_experiments.sync_detailed(
+            client.appkey,
+            client=client.api,
+            experiment_id_list=opt(_as_list(id_list)),
+            experiment_name_list=opt(_as_list(experiment_name_list)),
+        )
+        return wire_dicts(client.payload(response, ExperimentListResponse).experiment_list)
+
+    @classmethod
+    def get_list(  # type: ignore[override]
+        cls,
+        *,
+        client: Client | None = None,
+        id_list: Iterable[str] | None = None,
+        name_list: Iterable[str] | None = None,
+    ) -> list[Experiment]:
+        """Experiments, optionally filtered by ids and names (filtered by the server)."""
+        api = cls._client_or_default(client)
+        items = cls._fetch_list(api, id_list=id_list, experiment_name_list=name_list)
+        return [cls(item, client=api) for item in items]
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.experiments import delete_experiment
+
+        delete_experiment.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def create(
+        self,
+        experiment_name: str,
+        description: str | None = None,
+        wait: bool = True,
+        *,
+        timeout: float | None = None,
+    ) -> Experiment:
+        """Create an experiment, or return the existing one with this exact name.
+
+        Several existing experiments with the name raise an error (nothing is created)."""
+        from easymaker_api.api.experiments import create_experiment
+        from easymaker_api.models.experiment_create_request import ExperimentCreateRequest
+        from easymaker_api.models.experiment_response import ExperimentResponse
+
+        require(experiment_name=experiment_name)
+        client = self.client
+        with sdk_parameters(PARAMETERS):
+            body = ExperimentCreateRequest(
+                experiment_name=experiment_name, description=opt(description), **parent_fields(client)
+            )
+        existing = self._fetch_list(client, experiment_name_list=[experiment_name])
+        existing = [e for e in existing if e.get("experimentName") == experiment_name]
+        if len(existing) > 1:
+            ids = ", ".join(str(e.get("experimentId")) for e in existing)
+            raise EasyMakerError(
+                f"{len(existing)} experiments are named {experiment_name!r} (ids: {ids}); "
+                "use Experiment(<id>) to pick one"
+            )
+        if existing:
+            self._set(existing[0])
+        else:
+            response = create_experiment.sync_detailed(client.appkey, client=client.api, body=body)
+            self._set(wire_dict(client.payload(response, ExperimentResponse).experiment, "experiment"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self
+
+
+def _as_list(values: Iterable[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        return [values]
+    return [str(v) for v in values]

@@ -1,0 +1,245 @@
+"""Models: ``Model().create(...)``, ``create_by_model_upload_uri``, ``create_hugging_face_model``, ``.delete()``."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from easymaker._client import Client
+from easymaker._errors import EasyMakerValidationError
+from easymaker.resources.base import (
+    Record,
+    Resource,
+    build_items,
+    opt,
+    parent_fields,
+    precheck,
+    require,
+    sdk_parameters,
+    wire_dict,
+    wire_dicts,
+)
+from easymaker.values import Parameter, Tag, plain, wire_list
+
+PARAMETERS: dict[str, Any] = {
+    "modelName": "model_name",
+    "description": "description",
+    "trainingId": "training_id",
+    "hyperparameterTuningId": "hyperparameter_tuning_id",
+    "fineTuningId": "fine_tuning_id",
+    "modelTypeCode": "model_type_code",
+    "modelFormatCode": "model_format_code",
+    "modelUploadUri": "model_upload_uri",
+    "parameterList": "parameter_list",
+    "tagList": "tag_list",
+}
+
+# 2.1.0 model type codes and their 2.1.5 model format codes (the only difference: SCIKIT_LEARN / SKLEARN).
+TYPE_TO_FORMAT = {"SCIKIT_LEARN": "SKLEARN"}
+
+
+class Model(Resource):
+    """A model (from a training, a tuning, a fine tuning, or files at a URI)."""
+
+    _noun = "model"
+    _label = "Model"
+    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DELETE_FAILED"})
+    _nested_types = {**Resource._nested_types, "training": "Training", "hyperparameterTuning": "HyperparameterTuning"}
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.model import Model as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.models import get_model
+        from easymaker_api.models.model_response import ModelResponse
+
+        response = get_model.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, ModelResponse).model, "model")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.models import list_models
+        from easymaker_api.models.model_list_response import ModelListResponse
+
+        if filters:
+            raise TypeError(f"Model.get_list got unexpected filters {sorted(filters)}")
+        response = list_models.sync_detailed(client.appkey, client=client.api)
+        return wire_dicts(client.payload(response, ModelListResponse).model_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.models import delete_model
+
+        delete_model.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    @classmethod
+    def get_parameter_spec_list(
+        cls, model_preset_id: str | None = None, *, client: Client | None = None
+    ) -> list[Record]:
+        """Model parameter specs (``parameterTypeCode`` MODEL)."""
+        from easymaker.resources.model_preset import ModelPreset
+
+        return ModelPreset.get_parameter_spec_list(model_preset_id, "MODEL", client=client)
+
+    def create(
+        self,
+        model_name: str | None = None,
+        model_format_code: Any = None,
+        model_upload_uri: str | None = None,
+        training_id: str | None = None,
+        hyperparameter_tuning_id: str | None = None,
+        fine_tuning_id: str | None = None,
+        description: str | None = None,
+        parameter_list: list[Any] | None = None,
+        wait: bool | None = True,
+        *,
+        model_type_code: Any = None,
+        tag_list: list[Any] | None = None,
+        timeout: float | None = None,
+    ) -> Model:
+        """Create a model from ``training_id``, ``hyperparameter_tuning_id``, ``fine_tuning_id``, or
+        ``model_upload_uri`` with ``model_format_code`` (2.1.5) / ``model_type_code`` (2.1.0 guide).
+
+        ``model_format_code`` is sent as ``modelFormatCode``; a 2.1.0 ``model_type_code`` is sent as
+        ``modelTypeCode`` and also as ``modelFormatCode`` (``SCIKIT_LEARN`` becomes ``SKLEARN``), so servers that
+        read either field understand it. ``model_format_code=easymaker.SCIKIT_LEARN`` is sent as ``SKLEARN``."""
+        require(model_name=model_name)
+        if not (training_id or hyperparameter_tuning_id or fine_tuning_id or model_upload_uri):
+            raise EasyMakerValidationError(
+                "Model.create needs one of training_id, hyperparameter_tuning_id, fine_tuning_id or "
+                "model_upload_uri (with model_format_code)",
+                parameter="training_id",
+                constraint="required",
+            )
+        format_code = plain(model_format_code)
+        type_code = plain(model_type_code)
+        if format_code is not None:
+            format_code = TYPE_TO_FORMAT.get(str(format_code), str(format_code))
+        if type_code is not None:
+            type_code = str(type_code)
+            if format_code is None:
+                format_code = TYPE_TO_FORMAT.get(type_code, type_code)
+        if model_upload_uri and not (training_id or hyperparameter_tuning_id or fine_tuning_id) and not format_code:
+            raise EasyMakerValidationError(
+                "model_format_code (or model_type_code) is required with model_upload_uri",
+                parameter="model_format_code",
+                constraint="required",
+            )
+        return self._create(
+            model_name=str(model_name),
+            description=description,
+            training_id=training_id,
+            hyperparameter_tuning_id=hyperparameter_tuning_id,
+            fine_tuning_id=fine_tuning_id,
+            model_format_code=format_code,
+            model_type_code=type_code,
+            model_upload_uri=model_upload_uri,
+            parameter_list=parameter_list,
+            tag_list=tag_list,
+            wait=wait,
+            timeout=timeout,
+        )
+
+    def create_by_model_upload_uri(
+        self,
+        model_type_code: Any = None,
+        model_upload_uri: str | None = None,
+        model_name: str | None = None,
+        description: str | None = None,
+        parameter_list: list[Any] | None = None,
+        wait: bool | None = True,
+        *,
+        tag_list: list[Any] | None = None,
+        timeout: float | None = None,
+    ) -> Model:
+        """Create a model from files at ``model_upload_uri`` (the guide's 2.1.0 form)."""
+        require(model_type_code=plain(model_type_code), model_upload_uri=model_upload_uri, model_name=model_name)
+        return self.create(
+            model_name=model_name,
+            model_upload_uri=model_upload_uri,
+            description=description,
+            parameter_list=parameter_list,
+            wait=wait,
+            model_type_code=model_type_code,
+            tag_list=tag_list,
+            timeout=timeout,
+        )
+
+    def create_hugging_face_model(
+        self,
+        model_name: str | None = None,
+        description: str | None = None,
+        parameter_list: list[Any] | None = None,
+        wait: bool | None = True,
+        *,
+        tag_list: list[Any] | None = None,
+        timeout: float | None = None,
+    ) -> Model:
+        """Create a Hugging Face model (``parameter_list`` carries ``model_id``)."""
+        require(model_name=model_name)
+        return self._create(
+            model_name=str(model_name),
+            description=description,
+            model_format_code="HUGGING_FACE",
+            model_type_code="HUGGING_FACE",
+            parameter_list=parameter_list,
+            tag_list=tag_list,
+            wait=wait,
+            timeout=timeout,
+        )
+
+    def _create(
+        self,
+        *,
+        model_name: str,
+        description: str | None = None,
+        training_id: str | None = None,
+        hyperparameter_tuning_id: str | None = None,
+        fine_tuning_id: str | None = None,
+        model_format_code: str | None = None,
+        model_type_code: str | None = None,
+        model_upload_uri: str | None = None,
+        parameter_list: list[Any] | None = None,
+        tag_list: list[Any] | None = None,
+        wait: bool | None = True,
+        timeout: float | None = None,
+    ) -> Model:
+        from easymaker_api.api.models import create_model
+        from easymaker_api.models.model_create_request import ModelCreateRequest
+        from easymaker_api.models.model_format_code import ModelFormatCode
+        from easymaker_api.models.model_parameter import ModelParameter
+        from easymaker_api.models.model_response import ModelResponse
+        from easymaker_api.models.model_type_code import ModelTypeCode
+        from easymaker_api.models.tag import Tag as WireTag
+
+        client = self.client
+        with sdk_parameters(PARAMETERS):
+            parameters = build_items(
+                ModelParameter,
+                wire_list(parameter_list, Parameter, "parameter_list"),
+                "parameterList",
+                "parameter_list",
+            )
+            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            precheck(ModelCreateRequest, {"modelFormatCode": model_format_code, "modelTypeCode": model_type_code})
+            body = ModelCreateRequest(
+                model_name=model_name,
+                description=opt(description),
+                training_id=opt(training_id),
+                hyperparameter_tuning_id=opt(hyperparameter_tuning_id),
+                fine_tuning_id=opt(fine_tuning_id),
+                model_type_code=ModelTypeCode(model_type_code) if model_type_code else opt(None),
+                model_format_code=ModelFormatCode(model_format_code) if model_format_code else opt(None),
+                model_upload_uri=opt(model_upload_uri),
+                parameter_list=opt(parameters),
+                tag_list=opt(tags),
+                **parent_fields(client),
+            )
+        response = create_model.sync_detailed(client.appkey, client=client.api, body=body)
+        self._set(wire_dict(client.payload(response, ModelResponse).model, "model"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self

@@ -1,0 +1,262 @@
+"""Trainings: ``Training().run(...)``, ``Training(id)``, ``.stop()``, ``.delete()``, lookups of names."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from easymaker._client import Client
+from easymaker.resources.base import (
+    Record,
+    Resource,
+    build_items,
+    experiment_id_for,
+    opt,
+    parent_fields,
+    precheck,
+    require,
+    sdk_parameters,
+    timeout_minutes,
+    wire_dict,
+    wire_dicts,
+)
+from easymaker.values import Dataset, Parameter, Tag, wire_list
+
+PARAMETERS: dict[str, Any] = {
+    "trainingName": "training_name",
+    "description": "description",
+    "experimentId": "experiment_id",
+    "experimentName": "experiment_name",
+    "experimentDescription": "experiment_description",
+    "imageId": "image_name",
+    "flavorId": "instance_type_name",
+    "instanceCount": "distributed_node_count",
+    "dataStorageSize": "data_storage_size",
+    "algorithmId": "algorithm_name",
+    "datasetList": "dataset_list",
+    "checkPointInputUri": "check_point_input_uri",
+    "checkPointUploadUri": "check_point_upload_uri",
+    "sourceDirUri": "source_dir_uri",
+    "entryPoint": "entry_point",
+    "modelUploadUri": "model_upload_uri",
+    "timeoutMinutes": ("timeout_hours", 60),
+    "nprocPerNode": "nproc_per_node",
+    "hyperparameterList": "hyperparameter_list",
+    "tagList": "tag_list",
+}
+
+
+class TrainingLookupsMixin:
+    """Class methods listing the names a training or tuning accepts."""
+
+    _group_type: ClassVar[str] = "TRAINING"
+
+    @classmethod
+    def get_instance_type_list(cls, *, client: Client | None = None) -> list[Record]:
+        """Instance types (``name`` is what ``instance_type_name`` takes)."""
+        from easymaker_api.api.lookups import list_flavors
+        from easymaker_api.models.flavor_list_response import FlavorListResponse
+
+        from easymaker._client import default_client
+
+        api = client or default_client()
+        response = list_flavors.sync_detailed(api.appkey, client=api.api, group_type=cls._group_type)
+        return [Record(d) for d in wire_dicts(api.payload(response, FlavorListResponse).flavor_list)]
+
+    @classmethod
+    def get_image_list(cls, *, client: Client | None = None) -> list[Record]:
+        """Training images (``image_name`` is what ``image_name`` takes)."""
+        from easymaker_api.api.lookups import list_images
+        from easymaker_api.models.image_list_response import ImageListResponse
+
+        from easymaker._client import default_client
+
+        api = client or default_client()
+        response = list_images.sync_detailed(api.appkey, client=api.api, group_type_code_list="TRAINING")
+        return [Record(d) for d in wire_dicts(api.payload(response, ImageListResponse).image_list)]
+
+    @classmethod
+    def get_algorithm_list(cls, *, client: Client | None = None) -> list[Record]:
+        """NHN Cloud algorithms (``algorithm_name`` is what ``algorithm_name`` takes)."""
+        from easymaker._client import default_client
+
+        api = client or default_client()
+        return [Record(d) for d in api.lookups.algorithms()]
+
+
+def resolve_training_ids(
+    client: Client, image_name: str | None, instance_type_name: str, algorithm_name: str | None
+) -> tuple[str, str, str | None]:
+    """(imageId, flavorId, algorithmId) from names: flavors and images always (cached), algorithms only when
+    ``algorithm_name`` is given. Without ``image_name``, an algorithm's CPU or GPU image is used."""
+    lookups = client.lookups
+    flavor = lookups.flavor(instance_type_name)
+    algorithm = lookups.algorithm(algorithm_name) if algorithm_name else None
+    if image_name:
+        image_id = lookups.image_id(image_name)
+    else:
+        assert algorithm is not None
+        key = "gpuTrainingImageId" if flavor.get("gpuFlavor") else "cpuTrainingImageId"
+        image_id = str(algorithm.get(key) or algorithm.get("cpuTrainingImageId") or "")
+    return image_id, str(flavor["id"]), (str(algorithm["algorithmId"]) if algorithm else None)
+
+
+class Training(TrainingLookupsMixin, Resource):
+    """A training job."""
+
+    _noun = "training"
+    _label = "Training"
+    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_TRAIN", "CREATE_FAILED", "STOPPED"})
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.training import Training as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.trainings import get_training
+        from easymaker_api.models.training_response import TrainingResponse
+
+        response = get_training.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, TrainingResponse).training, "training")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.trainings import list_trainings
+        from easymaker_api.models.training_list_response import TrainingListResponse
+
+        if filters:
+            raise TypeError(f"Training.get_list got unexpected filters {sorted(filters)}")
+        response = list_trainings.sync_detailed(client.appkey, client=client.api)
+        return wire_dicts(client.payload(response, TrainingListResponse).training_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.trainings import delete_training
+
+        delete_training.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def stop(self) -> None:
+        """Ask the server to stop the training (one PUT)."""
+        from easymaker_api.api.trainings import stop_training
+
+        client = self.client
+        stop_training.sync_detailed(client.appkey, self._require_id(), client=client.api)
+
+    def run(
+        self,
+        training_name: str | None = None,
+        image_name: str | None = None,
+        instance_type_name: str | None = None,
+        model_upload_uri: str | None = None,
+        timeout_hours: int = 720,
+        distributed_node_count: int = 1,
+        nproc_per_node: int | None = None,
+        experiment_id: str | None = None,
+        description: str | None = None,
+        data_storage_size: int | None = None,
+        source_dir_uri: str | None = None,
+        entry_point: str | None = None,
+        algorithm_name: str | None = None,
+        hyperparameter_list: list[Any] | None = None,
+        dataset_list: list[Any] | None = None,
+        check_point_input_uri: str | None = None,
+        check_point_upload_uri: str | None = None,
+        use_log: bool | None = False,
+        wait: bool | None = True,
+        use_torchrun: bool | None = False,
+        *,
+        tag_list: list[Any] | None = None,
+        experiment_name: str | None = None,
+        experiment_description: str | None = None,
+        timeout: float | None = None,
+    ) -> Training:
+        """Start a training (positional order of 2.1.5; the guide passes keywords). Returns this object.
+
+        ``timeout`` bounds the wait (seconds) when ``wait`` is true. Requests: the instance-type and image lists
+        (cached per client for a minute), the algorithm list only with ``algorithm_name``, then the POST."""
+        from easymaker_api.api.trainings import create_training
+        from easymaker_api.models.dataset import Dataset as WireDataset
+        from easymaker_api.models.parameter import Parameter as WireParameter
+        from easymaker_api.models.tag import Tag as WireTag
+        from easymaker_api.models.training_create_request import TrainingCreateRequest
+        from easymaker_api.models.training_create_request_training_type_code import (
+            TrainingCreateRequestTrainingTypeCode,
+        )
+        from easymaker_api.models.training_response import TrainingResponse
+
+        require(training_name=training_name, instance_type_name=instance_type_name, model_upload_uri=model_upload_uri)
+        if not image_name and not algorithm_name:
+            require(image_name=image_name)
+        assert training_name is not None and instance_type_name is not None and model_upload_uri is not None
+        client = self.client
+        experiment = experiment_id_for(client, experiment_id)
+        minutes = timeout_minutes(timeout_hours)
+        with sdk_parameters(PARAMETERS):
+            datasets = build_items(
+                WireDataset, wire_list(dataset_list, Dataset, "dataset_list"), "datasetList", "dataset_list"
+            )
+            hyperparameters = build_items(
+                WireParameter,
+                wire_list(hyperparameter_list, Parameter, "hyperparameter_list"),
+                "hyperparameterList",
+                "hyperparameter_list",
+            )
+            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            precheck(
+                TrainingCreateRequest,
+                {
+                    "trainingName": training_name,
+                    "description": description,
+                    "experimentId": experiment,
+                    "experimentName": experiment_name,
+                    "experimentDescription": experiment_description,
+                    "instanceCount": distributed_node_count,
+                    "dataStorageSize": data_storage_size,
+                    "datasetList": datasets,
+                    "checkPointInputUri": check_point_input_uri,
+                    "checkPointUploadUri": check_point_upload_uri,
+                    "sourceDirUri": source_dir_uri,
+                    "entryPoint": entry_point,
+                    "modelUploadUri": model_upload_uri,
+                    "timeoutMinutes": minutes,
+                    "nprocPerNode": nproc_per_node,
+                    "hyperparameterList": hyperparameters,
+                    "tagList": tags,
+                },
+            )
+            image_id, flavor_id, algorithm_id = resolve_training_ids(
+                client, image_name, instance_type_name, algorithm_name
+            )
+            body = TrainingCreateRequest(
+                training_name=training_name,
+                image_id=image_id,
+                flavor_id=flavor_id,
+                instance_count=distributed_node_count,
+                model_upload_uri=model_upload_uri,
+                timeout_minutes=minutes,
+                training_type_code=TrainingCreateRequestTrainingTypeCode("NORMAL"),
+                description=opt(description),
+                experiment_id=opt(experiment),
+                experiment_name=opt(experiment_name),
+                experiment_description=opt(experiment_description),
+                data_storage_size=opt(data_storage_size),
+                algorithm_id=opt(algorithm_id),
+                dataset_list=opt(datasets),
+                check_point_input_uri=opt(check_point_input_uri),
+                check_point_upload_uri=opt(check_point_upload_uri),
+                source_dir_uri=opt(source_dir_uri),
+                entry_point=opt(entry_point),
+                use_log=bool(use_log),
+                use_torchrun=bool(use_torchrun),
+                nproc_per_node=opt(nproc_per_node),
+                hyperparameter_list=opt(hyperparameters),
+                tag_list=opt(tags),
+                **parent_fields(client),
+            )
+        response = create_training.sync_detailed(client.appkey, client=client.api, body=body)
+        self._set(wire_dict(client.payload(response, TrainingResponse).training, "training"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self
