@@ -14,8 +14,10 @@ import atexit
 import json
 import logging
 import os
+import sys
 import threading
 import time
+import types
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Self
@@ -318,3 +320,18 @@ def _response_problem(response: httpx.Response) -> str | None:
     if isinstance(header, dict) and header.get("isSuccessful") is False:
         return f"resultCode {header.get('resultCode')}: {header.get('resultMessage')}"
     return None
+
+
+class _CallableModule(types.ModuleType):
+    """Makes ``easymaker.logger(...)`` build a `Logger` even when ``easymaker.logger`` is this module.
+
+    The package exports ``easymaker.logger = Logger``, but importing the submodule ``easymaker.logger`` first
+    (``from easymaker.logger import Logger``) makes the import system bind the package attribute to the module;
+    calling the module then does what the guide's ``easymaker.logger(logncrash_appkey=...)`` expects.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Logger:
+        return Logger(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

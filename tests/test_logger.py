@@ -278,3 +278,22 @@ def test_url_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
     assert logger_module._resolve_url() == "http://127.0.0.1:7777/v2/log"
     with Logger(logncrash_appkey="k", url="http://127.0.0.1:1/explicit", flush_interval=60) as lg:
         assert lg.url == "http://127.0.0.1:1/explicit"
+
+
+@pytest.mark.parametrize("first_import", ["import easymaker.logger", "from easymaker.logger import Logger", "pass"])
+def test_guide_call_form_returns_a_logger(first_import: str, collector: Collector) -> None:
+    """``easymaker.logger(logncrash_appkey=...)`` builds a Logger whichever import happened first."""
+    script = textwrap.dedent(
+        f"""
+        {first_import}
+        import easymaker
+        lg = easymaker.logger(logncrash_appkey="guide-key", url={collector.url!r})
+        assert type(lg).__name__ == "Logger", type(lg)
+        lg.send("test log meassage")
+        lg.close()
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    (record,) = collector.wait_for(1)
+    assert record["projectName"] == "guide-key" and record["body"] == "test log meassage"
