@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import socket
@@ -17,8 +18,10 @@ from typing import Any
 
 import pytest
 
-from easymaker import logger as logger_module
 from easymaker.logger import MAX_RECORD_BYTES, Logger
+
+# the module itself (the package attribute ``easymaker.logger`` is the Logger class, as the guide uses it)
+logger_module = importlib.import_module("easymaker.logger")
 
 REPO = Path(__file__).resolve().parents[1]
 
