@@ -1,0 +1,322 @@
+"""EasyMaker Local's ASGI application: the EasyMaker REST API (routes built from ``spec/openapi.yaml``), the object
+store (``/v1/AUTH_<tenant>/...``) and Keystone tokens (``/v2.0/tokens``), Log & Crash (``POST /v2/log``) and admin
+routes (``/health``, ``/admin/reset``, ``/admin/jobs/{id}/logs``), in one process.
+
+Every EasyMaker request is checked against the spec (path and query parameters, body) before any work; answers are
+envelopes ``{"header": {"isSuccessful", "resultCode", "resultMessage"}, "<payloadKey>": ...}``. Errors: 400 (the
+request breaks the spec; the message names the field), 401 (no or wrong token), 404 (unknown route or id), 405,
+409 (the action is not allowed in the resource's state; the message says why), 413 (body over 32 MiB), 500.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from anyio import to_thread
+from starlette.applications import Starlette
+from starlette.requests import Request as StarletteRequest
+from starlette.responses import Response
+from starlette.routing import Route
+
+from easymaker.local.catalog import load_catalog
+from easymaker.local.home import LocalHome
+from easymaker.local.logncrash import MAX_REQUEST_BYTES, LogRejected, parse_records
+from easymaker.local.resources import ApiError, Request, Service
+from easymaker.local.store import Store
+from easymaker.local.supervisor import Supervisor
+from easymaker.local.validation import Operation, RequestInvalid, SpecValidator, spec_validator
+
+logger = logging.getLogger("easymaker.local.app")
+
+MAX_BODY_BYTES = 32 * 1024 * 1024
+VERSION = "0.1.0"
+OK_HEADER = {"isSuccessful": True, "resultCode": 0, "resultMessage": "SUCCESS"}
+_OK_PREFIX = b'{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"SUCCESS"}'
+
+
+def _dumps(doc: Any) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def envelope(payload: tuple[str, Any] | None = None) -> Response:
+    if payload is None:
+        return Response(_OK_PREFIX + b"}", media_type="application/json")
+    key, value = payload
+    body = _OK_PREFIX + b"," + _dumps(key) + b":" + _dumps(value) + b"}"
+    return Response(body, media_type="application/json")
+
+
+def error(status: int, message: str) -> Response:
+    doc = {"header": {"isSuccessful": False, "resultCode": -status, "resultMessage": message}}
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return Response(_dumps(doc), status_code=status, media_type="application/json", headers=headers)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def read_body(request: StarletteRequest, limit: int = MAX_BODY_BYTES) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise BodyTooLarge()
+        except ValueError:
+            pass
+    chunks = bytearray()
+    async for chunk in request.stream():
+        chunks += chunk
+        if len(chunks) > limit:
+            raise BodyTooLarge()
+    return bytes(chunks)
+
+
+def parse_json(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RequestInvalid(f"body: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except RecursionError as exc:
+        raise RequestInvalid("body: JSON nested too deeply") from exc
+    except ValueError as exc:
+        raise RequestInvalid(f"body: not valid JSON ({exc})") from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+@dataclass
+class AppState:
+    home: LocalHome
+    token: str
+    store: Store
+    service: Service
+    supervisor: Supervisor | None
+    validator: SpecValidator
+    settings: dict[str, Any] = field(default_factory=dict)
+    object_store_app: Any = None
+
+
+class EasyMakerLocalApp:
+    """The ASGI callable: dispatches object-store paths to the object store app, the rest to the API."""
+
+    def __init__(self, state: AppState, api: Starlette) -> None:
+        self.state = state
+        self.api = api
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and self.state.object_store_app is not None:
+            path: str = scope.get("path", "")
+            if path.startswith("/v1/AUTH_") or path.rstrip("/") == "/v2.0/tokens":
+                await self.state.object_store_app(scope, receive, send)
+                return
+        await self.api(scope, receive, send)
+
+
+def _authorized(state: AppState, headers: Mapping[str, str]) -> bool:
+    bearer = headers.get("x-nhn-authorization")
+    if bearer:
+        scheme, _, value = bearer.partition(" ")
+        if scheme.lower() == "bearer" and secrets.compare_digest(value.strip().encode(), state.token.encode()):
+            return True
+    direct = headers.get("x-easymaker-token")
+    if direct and secrets.compare_digest(direct.strip().encode(), state.token.encode()):
+        return True
+    return False
+
+
+def _unauthorized() -> Response:
+    return error(401, "missing or wrong access token: send 'x-nhn-authorization: Bearer <token>' (see the token file)")
+
+
+def _make_endpoint(state: AppState, ops: dict[str, Operation]) -> Any:
+    service = state.service
+
+    async def endpoint(request: StarletteRequest) -> Response:
+        op = ops.get(request.method)
+        if op is None:
+            if request.method == "HEAD" and "GET" in ops:
+                op = ops["GET"]
+            else:
+                return error(405, f"method {request.method} is not allowed here (allowed: {', '.join(sorted(ops))})")
+        if op.secured and not _authorized(state, request.headers):
+            return _unauthorized()
+        try:
+            query = parse_qsl(request.url.query, keep_blank_values=True)
+            values = op.validate_params(request.path_params, query)
+            body: Any = None
+            if op.body_validator is not None:
+                raw = await read_body(request)
+                if not raw.strip():
+                    if op.body_required:
+                        raise RequestInvalid("body: is required (a JSON object)")
+                else:
+                    body = parse_json(raw)
+                    op.validate_body(body)
+            req = Request(
+                appkey=request.path_params.get("appkey", ""), path=dict(request.path_params), query=values, body=body
+            )
+            handler = service.handlers.get(op.operation_id)
+            if handler is None:
+                return error(501, f"{op.operation_id} is not implemented by EasyMaker Local")
+            payload = await to_thread.run_sync(handler, req)
+        except RequestInvalid as exc:
+            return error(400, str(exc))
+        except BodyTooLarge:
+            return error(413, f"body: larger than {MAX_BODY_BYTES} bytes (32 MiB)")
+        except ApiError as exc:
+            return error(exc.status, exc.message)
+        except NotImplementedError as exc:
+            return error(501, str(exc) or f"{op.operation_id} is not implemented by EasyMaker Local")
+        except Exception:
+            logger.exception("%s %s failed", request.method, request.url.path)
+            return error(500, f"internal error in {op.operation_id}; see the server log")
+        return envelope(payload)
+
+    return endpoint
+
+
+def _admin_routes(state: AppState) -> list[Route]:
+    async def health(request: StarletteRequest) -> Response:
+        doc = {"header": OK_HEADER, "status": "ok", "version": VERSION}
+        return Response(_dumps(doc), media_type="application/json")
+
+    async def reset(request: StarletteRequest) -> Response:
+        if not _authorized(state, request.headers):
+            return _unauthorized()
+        n = await to_thread.run_sync(state.service.reset)
+        return Response(_dumps({"header": OK_HEADER, "deleted": n}), media_type="application/json")
+
+    async def job_logs(request: StarletteRequest) -> Response:
+        if not _authorized(state, request.headers):
+            return _unauthorized()
+        rid = request.path_params["job_id"]
+        if state.supervisor is None:
+            return error(501, "jobs are not run by this server")
+        row = state.store.get(rid)
+        if row is None and not state.home.job_dir(rid).is_dir():
+            return error(404, f"job {rid} not found")
+        logs = await to_thread.run_sync(state.supervisor.job_logs, rid)
+        if row is not None:
+            logs["kind"] = row.kind
+            logs["status"] = row.status
+        return Response(_dumps({"header": OK_HEADER, "jobLogs": logs}), media_type="application/json")
+
+    async def jobs(request: StarletteRequest) -> Response:
+        if not _authorized(state, request.headers):
+            return _unauthorized()
+        running = state.supervisor.running_jobs() if state.supervisor is not None else []
+        return Response(_dumps({"header": OK_HEADER, "jobList": running}), media_type="application/json")
+
+    async def post_log(request: StarletteRequest) -> Response:
+        try:
+            raw = await read_body(request, MAX_REQUEST_BYTES)
+            records = parse_records(raw)
+        except BodyTooLarge:
+            return error(413, f"body: larger than {MAX_REQUEST_BYTES} bytes")
+        except LogRejected as exc:
+            return error(400, str(exc))
+        n = await to_thread.run_sync(state.store.add_logs, records)
+        return Response(_dumps({"header": OK_HEADER, "count": n}), media_type="application/json")
+
+    return [
+        Route("/health", health, methods=["GET"]),
+        Route("/admin/reset", reset, methods=["POST"]),
+        Route("/admin/jobs", jobs, methods=["GET"]),
+        Route("/admin/jobs/{job_id}/logs", job_logs, methods=["GET"]),
+        Route("/v2/log", post_log, methods=["POST"]),
+    ]
+
+
+def build_routes(state: AppState) -> list[Route]:
+    by_path: dict[str, dict[str, Operation]] = {}
+    for op in state.validator.operations:
+        by_path.setdefault(op.path, {})[op.method] = op
+    # literal segments before parameters (e.g. /pipelines/upload before /pipelines/{pipelineId})
+    paths = sorted(by_path, key=lambda p: (p.count("{"), -len(p)))
+    methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
+    routes = _admin_routes(state)
+    routes += [Route(p, _make_endpoint(state, by_path[p]), methods=methods) for p in paths]
+
+    async def unknown(request: StarletteRequest) -> Response:
+        return error(404, f"no such route: {request.method} {request.url.path}")
+
+    routes.append(Route("/{rest:path}", unknown, methods=methods))
+    return routes
+
+
+def create_app(
+    home: LocalHome | str | None = None,
+    token: str | None = None,
+    *,
+    settings: Mapping[str, Any] | None = None,
+    runners: Mapping[str, Any] | None = None,
+    run_jobs: bool = True,
+    mount_object_store: bool = True,
+    scheduler_tick: float = 1.0,
+    synchronous: str = "FULL",
+) -> EasyMakerLocalApp:
+    """Build the EasyMaker Local ASGI app for a home folder.
+
+    ``token``: the access token (default: the one in ``<home>/token``, created at first start). ``settings`` are
+    passed to runners (e.g. ``{"allow_pip_install": True, "region": "kr1"}``). ``run_jobs=False`` builds the API
+    without the job supervisor (resources are stored, no work is run).
+    """
+    h = home if isinstance(home, LocalHome) else LocalHome(home)
+    h.ensure()
+    tok = h.ensure_token(token)
+    store = Store(h.state_db, synchronous=synchronous)
+    validator = spec_validator()
+    object_store_app = None
+    iaas = None
+    engine = None
+    if mount_object_store:
+        from easymaker.local.objectstore import create_object_store_app
+
+        object_store_app = create_object_store_app(h.root, tok)
+        engine = getattr(object_store_app, "store", None)
+        if engine is not None:
+            iaas = lambda: engine.issue_token(None, 86400.0)  # noqa: E731
+    cfg = dict(settings or {})
+    service = Service(store, load_catalog(), region=str(cfg.get("region", "kr1")), iaas_token=iaas)
+    supervisor = None
+    if run_jobs:
+        from easymaker.local.supervisor import default_uris
+
+        supervisor = Supervisor(
+            store,
+            h,
+            service,
+            runners=runners,
+            uris=default_uris(h, engine),
+            settings=cfg,
+            scheduler_tick=scheduler_tick,
+        )
+    state = AppState(h, tok, store, service, supervisor, validator, cfg, object_store_app)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if supervisor is not None:
+            await to_thread.run_sync(supervisor.recover)
+            supervisor.start_scheduler()
+        logger.info("EasyMaker Local ready (home %s)", h.root)
+        try:
+            yield
+        finally:
+            if supervisor is not None:
+                await to_thread.run_sync(supervisor.shutdown)
+
+    api = Starlette(routes=build_routes(state), lifespan=lifespan)
+    app = EasyMakerLocalApp(state, api)
+    return app

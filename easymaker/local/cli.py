@@ -1,0 +1,156 @@
+"""The ``easymaker-local`` command (also ``python -m easymaker.local``).
+
+easymaker-local serve [--host 127.0.0.1] [--port 10090] [--home DIR] [--token T] [--allow-pip-install]
+easymaker-local logs  [--home DIR] [--limit N] [--project NAME] [--category CATEGORY] [--json]
+easymaker-local token [--home DIR]          print the token file's path and the token
+easymaker-local reset [--home DIR] --yes    delete every resource (and job folders) of a stopped server
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+
+from easymaker.local.home import TOKEN_ENV, LocalHome, default_home
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 10090
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="easymaker-local", description="EasyMaker Local: AI EasyMaker on this machine")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def home_arg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--home", default=None, help=f"home folder (default: $EASYMAKER_LOCAL_HOME or {default_home()})"
+        )
+
+    s = sub.add_parser("serve", help="run the server")
+    s.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 10090; 0 picks a free one)")
+    home_arg(s)
+    s.add_argument(
+        "--token",
+        default=None,
+        help="access token to require (default: $EASYMAKER_LOCAL_TOKEN, else the one in <home>/token)",
+    )
+    s.add_argument("--allow-pip-install", action="store_true", help="let jobs pip-install requirements.txt")
+    s.add_argument("--region", default="kr1", help="region reported to jobs (EM_REGION)")
+    s.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    s.add_argument("--port-file", default=None, help="write the bound port to this file once listening")
+
+    lg = sub.add_parser("logs", help="print Log & Crash records stored by the server (newest last)")
+    home_arg(lg)
+    lg.add_argument("--limit", type=int, default=100, help="how many records (default 100)")
+    lg.add_argument("--project", default=None, help="only records with this projectName (appkey)")
+    lg.add_argument("--category", default=None, help='only records of this category, e.g. "easymaker.training"')
+    lg.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    t = sub.add_parser("token", help="print the token file's path and the token")
+    home_arg(t)
+
+    r = sub.add_parser("reset", help="delete every resource and job folder (the server must be stopped)")
+    home_arg(r)
+    r.add_argument("--yes", action="store_true", help="really delete")
+    r.add_argument("--objects", action="store_true", help="also delete the object store and NAS folders")
+    return p
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import socket
+
+    import uvicorn
+
+    from easymaker.local.app import create_app
+
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    home = LocalHome(args.home)
+    settings = {"allow_pip_install": bool(args.allow_pip_install), "region": args.region}
+    app = create_app(home, args.token or os.environ.get(TOKEN_ENV) or None, settings=settings)
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        print(f"easymaker-local: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 2
+    port = sock.getsockname()[1]
+    if args.port_file:
+        with open(args.port_file, "w", encoding="utf-8") as f:
+            f.write(str(port))
+    print(f"EasyMaker Local on http://{args.host}:{port}  (home {home.root}, token file {home.token_file})", flush=True)
+    config = uvicorn.Config(
+        app, log_level=args.log_level, access_log=False, lifespan="on", timeout_graceful_shutdown=30
+    )
+    server = uvicorn.Server(config)
+    server.run(sockets=[sock])
+    return 0
+
+
+def _logs(args: argparse.Namespace) -> int:
+    from easymaker.local.store import Store
+
+    home = LocalHome(args.home)
+    if not home.state_db.exists():
+        print(f"no EasyMaker Local state in {home.root}", file=sys.stderr)
+        return 1
+    store = Store(home.state_db)
+    records = store.list_logs(max(1, args.limit), args.project, args.category)
+    for r in records:
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+        else:
+            when = r.get("time") or r.get("_received")
+            level = r.get("logLevel") or "-"
+            cat = r.get("category") or "-"
+            print(f"{when} {level:<5} [{cat}] {r.get('body')}")
+    return 0
+
+
+def _token(args: argparse.Namespace) -> int:
+    home = LocalHome(args.home)
+    token = home.ensure_token()
+    print(f"{home.token_file}\n{token}")
+    return 0
+
+
+def _reset(args: argparse.Namespace) -> int:
+    from easymaker.local.store import Store
+
+    home = LocalHome(args.home)
+    if not args.yes:
+        print("reset deletes every resource of EasyMaker Local in " + str(home.root) + "; add --yes", file=sys.stderr)
+        return 2
+    n = 0
+    if home.state_db.exists():
+        n = Store(home.state_db).delete_all()
+    shutil.rmtree(home.jobs, ignore_errors=True)
+    if args.objects:
+        shutil.rmtree(home.objects, ignore_errors=True)
+        shutil.rmtree(home.nas, ignore_errors=True)
+    home.ensure()
+    print(f"deleted {n} resources")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "logs":
+        return _logs(args)
+    if args.command == "token":
+        return _token(args)
+    if args.command == "reset":
+        return _reset(args)
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

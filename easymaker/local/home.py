@@ -1,0 +1,99 @@
+"""The EasyMaker Local home folder: where state, the access token, objects and job folders live.
+
+Layout (``$EASYMAKER_LOCAL_HOME``, default ``~/.easymaker/local``)::
+
+    state.db        SQLite (WAL): resources, scheduler cursor, Log & Crash records
+    token           the access token (mode 0600)
+    objects/        the object store (containers and objects with metadata)
+    jobs/<id>/      work folder of one job (inputs, outputs, logs/stdout.log, logs/stderr.log)
+    nas/<nas id>/   what ``nas://<nas id>:/<path>`` URIs map to
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+HOME_ENV = "EASYMAKER_LOCAL_HOME"
+TOKEN_ENV = "EASYMAKER_LOCAL_TOKEN"
+
+
+def default_home() -> Path:
+    """``$EASYMAKER_LOCAL_HOME`` or ``~/.easymaker/local``."""
+    value = os.environ.get(HOME_ENV)
+    if value:
+        return Path(value).expanduser()
+    return Path.home() / ".easymaker" / "local"
+
+
+class LocalHome:
+    """Paths inside one EasyMaker Local home folder."""
+
+    def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
+        self.root = Path(root).expanduser().resolve() if root is not None else default_home().resolve()
+
+    @property
+    def state_db(self) -> Path:
+        return self.root / "state.db"
+
+    @property
+    def token_file(self) -> Path:
+        return self.root / "token"
+
+    @property
+    def objects(self) -> Path:
+        return self.root / "objects"
+
+    @property
+    def jobs(self) -> Path:
+        return self.root / "jobs"
+
+    @property
+    def nas(self) -> Path:
+        return self.root / "nas"
+
+    def job_dir(self, job_id: str) -> Path:
+        return self.jobs / job_id
+
+    def ensure(self) -> None:
+        """Create the folders (the home itself with mode 0700)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            os.chmod(self.root, 0o700)
+        except OSError:
+            pass
+        for d in (self.objects, self.jobs, self.nas):
+            d.mkdir(exist_ok=True)
+
+    def read_token(self) -> str | None:
+        """The stored token, or ``None`` when there is none yet."""
+        try:
+            value = self.token_file.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return value or None
+
+    def ensure_token(self, token: str | None = None) -> str:
+        """The access token: ``token`` when given (stored), else the stored one, else a new random one (stored).
+
+        The token file is written with mode 0600 (created with that mode, never readable by others).
+        """
+        self.ensure()
+        if token is None:
+            existing = self.read_token()
+            if existing is not None:
+                return existing
+            token = secrets.token_urlsafe(32)
+        if not token or any(c.isspace() for c in token):
+            raise ValueError("token: must be a non-empty string without whitespace")
+        tmp = self.token_file.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, (token + "\n").encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, self.token_file)
+        return token

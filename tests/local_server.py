@@ -1,0 +1,195 @@
+"""Helpers for tests that need a real EasyMaker Local: a server started as a subprocess on a free port with a
+temporary home, waited for until ``/health`` answers, killed at the end.
+
+Use the fixtures (import them into a test module, or into ``conftest.py``)::
+
+    from local_server import local_server, LocalServerHandle  # noqa: F401  (pytest finds the fixture by name)
+
+    def test_something(local_server: LocalServerHandle) -> None:
+        api = local_server.api("myappkey")          # httpx.Client with base URL .../v1.0/appkeys/myappkey and the token
+        r = api.post("/experiments", json={"experimentName": "e"})
+        assert r.json()["header"]["isSuccessful"]
+
+``local_server`` is one server per test (function scope); ``local_server_module`` is shared by a test module.
+``start_local_server(home, ...)`` starts one by hand (e.g. to restart on the same home).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+TOKEN = "test-token-" + "x" * 20
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LocalServerHandle:
+    """A running EasyMaker Local subprocess."""
+
+    url: str
+    token: str
+    home: Path
+    port: int
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    extra_args: tuple[str, ...] = ()
+    _clients: list[httpx.Client] = field(default_factory=list)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"x-nhn-authorization": f"Bearer {self.token}"}
+
+    def client(self, **kwargs: object) -> httpx.Client:
+        """An httpx client on the server's root URL with the token header."""
+        c = httpx.Client(base_url=self.url, headers=self.headers, timeout=30.0, **kwargs)  # type: ignore[arg-type]
+        self._clients.append(c)
+        return c
+
+    def api(self, appkey: str = "test-appkey") -> httpx.Client:
+        """An httpx client on ``<url>/v1.0/appkeys/<appkey>`` with the token header."""
+        c = httpx.Client(base_url=f"{self.url}/v1.0/appkeys/{appkey}", headers=self.headers, timeout=30.0)
+        self._clients.append(c)
+        return c
+
+    def output(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        """SIGKILL the server (its whole process group)."""
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait(10)
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """SIGTERM (graceful shutdown), SIGKILL after ``timeout``."""
+        for c in self._clients:
+            c.close()
+        self._clients.clear()
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                return
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def restart(self, timeout: float = 60.0) -> LocalServerHandle:
+        """Stop this server and start a new one on the same home and port."""
+        self.stop()
+        return start_local_server(
+            self.home, port=self.port, token=self.token, extra_args=self.extra_args, timeout=timeout
+        )
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    delay = 0.02
+    with httpx.Client(timeout=2.0) as c:
+        while time.monotonic() < deadline:
+            if process is not None and process.poll() is not None:
+                raise RuntimeError(f"EasyMaker Local exited with code {process.returncode}")
+            try:
+                if c.get(url + "/health").status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(delay)
+            delay = min(delay * 1.5, 0.2)
+    raise RuntimeError(f"EasyMaker Local did not become healthy at {url} within {timeout} s")
+
+
+def start_local_server(
+    home: Path,
+    *,
+    port: int | None = None,
+    token: str = TOKEN,
+    extra_args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    timeout: float = 60.0,
+) -> LocalServerHandle:
+    """Start ``python -m easymaker.local serve`` on ``home`` (a free port unless given) and wait for health."""
+    home = Path(home)
+    home.mkdir(parents=True, exist_ok=True)
+    port = port or free_port()
+    log_path = home / f"server-{port}.log"
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    full_env["PYTHONPATH"] = str(REPO) + os.pathsep + full_env.get("PYTHONPATH", "")
+    full_env["PYTHONUNBUFFERED"] = "1"
+    full_env["EASYMAKER_LOCAL_TOKEN"] = token
+    cmd = [
+        sys.executable,
+        "-m",
+        "easymaker.local",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--home",
+        str(home),
+        "--log-level",
+        "warning",
+        *extra_args,
+    ]
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=full_env, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}"
+    handle = LocalServerHandle(url, token, home, port, proc, log_path, tuple(extra_args))
+    try:
+        wait_healthy(url, proc, timeout)
+    except RuntimeError as exc:
+        handle.kill()
+        raise RuntimeError(f"{exc}\n--- server output ---\n{handle.output()[-4000:]}") from None
+    return handle
+
+
+@pytest.fixture
+def local_server(tmp_path: Path) -> Iterator[LocalServerHandle]:
+    """A fresh EasyMaker Local (subprocess, free port, temporary home) for one test."""
+    handle = start_local_server(tmp_path / "em-home")
+    try:
+        yield handle
+    finally:
+        handle.stop(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def local_server_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
+    """One EasyMaker Local shared by the tests of a module (use distinct appkeys to keep tests apart)."""
+    handle = start_local_server(tmp_path_factory.mktemp("em-home"))
+    try:
+        yield handle
+    finally:
+        handle.stop(timeout=20)
