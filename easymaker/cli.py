@@ -334,13 +334,11 @@ def _run_logs(argv: list[str]) -> int:
             raise CliError("logs reads EasyMaker Local's admin endpoint: use --profile local (or EM_PROFILE=local)")
         http = client.api.get_httpx_client()
         response = http.get(f"/admin/jobs/{args.job_id}/logs")
-        content_type = response.headers.get("content-type", "")
-        if "json" in content_type:
+        try:
             document = response.json()
-            text = _logs_text(document)
-        else:
-            text = response.text
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        except ValueError:
+            document = response.text
+        sys.stdout.write(_logs_text(document))
         return EXIT_OK
     except CliError:
         raise
@@ -351,20 +349,24 @@ def _run_logs(argv: list[str]) -> int:
 
 
 def _logs_text(document: Any) -> str:
-    """The log text of the admin endpoint's JSON answer (a string, a list of lines, or objects holding them)."""
-    if isinstance(document, str):
-        return document
-    if isinstance(document, list):
-        return "\n".join(_logs_text(d) for d in document)
-    if isinstance(document, dict):
-        for key in ("logs", "log", "lines", "text", "stdout"):
-            if key in document:
-                return _logs_text(document[key])
-        for key in ("line", "message", "body"):
-            if key in document:
-                return str(document[key])
-        return json.dumps(document, ensure_ascii=False)
-    return str(document)
+    """The text to print for the admin endpoint's answer: the job's stdout, then its stderr under a rule."""
+    if not isinstance(document, dict):
+        return _with_newline(str(document))
+    logs = document.get("jobLogs", document)
+    if not isinstance(logs, dict):
+        return _with_newline(str(logs))
+    out = _with_newline(str(logs.get("stdout") or ""))
+    err = str(logs.get("stderr") or "")
+    if err.strip():
+        out += "--- stderr ---\n" + _with_newline(err)
+    if not out:
+        status = logs.get("status")
+        out = f"(no output captured for job {logs.get('jobId', '')}{f', status {status}' if status else ''})\n"
+    return out
+
+
+def _with_newline(text: str) -> str:
+    return text if not text or text.endswith("\n") else text + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
