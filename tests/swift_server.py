@@ -53,7 +53,7 @@ def run_local_store(home: Path, token_ttl: float = 86400.0) -> Iterator[LocalSto
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=30)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=30, access_log=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -81,7 +81,9 @@ def serve_local_store_forever(home: str, port_file: str) -> None:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     Path(port_file).write_text(str(sock.getsockname()[1]))
-    uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=30)).run(sockets=[sock])
+    uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=30, access_log=False)
+    ).run(sockets=[sock])
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -221,6 +221,7 @@ class ObjectStore:
             """
         )
         self._tokens: dict[str, tuple[str | None, float]] = {}
+        self._containers: set[tuple[str, str]] = set()  # known to exist (cleared on container delete)
         self._closed = False
 
     # -- infrastructure -------------------------------------------------------------------------------------
@@ -281,7 +282,12 @@ class ObjectStore:
             return cur.rowcount > 0
 
     def container_exists(self, tenant: str, container: str) -> bool:
-        return bool(self._query("SELECT 1 FROM containers WHERE tenant = ? AND name = ?", (tenant, container)))
+        if (tenant, container) in self._containers:
+            return True
+        found = bool(self._query("SELECT 1 FROM containers WHERE tenant = ? AND name = ?", (tenant, container)))
+        if found:
+            self._containers.add((tenant, container))
+        return found
 
     def container_stats(self, tenant: str, container: str) -> tuple[int, int] | None:
         """(object count, bytes used) or ``None`` when the container does not exist."""
@@ -306,6 +312,7 @@ class ObjectStore:
             ).fetchall():
                 raise ObjectStoreError(409, f"container {container!r} is not empty")
             db.execute("DELETE FROM containers WHERE tenant = ? AND name = ?", (tenant, container))
+            self._containers.discard((tenant, container))
 
     # -- objects --------------------------------------------------------------------------------------------
     def begin_put(self, tenant: str, container: str, name: str) -> PutWriter:
@@ -434,27 +441,38 @@ class ObjectStore:
         self, tenant: str, container: str, name: str, start: int = 0, end: int | None = None
     ) -> Iterator[bytes]:
         """Yield the object's bytes ``[start, end)`` (a DLO's segments concatenated). Raises 404 when missing."""
-        row = self._row(tenant, container, name)
-        if row is None:
-            raise ObjectStoreError(404, f"object {name!r} not found")
-        parts: list[tuple[str, int]]
+        _, opened = self.open_body(tenant, container, name)
+        return self._iter_opened(opened, start, end)
+
+    def _parts(self, tenant: str, row: _Row) -> list[tuple[str, int]]:
         if row.manifest is None:
-            parts = [(row.blob, row.size)]
-        else:
-            parts = [(s.blob, s.size) for _, s in self._segments(tenant, row.manifest)]
-        total = sum(p[1] for p in parts)
-        end = total if end is None else min(end, total)
-        offset = 0
-        for blob, size in parts:
-            lo, hi = max(start - offset, 0), min(end - offset, size)
-            offset += size
-            if hi <= lo:
-                continue
-            try:
-                fh = open(self.blob_path(blob), "rb")  # noqa: SIM115
-            except FileNotFoundError:
-                continue  # a segment replaced while we read: Swift would also serve what is there now
-            with fh:
+            return [(row.blob, row.size)]
+        return [(s.blob, s.size) for _, s in self._segments(tenant, row.manifest)]
+
+    def _open_parts(self, parts: list[tuple[str, int]]) -> list[tuple[IO[bytes], int]]:
+        """Open every body file up front, so a concurrent overwrite (which unlinks the old file) cannot cut a
+        response short. Raises ``FileNotFoundError`` if the object changed between lookup and open."""
+        opened: list[tuple[IO[bytes], int]] = []
+        try:
+            for blob, size in parts:
+                opened.append((open(self.blob_path(blob), "rb"), size))  # noqa: SIM115 - closed by _iter_opened
+        except BaseException:
+            for fh, _ in opened:
+                fh.close()
+            raise
+        return opened
+
+    @staticmethod
+    def _iter_opened(opened: list[tuple[IO[bytes], int]], start: int, end: int | None) -> Iterator[bytes]:
+        try:
+            total = sum(p[1] for p in opened)
+            end = total if end is None else min(end, total)
+            offset = 0
+            for fh, size in opened:
+                lo, hi = max(start - offset, 0), min(end - offset, size)
+                offset += size
+                if hi <= lo:
+                    continue
                 fh.seek(lo)
                 left = hi - lo
                 while left > 0:
@@ -463,6 +481,21 @@ class ObjectStore:
                         break
                     left -= len(chunk)
                     yield chunk
+        finally:
+            for fh, _ in opened:
+                fh.close()
+
+    def open_body(self, tenant: str, container: str, name: str) -> tuple[ObjectInfo, list[tuple[IO[bytes], int]]]:
+        """The object's info and its body files, opened (retries once if it is overwritten meanwhile)."""
+        for _ in range(3):
+            row = self._row(tenant, container, name)
+            if row is None:
+                raise ObjectStoreError(404, f"object {name!r} not found")
+            try:
+                return self._info(tenant, container, row), self._open_parts(self._parts(tenant, row))
+            except FileNotFoundError:
+                continue
+        raise ObjectStoreError(503, f"object {name!r} keeps changing; try again")
 
     def get_object_to_path(self, tenant: str, container: str, name: str, dest: Path) -> ObjectInfo:
         """Copy an object to ``dest`` atomically (temp file + rename)."""
@@ -787,18 +820,18 @@ class _App:
         if method == "PUT":
             await self._put(receive, send, tenant, container, name, headers)
         elif method in ("GET", "HEAD"):
-            info = store.head_object(tenant, container, name)
-            if info is None:
-                raise ObjectStoreError(404, f"object {name!r} not found")
-            if_match = headers.get("if-match")
-            if (
-                if_match
-                and if_match.strip() != "*"
-                and info.etag.strip('"') not in {t.strip().strip('"') for t in if_match.split(",")}
-            ):
-                await _respond(send, 412, b"Precondition Failed\n", method, extra=_object_headers(info))
-                return
-            await self._get(send, method, tenant, container, info, headers.get("range"))
+            if method == "GET":
+                info, opened = store.open_body(tenant, container, name)
+            else:
+                head = store.head_object(tenant, container, name)
+                if head is None:
+                    raise ObjectStoreError(404, f"object {name!r} not found")
+                info, opened = head, []
+            try:
+                await self._get_or_head(send, method, info, opened, headers)
+            finally:
+                for fh, _ in opened:
+                    fh.close()
         elif method == "DELETE":
             if not store.delete_object(tenant, container, name):
                 raise ObjectStoreError(404, f"object {name!r} not found")
@@ -865,9 +898,23 @@ class _App:
             extra=[("etag", info.stored_etag), ("last-modified", info.last_modified_http)],
         )
 
-    async def _get(
-        self, send: Send, method: str, tenant: str, container: str, info: ObjectInfo, range_header: str | None
+    async def _get_or_head(
+        self,
+        send: Send,
+        method: str,
+        info: ObjectInfo,
+        opened: list[tuple[IO[bytes], int]],
+        headers: dict[str, str],
     ) -> None:
+        if_match = headers.get("if-match")
+        if (
+            if_match
+            and if_match.strip() != "*"
+            and info.etag.strip('"') not in {t.strip().strip('"') for t in if_match.split(",")}
+        ):
+            await _respond(send, 412, b"Precondition Failed\n", method, extra=_object_headers(info))
+            return
+        range_header = headers.get("range")
         size = info.size
         start, end, status = 0, size, 200
         extra = _object_headers(info)
@@ -897,8 +944,7 @@ class _App:
         if method == "HEAD" or end == start:
             await send({"type": "http.response.body", "body": b""})
             return
-        body = self.store.iter_body(tenant, info.container, info.name, start, end)
-        for chunk in body:
+        for chunk in ObjectStore._iter_opened(opened, start, end):
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body", "body": b""})
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import queue
 import random
 import re
 import threading
@@ -106,6 +107,44 @@ def md5_file(path: Path, offset: int = 0, length: int | None = None) -> str:
             if left is not None:
                 left -= len(chunk)
     return h.hexdigest()
+
+
+class _Pipeline:
+    """Runs ``fn(chunk)`` for each chunk in a helper thread, in order, so hashing and disk writes overlap with the
+    socket. The queue is bounded (``depth`` chunks), so memory stays bounded. ``close`` waits and re-raises."""
+
+    def __init__(self, fn: Callable[[bytes], object], depth: int = 4) -> None:
+        self._fn = fn
+        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._loop, name="em-pipe", daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            item = self._q.get()
+            if item is None:
+                return
+            if self._error is None:
+                try:
+                    self._fn(item)
+                except BaseException as exc:  # noqa: BLE001 - handed to the producer in close()
+                    self._error = exc
+
+    def put(self, chunk: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        self._q.put(chunk)
+
+    def close(self) -> None:
+        self._q.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
+PIPELINE_MIN = 4 * MiB  # bodies at least this large are hashed/written in a helper thread
+SMALL_DOWNLOAD = 1 * MiB  # objects up to this size are fetched in one response read
 
 
 class _BodyState:
@@ -455,18 +494,26 @@ class SwiftTransfer:
         def body() -> Iterator[bytes]:
             md5 = hashlib.md5()
             state.md5, state.sent = md5, 0
-            with open(path, "rb") as fh:
-                fh.seek(offset)
-                left = length
-                while left > 0:
-                    chunk = fh.read(min(CHUNK, left))
-                    if not chunk:
-                        raise IntegrityError(f"{path} shrank while it was uploaded")
-                    md5.update(chunk)
-                    left -= len(chunk)
-                    state.sent += len(chunk)
-                    progress.add_bytes(len(chunk))
-                    yield chunk
+            pipe = _Pipeline(md5.update) if length >= PIPELINE_MIN else None
+            try:
+                with open(path, "rb") as fh:
+                    fh.seek(offset)
+                    left = length
+                    while left > 0:
+                        chunk = fh.read(min(CHUNK, left))
+                        if not chunk:
+                            raise IntegrityError(f"{path} shrank while it was uploaded")
+                        if pipe is not None:
+                            pipe.put(chunk)
+                        else:
+                            md5.update(chunk)
+                        left -= len(chunk)
+                        state.sent += len(chunk)
+                        progress.add_bytes(len(chunk))
+                        yield chunk
+            finally:
+                if pipe is not None:
+                    pipe.close()
 
         def rewind() -> None:
             progress.add_bytes(-state.sent)
@@ -613,11 +660,12 @@ class SwiftTransfer:
             plan.append((o, root.joinpath(*parts)))
         lock = threading.Lock()
         progress = _Progress(show_progress, "Downloading", len(plan), sum(o.size for o, _ in plan))
+        checked: set[Path] = set()
 
         def one(item: tuple[RemoteObject, Path]) -> None:
             obj, target = item
             try:
-                n = self._download_one(uri, obj, target, root, progress)
+                n = self._download_one(uri, obj, target, root, progress, checked)
                 with lock:
                     result.transferred.append(str(target))
                     result.bytes_transferred += n
@@ -636,30 +684,44 @@ class SwiftTransfer:
             raise TransferError(result.failures, result)
         return result
 
-    def _download_one(self, uri: ObsUri, obj: RemoteObject, target: Path, root: Path, progress: _Progress) -> int:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not os.path.realpath(target.parent).startswith(str(root)):
-            raise UnsafeObjectNameError(f"{obj.name!r} would be written outside {root} (symlinked folder)")
-        if target.is_dir():
-            raise StorageError(f"{target} is a directory; object {obj.name!r} cannot replace it")
+    def _prepare_parent(self, target: Path, root: Path, checked: set[Path]) -> None:
+        """Create the target's folder once and make sure no symlinked folder leads outside ``root``."""
+        parent = target.parent
+        if parent in checked:
+            return
+        parent.mkdir(parents=True, exist_ok=True)
+        real = os.path.realpath(parent)
+        if real != str(root) and not real.startswith(str(root) + os.sep):
+            raise UnsafeObjectNameError(f"{target.name!r} would be written outside {root} (symlinked folder)")
+        checked.add(parent)
+
+    def _download_one(
+        self, uri: ObsUri, obj: RemoteObject, target: Path, root: Path, progress: _Progress, checked: set[Path]
+    ) -> int:
+        self._prepare_parent(target, root, checked)
         tag = hashlib.md5(f"{obj.name}\0{obj.hash}\0{obj.size}".encode()).hexdigest()[:20]
         part = target.parent / f".{tag}.emdownload"
         url = uri.object_url(self.endpoint_for(uri), obj.name)
         restarted = False
         attempt = 0
         while True:
-            have = part.stat().st_size if part.exists() else 0
+            try:
+                have = part.stat().st_size
+            except FileNotFoundError:
+                have = 0
             md5 = hashlib.md5()
             if have:
                 if have > obj.size > 0:
                     part.unlink()
                     have = 0
                 else:
-                    with open(part, "rb") as fh:
-                        while chunk := fh.read(CHUNK):
+                    with open(part, "rb") as prev:
+                        while chunk := prev.read(CHUNK):
                             md5.update(chunk)
             headers = {"Range": f"bytes={have}-"} if have else {}
-            resp = self.request("GET", uri, url, headers=headers, stream=True)
+            small = not have and 0 < obj.size <= SMALL_DOWNLOAD
+            resp = self.request("GET", uri, url, headers=headers, stream=not small)
+            got = 0
             try:
                 if resp.status_code == 416 and have:
                     resp.close()
@@ -669,32 +731,54 @@ class SwiftTransfer:
                     raise StorageRequestError(f"object {obj.name!r} disappeared", 404, url)
                 if resp.status_code not in (200, 206):
                     raise self._fail(resp, f"GET {obj.name!r}")
-                mode = "ab"
-                if resp.status_code == 200 and have:
-                    mode, md5, have = "wb", hashlib.md5(), 0
-                if have:
-                    progress.add_bytes(have)
-                got = 0
-                try:
-                    with open(part, mode) as fh:
-                        for chunk in resp.iter_raw():
-                            fh.write(chunk)
-                            md5.update(chunk)
-                            got += len(chunk)
-                            progress.add_bytes(len(chunk))
-                except (httpx.TransportError, httpx.StreamError) as exc:
-                    progress.add_bytes(-(have + got))
-                    if attempt >= self.retries:
-                        raise StorageRequestError(
-                            f"GET {obj.name!r} cut after {have + got} bytes ({exc!r}); the partial file {part} is "
-                            "kept and the next download resumes it",
-                            None,
-                            url,
-                        ) from exc
-                    logger.info("download of %s cut at %d bytes, resuming", obj.name, have + got)
-                    self._backoff(attempt)
-                    attempt += 1
-                    continue
+                if small:
+                    data = resp.content
+                    md5.update(data)
+                    with open(part, "wb") as whole:
+                        whole.write(data)
+                    got = len(data)
+                    progress.add_bytes(got)
+                else:
+                    mode = "ab"
+                    if resp.status_code == 200 and have:
+                        mode, md5, have = "wb", hashlib.md5(), 0
+                    if have:
+                        progress.add_bytes(have)
+                    try:
+                        with open(part, mode) as fh:
+                            sink = md5
+
+                            def consume(chunk: bytes, fh: Any = fh, sink: Any = sink) -> None:
+                                sink.update(chunk)
+                                fh.write(chunk)
+
+                            pipe = _Pipeline(consume, depth=16)
+                            try:
+                                for chunk in resp.iter_raw():
+                                    pipe.put(chunk)
+                                    got += len(chunk)
+                                    progress.add_bytes(len(chunk))
+                            finally:
+                                pipe.close()
+                    except (httpx.TransportError, httpx.StreamError) as exc:
+                        progress.add_bytes(-(have + got))
+                        if attempt >= self.retries:
+                            raise StorageRequestError(
+                                f"GET {obj.name!r} cut after {have + got} bytes ({exc!r}); the partial file {part} "
+                                "is kept and the next download resumes it",
+                                None,
+                                url,
+                            ) from exc
+                        logger.info("download of %s cut at %d bytes, resuming", obj.name, have + got)
+                        self._backoff(attempt)
+                        attempt += 1
+                        continue
+            except (httpx.TransportError, httpx.StreamError) as exc:  # small objects: fetched again whole
+                if attempt >= self.retries:
+                    raise StorageRequestError(f"GET {obj.name!r} failed: {exc!r}", None, url) from exc
+                self._backoff(attempt)
+                attempt += 1
+                continue
             finally:
                 resp.close()
             digest = md5.hexdigest()
@@ -708,10 +792,15 @@ class SwiftTransfer:
                     continue
                 raise IntegrityError(f"downloaded {obj.name!r} has MD5 {digest}, server says {expected}")
             length = resp.headers.get("content-range", "").rpartition("/")[2] or resp.headers.get("content-length")
-            size = part.stat().st_size
+            size = have + got
             if length and length.isdigit() and int(length) != size:
                 raise IntegrityError(f"downloaded {obj.name!r} has {size} bytes, server says {length}")
-            os.replace(part, target)
+            if size == 0 and not part.exists():
+                part.touch()
+            try:
+                os.replace(part, target)
+            except IsADirectoryError as exc:
+                raise StorageError(f"{target} is a directory; object {obj.name!r} cannot replace it") from exc
             ts = resp.headers.get("x-timestamp")
             if ts:
                 try:
