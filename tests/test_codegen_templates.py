@@ -221,6 +221,13 @@ def test_model_from_dict_stays_lenient_and_to_dict_still_checks(pkgs: SimpleName
 def test_model_response_models_never_check(pkgs: SimpleNamespace) -> None:
     paging = pkgs.cm.ExperimentListResponsePaging(total_count=-5)  # below minimum, but a response model
     assert paging.to_dict() == {"totalCount": -5}
+
+    # A response that embeds a request schema (Tag) with a value the client would refuse to send still round-trips.
+    document = {**_experiment("ACTIVE"), "tagList": [{"tagKey": "k" * 100, "tagValue": "v"}]}
+    parsed = pkgs.cm.Experiment.from_dict(document)
+    assert parsed.to_dict() == document
+    with pytest.raises(pkgs.validation.ConstraintViolation, match="^tagKey: length 100 exceeds maxLength"):
+        parsed.tag_list[0].to_dict()  # sent on its own, it is a request model again
     assert not hasattr(pkgs.cm.Experiment, "check_constraints")
     assert hasattr(pkgs.cm.CreateExperimentRequest, "check_constraints")
 

@@ -1,9 +1,10 @@
 """Client-side checks of the limits declared in the OpenAPI document.
 
 Every request model carries `__constraints__` (wire field name -> limits, read from the document by the code
-generator) and `__wire_names__` (wire field name -> attribute name). A request model is checked when it is built
-and again in `to_dict()`, so nothing out of limits is ever sent. Parsing a response (`from_dict`) never checks:
-servers may return values the client does not know yet.
+generator) and `__wire_names__` (wire field name -> attribute name). A request model is checked, with everything
+nested in it, when it is built and again when `to_dict()` is called on it, so nothing out of limits is ever sent.
+Parsing (`from_dict`) never checks, and objects nested in another one are not checked again while the outer one
+is serialised: servers may return values the client does not know yet, also inside request schemas they echo.
 """
 
 from __future__ import annotations

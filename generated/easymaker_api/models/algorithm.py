@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -50,53 +51,55 @@ class Algorithm:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        algorithm_id = self.algorithm_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            algorithm_id = self.algorithm_id
 
-        algorithm_name = self.algorithm_name
+            algorithm_name = self.algorithm_name
 
-        description = self.description
+            description = self.description
 
-        cpu_training_image_id = self.cpu_training_image_id
+            cpu_training_image_id = self.cpu_training_image_id
 
-        gpu_training_image_id = self.gpu_training_image_id
+            gpu_training_image_id = self.gpu_training_image_id
 
-        algorithm_dataset_schema: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.algorithm_dataset_schema, Unset):
-            algorithm_dataset_schema = []
-            for algorithm_dataset_schema_item_data in self.algorithm_dataset_schema:
-                algorithm_dataset_schema_item = algorithm_dataset_schema_item_data.to_dict()
-                algorithm_dataset_schema.append(algorithm_dataset_schema_item)
+            algorithm_dataset_schema: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.algorithm_dataset_schema, Unset):
+                algorithm_dataset_schema = []
+                for algorithm_dataset_schema_item_data in self.algorithm_dataset_schema:
+                    algorithm_dataset_schema_item = algorithm_dataset_schema_item_data.to_dict()
+                    algorithm_dataset_schema.append(algorithm_dataset_schema_item)
 
-        hyperparameter_spec_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hyperparameter_spec_list, Unset):
-            hyperparameter_spec_list = []
-            for hyperparameter_spec_list_item_data in self.hyperparameter_spec_list:
-                hyperparameter_spec_list_item = hyperparameter_spec_list_item_data.to_dict()
-                hyperparameter_spec_list.append(hyperparameter_spec_list_item)
+            hyperparameter_spec_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.hyperparameter_spec_list, Unset):
+                hyperparameter_spec_list = []
+                for hyperparameter_spec_list_item_data in self.hyperparameter_spec_list:
+                    hyperparameter_spec_list_item = hyperparameter_spec_list_item_data.to_dict()
+                    hyperparameter_spec_list.append(hyperparameter_spec_list_item)
 
-        metric_list: list[str] | Unset = UNSET
-        if not isinstance(self.metric_list, Unset):
-            metric_list = self.metric_list
+            metric_list: list[str] | Unset = UNSET
+            if not isinstance(self.metric_list, Unset):
+                metric_list = self.metric_list
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if algorithm_id is not UNSET:
-            field_dict["algorithmId"] = algorithm_id
-        if algorithm_name is not UNSET:
-            field_dict["algorithmName"] = algorithm_name
-        if description is not UNSET:
-            field_dict["description"] = description
-        if cpu_training_image_id is not UNSET:
-            field_dict["cpuTrainingImageId"] = cpu_training_image_id
-        if gpu_training_image_id is not UNSET:
-            field_dict["gpuTrainingImageId"] = gpu_training_image_id
-        if algorithm_dataset_schema is not UNSET:
-            field_dict["algorithmDatasetSchema"] = algorithm_dataset_schema
-        if hyperparameter_spec_list is not UNSET:
-            field_dict["hyperparameterSpecList"] = hyperparameter_spec_list
-        if metric_list is not UNSET:
-            field_dict["metricList"] = metric_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if algorithm_id is not UNSET:
+                field_dict["algorithmId"] = algorithm_id
+            if algorithm_name is not UNSET:
+                field_dict["algorithmName"] = algorithm_name
+            if description is not UNSET:
+                field_dict["description"] = description
+            if cpu_training_image_id is not UNSET:
+                field_dict["cpuTrainingImageId"] = cpu_training_image_id
+            if gpu_training_image_id is not UNSET:
+                field_dict["gpuTrainingImageId"] = gpu_training_image_id
+            if algorithm_dataset_schema is not UNSET:
+                field_dict["algorithmDatasetSchema"] = algorithm_dataset_schema
+            if hyperparameter_spec_list is not UNSET:
+                field_dict["hyperparameterSpecList"] = hyperparameter_spec_list
+            if metric_list is not UNSET:
+                field_dict["metricList"] = metric_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -40,33 +41,35 @@ class AlgorithmHyperparameterSpec:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        hyperparameter_name = self.hyperparameter_name
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            hyperparameter_name = self.hyperparameter_name
 
-        hyperparameter_type_code = self.hyperparameter_type_code
+            hyperparameter_type_code = self.hyperparameter_type_code
 
-        hyperparameter_min_value = self.hyperparameter_min_value
+            hyperparameter_min_value = self.hyperparameter_min_value
 
-        hyperparameter_max_value = self.hyperparameter_max_value
+            hyperparameter_max_value = self.hyperparameter_max_value
 
-        default_value = self.default_value
+            default_value = self.default_value
 
-        description = self.description
+            description = self.description
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if hyperparameter_name is not UNSET:
-            field_dict["hyperparameterName"] = hyperparameter_name
-        if hyperparameter_type_code is not UNSET:
-            field_dict["hyperparameterTypeCode"] = hyperparameter_type_code
-        if hyperparameter_min_value is not UNSET:
-            field_dict["hyperparameterMinValue"] = hyperparameter_min_value
-        if hyperparameter_max_value is not UNSET:
-            field_dict["hyperparameterMaxValue"] = hyperparameter_max_value
-        if default_value is not UNSET:
-            field_dict["defaultValue"] = default_value
-        if description is not UNSET:
-            field_dict["description"] = description
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if hyperparameter_name is not UNSET:
+                field_dict["hyperparameterName"] = hyperparameter_name
+            if hyperparameter_type_code is not UNSET:
+                field_dict["hyperparameterTypeCode"] = hyperparameter_type_code
+            if hyperparameter_min_value is not UNSET:
+                field_dict["hyperparameterMinValue"] = hyperparameter_min_value
+            if hyperparameter_max_value is not UNSET:
+                field_dict["hyperparameterMaxValue"] = hyperparameter_max_value
+            if default_value is not UNSET:
+                field_dict["defaultValue"] = default_value
+            if description is not UNSET:
+                field_dict["description"] = description
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -31,21 +32,23 @@ class ApigwStage:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        stage_id = self.stage_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            stage_id = self.stage_id
 
-        deploy_status = self.deploy_status
+            deploy_status = self.deploy_status
 
-        stage_url = self.stage_url
+            stage_url = self.stage_url
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if stage_id is not UNSET:
-            field_dict["stageId"] = stage_id
-        if deploy_status is not UNSET:
-            field_dict["deployStatus"] = deploy_status
-        if stage_url is not UNSET:
-            field_dict["stageUrl"] = stage_url
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if stage_id is not UNSET:
+                field_dict["stageId"] = stage_id
+            if deploy_status is not UNSET:
+                field_dict["deployStatus"] = deploy_status
+            if stage_url is not UNSET:
+                field_dict["stageUrl"] = stage_url
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -43,37 +44,39 @@ class AutoScaler:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        enable = self.enable
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            enable = self.enable
 
-        min_node_count = self.min_node_count
+            min_node_count = self.min_node_count
 
-        max_node_count = self.max_node_count
+            max_node_count = self.max_node_count
 
-        scale_down_enable = self.scale_down_enable
+            scale_down_enable = self.scale_down_enable
 
-        scale_down_util_thresh_percentage = self.scale_down_util_thresh_percentage
+            scale_down_util_thresh_percentage = self.scale_down_util_thresh_percentage
 
-        scale_down_unneeded_minute = self.scale_down_unneeded_minute
+            scale_down_unneeded_minute = self.scale_down_unneeded_minute
 
-        scale_down_delay_after_add_minute = self.scale_down_delay_after_add_minute
+            scale_down_delay_after_add_minute = self.scale_down_delay_after_add_minute
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if enable is not UNSET:
-            field_dict["enable"] = enable
-        if min_node_count is not UNSET:
-            field_dict["minNodeCount"] = min_node_count
-        if max_node_count is not UNSET:
-            field_dict["maxNodeCount"] = max_node_count
-        if scale_down_enable is not UNSET:
-            field_dict["scaleDownEnable"] = scale_down_enable
-        if scale_down_util_thresh_percentage is not UNSET:
-            field_dict["scaleDownUtilThreshPercentage"] = scale_down_util_thresh_percentage
-        if scale_down_unneeded_minute is not UNSET:
-            field_dict["scaleDownUnneededMinute"] = scale_down_unneeded_minute
-        if scale_down_delay_after_add_minute is not UNSET:
-            field_dict["scaleDownDelayAfterAddMinute"] = scale_down_delay_after_add_minute
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if enable is not UNSET:
+                field_dict["enable"] = enable
+            if min_node_count is not UNSET:
+                field_dict["minNodeCount"] = min_node_count
+            if max_node_count is not UNSET:
+                field_dict["maxNodeCount"] = max_node_count
+            if scale_down_enable is not UNSET:
+                field_dict["scaleDownEnable"] = scale_down_enable
+            if scale_down_util_thresh_percentage is not UNSET:
+                field_dict["scaleDownUtilThreshPercentage"] = scale_down_util_thresh_percentage
+            if scale_down_unneeded_minute is not UNSET:
+                field_dict["scaleDownUnneededMinute"] = scale_down_unneeded_minute
+            if scale_down_delay_after_add_minute is not UNSET:
+                field_dict["scaleDownDelayAfterAddMinute"] = scale_down_delay_after_add_minute
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

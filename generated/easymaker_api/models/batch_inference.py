@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.batch_inference_input_data_type_code import BatchInferenceInputDataTypeCode
 from ..models.batch_inference_status_code import BatchInferenceStatusCode
 from ..types import UNSET, Unset
@@ -127,167 +128,169 @@ class BatchInference:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        batch_inference_id = self.batch_inference_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            batch_inference_id = self.batch_inference_id
 
-        batch_inference_name = self.batch_inference_name
+            batch_inference_name = self.batch_inference_name
 
-        batch_inference_status_code: str | Unset
-        if isinstance(self.batch_inference_status_code, Unset):
-            batch_inference_status_code = UNSET
-        elif isinstance(self.batch_inference_status_code, BatchInferenceStatusCode):
-            batch_inference_status_code = self.batch_inference_status_code.value
-        else:
-            batch_inference_status_code = self.batch_inference_status_code
+            batch_inference_status_code: str | Unset
+            if isinstance(self.batch_inference_status_code, Unset):
+                batch_inference_status_code = UNSET
+            elif isinstance(self.batch_inference_status_code, BatchInferenceStatusCode):
+                batch_inference_status_code = self.batch_inference_status_code.value
+            else:
+                batch_inference_status_code = self.batch_inference_status_code
 
-        batch_inference_status_reason = self.batch_inference_status_reason
+            batch_inference_status_reason = self.batch_inference_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        pod_count = self.pod_count
+            pod_count = self.pod_count
 
-        max_batch_size = self.max_batch_size
+            max_batch_size = self.max_batch_size
 
-        inference_timeout_seconds = self.inference_timeout_seconds
+            inference_timeout_seconds = self.inference_timeout_seconds
 
-        input_file_count = self.input_file_count
+            input_file_count = self.input_file_count
 
-        input_data_count = self.input_data_count
+            input_data_count = self.input_data_count
 
-        process_count = self.process_count
+            process_count = self.process_count
 
-        success_2_xx_count = self.success_2_xx_count
+            success_2_xx_count = self.success_2_xx_count
 
-        fail_4_xx_count = self.fail_4_xx_count
+            fail_4_xx_count = self.fail_4_xx_count
 
-        fail_5_xx_count = self.fail_5_xx_count
+            fail_5_xx_count = self.fail_5_xx_count
 
-        elapsed_time_seconds = self.elapsed_time_seconds
+            elapsed_time_seconds = self.elapsed_time_seconds
 
-        image: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.image, Unset):
-            image = self.image.to_dict()
+            image: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.image, Unset):
+                image = self.image.to_dict()
 
-        model: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.model, Unset):
-            model = self.model.to_dict()
+            model: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.model, Unset):
+                model = self.model.to_dict()
 
-        model_id = self.model_id
+            model_id = self.model_id
 
-        input_data_uri = self.input_data_uri
+            input_data_uri = self.input_data_uri
 
-        input_data_type_code: str | Unset
-        if isinstance(self.input_data_type_code, Unset):
-            input_data_type_code = UNSET
-        elif isinstance(self.input_data_type_code, BatchInferenceInputDataTypeCode):
-            input_data_type_code = self.input_data_type_code.value
-        else:
-            input_data_type_code = self.input_data_type_code
+            input_data_type_code: str | Unset
+            if isinstance(self.input_data_type_code, Unset):
+                input_data_type_code = UNSET
+            elif isinstance(self.input_data_type_code, BatchInferenceInputDataTypeCode):
+                input_data_type_code = self.input_data_type_code.value
+            else:
+                input_data_type_code = self.input_data_type_code
 
-        include_glob_pattern = self.include_glob_pattern
+            include_glob_pattern = self.include_glob_pattern
 
-        exclude_glob_pattern = self.exclude_glob_pattern
+            exclude_glob_pattern = self.exclude_glob_pattern
 
-        output_upload_uri = self.output_upload_uri
+            output_upload_uri = self.output_upload_uri
 
-        log_and_crash_app_key = self.log_and_crash_app_key
+            log_and_crash_app_key = self.log_and_crash_app_key
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        boot_storage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.boot_storage, Unset):
-            boot_storage = self.boot_storage.to_dict()
+            boot_storage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.boot_storage, Unset):
+                boot_storage = self.boot_storage.to_dict()
 
-        data_storage_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data_storage_list, Unset):
-            data_storage_list = []
-            for data_storage_list_item_data in self.data_storage_list:
-                data_storage_list_item = data_storage_list_item_data.to_dict()
-                data_storage_list.append(data_storage_list_item)
+            data_storage_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.data_storage_list, Unset):
+                data_storage_list = []
+                for data_storage_list_item_data in self.data_storage_list:
+                    data_storage_list_item = data_storage_list_item_data.to_dict()
+                    data_storage_list.append(data_storage_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if batch_inference_id is not UNSET:
-            field_dict["batchInferenceId"] = batch_inference_id
-        if batch_inference_name is not UNSET:
-            field_dict["batchInferenceName"] = batch_inference_name
-        if batch_inference_status_code is not UNSET:
-            field_dict["batchInferenceStatusCode"] = batch_inference_status_code
-        if batch_inference_status_reason is not UNSET:
-            field_dict["batchInferenceStatusReason"] = batch_inference_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if instance_count is not UNSET:
-            field_dict["instanceCount"] = instance_count
-        if timeout_minutes is not UNSET:
-            field_dict["timeoutMinutes"] = timeout_minutes
-        if pod_count is not UNSET:
-            field_dict["podCount"] = pod_count
-        if max_batch_size is not UNSET:
-            field_dict["maxBatchSize"] = max_batch_size
-        if inference_timeout_seconds is not UNSET:
-            field_dict["inferenceTimeoutSeconds"] = inference_timeout_seconds
-        if input_file_count is not UNSET:
-            field_dict["inputFileCount"] = input_file_count
-        if input_data_count is not UNSET:
-            field_dict["inputDataCount"] = input_data_count
-        if process_count is not UNSET:
-            field_dict["processCount"] = process_count
-        if success_2_xx_count is not UNSET:
-            field_dict["success2XxCount"] = success_2_xx_count
-        if fail_4_xx_count is not UNSET:
-            field_dict["fail4XxCount"] = fail_4_xx_count
-        if fail_5_xx_count is not UNSET:
-            field_dict["fail5XxCount"] = fail_5_xx_count
-        if elapsed_time_seconds is not UNSET:
-            field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
-        if image is not UNSET:
-            field_dict["image"] = image
-        if model is not UNSET:
-            field_dict["model"] = model
-        if model_id is not UNSET:
-            field_dict["modelId"] = model_id
-        if input_data_uri is not UNSET:
-            field_dict["inputDataUri"] = input_data_uri
-        if input_data_type_code is not UNSET:
-            field_dict["inputDataTypeCode"] = input_data_type_code
-        if include_glob_pattern is not UNSET:
-            field_dict["includeGlobPattern"] = include_glob_pattern
-        if exclude_glob_pattern is not UNSET:
-            field_dict["excludeGlobPattern"] = exclude_glob_pattern
-        if output_upload_uri is not UNSET:
-            field_dict["outputUploadUri"] = output_upload_uri
-        if log_and_crash_app_key is not UNSET:
-            field_dict["logAndCrashAppKey"] = log_and_crash_app_key
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if boot_storage is not UNSET:
-            field_dict["bootStorage"] = boot_storage
-        if data_storage_list is not UNSET:
-            field_dict["dataStorageList"] = data_storage_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if batch_inference_id is not UNSET:
+                field_dict["batchInferenceId"] = batch_inference_id
+            if batch_inference_name is not UNSET:
+                field_dict["batchInferenceName"] = batch_inference_name
+            if batch_inference_status_code is not UNSET:
+                field_dict["batchInferenceStatusCode"] = batch_inference_status_code
+            if batch_inference_status_reason is not UNSET:
+                field_dict["batchInferenceStatusReason"] = batch_inference_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if instance_count is not UNSET:
+                field_dict["instanceCount"] = instance_count
+            if timeout_minutes is not UNSET:
+                field_dict["timeoutMinutes"] = timeout_minutes
+            if pod_count is not UNSET:
+                field_dict["podCount"] = pod_count
+            if max_batch_size is not UNSET:
+                field_dict["maxBatchSize"] = max_batch_size
+            if inference_timeout_seconds is not UNSET:
+                field_dict["inferenceTimeoutSeconds"] = inference_timeout_seconds
+            if input_file_count is not UNSET:
+                field_dict["inputFileCount"] = input_file_count
+            if input_data_count is not UNSET:
+                field_dict["inputDataCount"] = input_data_count
+            if process_count is not UNSET:
+                field_dict["processCount"] = process_count
+            if success_2_xx_count is not UNSET:
+                field_dict["success2XxCount"] = success_2_xx_count
+            if fail_4_xx_count is not UNSET:
+                field_dict["fail4XxCount"] = fail_4_xx_count
+            if fail_5_xx_count is not UNSET:
+                field_dict["fail5XxCount"] = fail_5_xx_count
+            if elapsed_time_seconds is not UNSET:
+                field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
+            if image is not UNSET:
+                field_dict["image"] = image
+            if model is not UNSET:
+                field_dict["model"] = model
+            if model_id is not UNSET:
+                field_dict["modelId"] = model_id
+            if input_data_uri is not UNSET:
+                field_dict["inputDataUri"] = input_data_uri
+            if input_data_type_code is not UNSET:
+                field_dict["inputDataTypeCode"] = input_data_type_code
+            if include_glob_pattern is not UNSET:
+                field_dict["includeGlobPattern"] = include_glob_pattern
+            if exclude_glob_pattern is not UNSET:
+                field_dict["excludeGlobPattern"] = exclude_glob_pattern
+            if output_upload_uri is not UNSET:
+                field_dict["outputUploadUri"] = output_upload_uri
+            if log_and_crash_app_key is not UNSET:
+                field_dict["logAndCrashAppKey"] = log_and_crash_app_key
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if boot_storage is not UNSET:
+                field_dict["bootStorage"] = boot_storage
+            if data_storage_list is not UNSET:
+                field_dict["dataStorageList"] = data_storage_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

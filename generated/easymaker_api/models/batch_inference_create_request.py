@@ -117,83 +117,86 @@ class BatchInferenceCreateRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        batch_inference_name = self.batch_inference_name
+        with _validation.lenient():
+            batch_inference_name = self.batch_inference_name
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        flavor_id = self.flavor_id
+            flavor_id = self.flavor_id
 
-        model_id = self.model_id
+            model_id = self.model_id
 
-        pod_count = self.pod_count
+            pod_count = self.pod_count
 
-        max_batch_size = self.max_batch_size
+            max_batch_size = self.max_batch_size
 
-        inference_timeout_seconds = self.inference_timeout_seconds
+            inference_timeout_seconds = self.inference_timeout_seconds
 
-        input_data_uri = self.input_data_uri
+            input_data_uri = self.input_data_uri
 
-        input_data_type_code = self.input_data_type_code.value
+            input_data_type_code = self.input_data_type_code.value
 
-        output_upload_uri = self.output_upload_uri
+            output_upload_uri = self.output_upload_uri
 
-        data_storage_size = self.data_storage_size
+            data_storage_size = self.data_storage_size
 
-        description = self.description
+            description = self.description
 
-        image_id = self.image_id
+            image_id = self.image_id
 
-        include_glob_pattern = self.include_glob_pattern
+            include_glob_pattern = self.include_glob_pattern
 
-        exclude_glob_pattern = self.exclude_glob_pattern
+            exclude_glob_pattern = self.exclude_glob_pattern
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        parent_pipeline_run_id = self.parent_pipeline_run_id
+            parent_pipeline_run_id = self.parent_pipeline_run_id
 
-        parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
+            parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["batchInferenceName"] = batch_inference_name
-        field_dict["instanceCount"] = instance_count
-        field_dict["timeoutMinutes"] = timeout_minutes
-        field_dict["flavorId"] = flavor_id
-        field_dict["modelId"] = model_id
-        field_dict["podCount"] = pod_count
-        field_dict["maxBatchSize"] = max_batch_size
-        field_dict["inferenceTimeoutSeconds"] = inference_timeout_seconds
-        field_dict["inputDataUri"] = input_data_uri
-        field_dict["inputDataTypeCode"] = input_data_type_code
-        field_dict["outputUploadUri"] = output_upload_uri
-        field_dict["dataStorageSize"] = data_storage_size
-        if description is not UNSET:
-            field_dict["description"] = description
-        if image_id is not UNSET:
-            field_dict["imageId"] = image_id
-        if include_glob_pattern is not UNSET:
-            field_dict["includeGlobPattern"] = include_glob_pattern
-        if exclude_glob_pattern is not UNSET:
-            field_dict["excludeGlobPattern"] = exclude_glob_pattern
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        if parent_pipeline_run_id is not UNSET:
-            field_dict["parentPipelineRunId"] = parent_pipeline_run_id
-        if parent_pipeline_run_task_name is not UNSET:
-            field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["batchInferenceName"] = batch_inference_name
+            field_dict["instanceCount"] = instance_count
+            field_dict["timeoutMinutes"] = timeout_minutes
+            field_dict["flavorId"] = flavor_id
+            field_dict["modelId"] = model_id
+            field_dict["podCount"] = pod_count
+            field_dict["maxBatchSize"] = max_batch_size
+            field_dict["inferenceTimeoutSeconds"] = inference_timeout_seconds
+            field_dict["inputDataUri"] = input_data_uri
+            field_dict["inputDataTypeCode"] = input_data_type_code
+            field_dict["outputUploadUri"] = output_upload_uri
+            field_dict["dataStorageSize"] = data_storage_size
+            if description is not UNSET:
+                field_dict["description"] = description
+            if image_id is not UNSET:
+                field_dict["imageId"] = image_id
+            if include_glob_pattern is not UNSET:
+                field_dict["includeGlobPattern"] = include_glob_pattern
+            if exclude_glob_pattern is not UNSET:
+                field_dict["excludeGlobPattern"] = exclude_glob_pattern
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            if parent_pipeline_run_id is not UNSET:
+                field_dict["parentPipelineRunId"] = parent_pipeline_run_id
+            if parent_pipeline_run_task_name is not UNSET:
+                field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

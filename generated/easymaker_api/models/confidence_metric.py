@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -46,63 +47,65 @@ class ConfidenceMetric:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        confidence_threshold: float | None | Unset
-        if isinstance(self.confidence_threshold, Unset):
-            confidence_threshold = UNSET
-        else:
-            confidence_threshold = self.confidence_threshold
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            confidence_threshold: float | None | Unset
+            if isinstance(self.confidence_threshold, Unset):
+                confidence_threshold = UNSET
+            else:
+                confidence_threshold = self.confidence_threshold
 
-        recall: float | None | Unset
-        if isinstance(self.recall, Unset):
-            recall = UNSET
-        else:
-            recall = self.recall
+            recall: float | None | Unset
+            if isinstance(self.recall, Unset):
+                recall = UNSET
+            else:
+                recall = self.recall
 
-        precision: float | None | Unset
-        if isinstance(self.precision, Unset):
-            precision = UNSET
-        else:
-            precision = self.precision
+            precision: float | None | Unset
+            if isinstance(self.precision, Unset):
+                precision = UNSET
+            else:
+                precision = self.precision
 
-        false_positive_rate: float | None | Unset
-        if isinstance(self.false_positive_rate, Unset):
-            false_positive_rate = UNSET
-        else:
-            false_positive_rate = self.false_positive_rate
+            false_positive_rate: float | None | Unset
+            if isinstance(self.false_positive_rate, Unset):
+                false_positive_rate = UNSET
+            else:
+                false_positive_rate = self.false_positive_rate
 
-        f_1_score: float | None | Unset
-        if isinstance(self.f_1_score, Unset):
-            f_1_score = UNSET
-        else:
-            f_1_score = self.f_1_score
+            f_1_score: float | None | Unset
+            if isinstance(self.f_1_score, Unset):
+                f_1_score = UNSET
+            else:
+                f_1_score = self.f_1_score
 
-        f_1_score_macro: float | None | Unset
-        if isinstance(self.f_1_score_macro, Unset):
-            f_1_score_macro = UNSET
-        else:
-            f_1_score_macro = self.f_1_score_macro
+            f_1_score_macro: float | None | Unset
+            if isinstance(self.f_1_score_macro, Unset):
+                f_1_score_macro = UNSET
+            else:
+                f_1_score_macro = self.f_1_score_macro
 
-        confusion_matrix: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.confusion_matrix, Unset):
-            confusion_matrix = self.confusion_matrix.to_dict()
+            confusion_matrix: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.confusion_matrix, Unset):
+                confusion_matrix = self.confusion_matrix.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if confidence_threshold is not UNSET:
-            field_dict["confidenceThreshold"] = confidence_threshold
-        if recall is not UNSET:
-            field_dict["recall"] = recall
-        if precision is not UNSET:
-            field_dict["precision"] = precision
-        if false_positive_rate is not UNSET:
-            field_dict["falsePositiveRate"] = false_positive_rate
-        if f_1_score is not UNSET:
-            field_dict["f1Score"] = f_1_score
-        if f_1_score_macro is not UNSET:
-            field_dict["f1ScoreMacro"] = f_1_score_macro
-        if confusion_matrix is not UNSET:
-            field_dict["confusionMatrix"] = confusion_matrix
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if confidence_threshold is not UNSET:
+                field_dict["confidenceThreshold"] = confidence_threshold
+            if recall is not UNSET:
+                field_dict["recall"] = recall
+            if precision is not UNSET:
+                field_dict["precision"] = precision
+            if false_positive_rate is not UNSET:
+                field_dict["falsePositiveRate"] = false_positive_rate
+            if f_1_score is not UNSET:
+                field_dict["f1Score"] = f_1_score
+            if f_1_score_macro is not UNSET:
+                field_dict["f1ScoreMacro"] = f_1_score_macro
+            if confusion_matrix is not UNSET:
+                field_dict["confusionMatrix"] = confusion_matrix
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -31,28 +32,30 @@ class ConfusionMatrix:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        annotation_specs: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.annotation_specs, Unset):
-            annotation_specs = []
-            for annotation_specs_item_data in self.annotation_specs:
-                annotation_specs_item = annotation_specs_item_data.to_dict()
-                annotation_specs.append(annotation_specs_item)
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            annotation_specs: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.annotation_specs, Unset):
+                annotation_specs = []
+                for annotation_specs_item_data in self.annotation_specs:
+                    annotation_specs_item = annotation_specs_item_data.to_dict()
+                    annotation_specs.append(annotation_specs_item)
 
-        rows: list[list[float]] | Unset = UNSET
-        if not isinstance(self.rows, Unset):
-            rows = []
-            for rows_item_data in self.rows:
-                rows_item = rows_item_data
+            rows: list[list[float]] | Unset = UNSET
+            if not isinstance(self.rows, Unset):
+                rows = []
+                for rows_item_data in self.rows:
+                    rows_item = rows_item_data
 
-                rows.append(rows_item)
+                    rows.append(rows_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if annotation_specs is not UNSET:
-            field_dict["annotationSpecs"] = annotation_specs
-        if rows is not UNSET:
-            field_dict["rows"] = rows
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if annotation_specs is not UNSET:
+                field_dict["annotationSpecs"] = annotation_specs
+            if rows is not UNSET:
+                field_dict["rows"] = rows
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

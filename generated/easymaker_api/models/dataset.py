@@ -52,28 +52,31 @@ class Dataset:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        dataset_name = self.dataset_name
+        with _validation.lenient():
+            dataset_name = self.dataset_name
 
-        data_uri = self.data_uri
+            data_uri = self.data_uri
 
-        dataset_format_code: str | Unset = UNSET
-        if not isinstance(self.dataset_format_code, Unset):
-            dataset_format_code = self.dataset_format_code.value
+            dataset_format_code: str | Unset = UNSET
+            if not isinstance(self.dataset_format_code, Unset):
+                dataset_format_code = self.dataset_format_code.value
 
-        dataset_split_code: str | Unset = UNSET
-        if not isinstance(self.dataset_split_code, Unset):
-            dataset_split_code = self.dataset_split_code.value
+            dataset_split_code: str | Unset = UNSET
+            if not isinstance(self.dataset_split_code, Unset):
+                dataset_split_code = self.dataset_split_code.value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["datasetName"] = dataset_name
-        field_dict["dataUri"] = data_uri
-        if dataset_format_code is not UNSET:
-            field_dict["datasetFormatCode"] = dataset_format_code
-        if dataset_split_code is not UNSET:
-            field_dict["datasetSplitCode"] = dataset_split_code
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["datasetName"] = dataset_name
+            field_dict["dataUri"] = data_uri
+            if dataset_format_code is not UNSET:
+                field_dict["datasetFormatCode"] = dataset_format_code
+            if dataset_split_code is not UNSET:
+                field_dict["datasetSplitCode"] = dataset_split_code
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

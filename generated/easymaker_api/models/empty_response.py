@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
+
 if TYPE_CHECKING:
     from ..models.header import Header
 
@@ -26,12 +28,14 @@ class EmptyResponse:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        header = self.header.to_dict()
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            header = self.header.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["header"] = header
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["header"] = header
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.endpoint_status_code import EndpointStatusCode
 from ..types import UNSET, Unset
 
@@ -77,100 +78,102 @@ class Endpoint:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        endpoint_id = self.endpoint_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            endpoint_id = self.endpoint_id
 
-        endpoint_name = self.endpoint_name
+            endpoint_name = self.endpoint_name
 
-        endpoint_status_code: str | Unset
-        if isinstance(self.endpoint_status_code, Unset):
-            endpoint_status_code = UNSET
-        elif isinstance(self.endpoint_status_code, EndpointStatusCode):
-            endpoint_status_code = self.endpoint_status_code.value
-        else:
-            endpoint_status_code = self.endpoint_status_code
+            endpoint_status_code: str | Unset
+            if isinstance(self.endpoint_status_code, Unset):
+                endpoint_status_code = UNSET
+            elif isinstance(self.endpoint_status_code, EndpointStatusCode):
+                endpoint_status_code = self.endpoint_status_code.value
+            else:
+                endpoint_status_code = self.endpoint_status_code
 
-        endpoint_status_reason = self.endpoint_status_reason
+            endpoint_status_reason = self.endpoint_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        apigw_app_key = self.apigw_app_key
+            apigw_app_key = self.apigw_app_key
 
-        apigw_region = self.apigw_region
+            apigw_region = self.apigw_region
 
-        apigw_service_id = self.apigw_service_id
+            apigw_service_id = self.apigw_service_id
 
-        image: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.image, Unset):
-            image = self.image.to_dict()
+            image: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.image, Unset):
+                image = self.image.to_dict()
 
-        boot_storage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.boot_storage, Unset):
-            boot_storage = self.boot_storage.to_dict()
+            boot_storage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.boot_storage, Unset):
+                boot_storage = self.boot_storage.to_dict()
 
-        data_storage_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data_storage_list, Unset):
-            data_storage_list = []
-            for data_storage_list_item_data in self.data_storage_list:
-                data_storage_list_item = data_storage_list_item_data.to_dict()
-                data_storage_list.append(data_storage_list_item)
+            data_storage_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.data_storage_list, Unset):
+                data_storage_list = []
+                for data_storage_list_item_data in self.data_storage_list:
+                    data_storage_list_item = data_storage_list_item_data.to_dict()
+                    data_storage_list.append(data_storage_list_item)
 
-        endpoint_stage_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.endpoint_stage_list, Unset):
-            endpoint_stage_list = []
-            for endpoint_stage_list_item_data in self.endpoint_stage_list:
-                endpoint_stage_list_item = endpoint_stage_list_item_data.to_dict()
-                endpoint_stage_list.append(endpoint_stage_list_item)
+            endpoint_stage_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.endpoint_stage_list, Unset):
+                endpoint_stage_list = []
+                for endpoint_stage_list_item_data in self.endpoint_stage_list:
+                    endpoint_stage_list_item = endpoint_stage_list_item_data.to_dict()
+                    endpoint_stage_list.append(endpoint_stage_list_item)
 
-        default_stage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.default_stage, Unset):
-            default_stage = self.default_stage.to_dict()
+            default_stage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.default_stage, Unset):
+                default_stage = self.default_stage.to_dict()
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if endpoint_id is not UNSET:
-            field_dict["endpointId"] = endpoint_id
-        if endpoint_name is not UNSET:
-            field_dict["endpointName"] = endpoint_name
-        if endpoint_status_code is not UNSET:
-            field_dict["endpointStatusCode"] = endpoint_status_code
-        if endpoint_status_reason is not UNSET:
-            field_dict["endpointStatusReason"] = endpoint_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if apigw_app_key is not UNSET:
-            field_dict["apigwAppKey"] = apigw_app_key
-        if apigw_region is not UNSET:
-            field_dict["apigwRegion"] = apigw_region
-        if apigw_service_id is not UNSET:
-            field_dict["apigwServiceId"] = apigw_service_id
-        if image is not UNSET:
-            field_dict["image"] = image
-        if boot_storage is not UNSET:
-            field_dict["bootStorage"] = boot_storage
-        if data_storage_list is not UNSET:
-            field_dict["dataStorageList"] = data_storage_list
-        if endpoint_stage_list is not UNSET:
-            field_dict["endpointStageList"] = endpoint_stage_list
-        if default_stage is not UNSET:
-            field_dict["defaultStage"] = default_stage
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if endpoint_id is not UNSET:
+                field_dict["endpointId"] = endpoint_id
+            if endpoint_name is not UNSET:
+                field_dict["endpointName"] = endpoint_name
+            if endpoint_status_code is not UNSET:
+                field_dict["endpointStatusCode"] = endpoint_status_code
+            if endpoint_status_reason is not UNSET:
+                field_dict["endpointStatusReason"] = endpoint_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if apigw_app_key is not UNSET:
+                field_dict["apigwAppKey"] = apigw_app_key
+            if apigw_region is not UNSET:
+                field_dict["apigwRegion"] = apigw_region
+            if apigw_service_id is not UNSET:
+                field_dict["apigwServiceId"] = apigw_service_id
+            if image is not UNSET:
+                field_dict["image"] = image
+            if boot_storage is not UNSET:
+                field_dict["bootStorage"] = boot_storage
+            if data_storage_list is not UNSET:
+                field_dict["dataStorageList"] = data_storage_list
+            if endpoint_stage_list is not UNSET:
+                field_dict["endpointStageList"] = endpoint_stage_list
+            if default_stage is not UNSET:
+                field_dict["defaultStage"] = default_stage
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -99,78 +99,81 @@ class EndpointCreateRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        endpoint_name = self.endpoint_name
+        with _validation.lenient():
+            endpoint_name = self.endpoint_name
 
-        flavor_id = self.flavor_id
+            flavor_id = self.flavor_id
 
-        node_count = self.node_count
+            node_count = self.node_count
 
-        endpoint_model_resource_list = []
-        for endpoint_model_resource_list_item_data in self.endpoint_model_resource_list:
-            endpoint_model_resource_list_item = endpoint_model_resource_list_item_data.to_dict()
-            endpoint_model_resource_list.append(endpoint_model_resource_list_item)
+            endpoint_model_resource_list = []
+            for endpoint_model_resource_list_item_data in self.endpoint_model_resource_list:
+                endpoint_model_resource_list_item = endpoint_model_resource_list_item_data.to_dict()
+                endpoint_model_resource_list.append(endpoint_model_resource_list_item)
 
-        description = self.description
+            description = self.description
 
-        ca_enable = self.ca_enable
+            ca_enable = self.ca_enable
 
-        ca_min_node_count = self.ca_min_node_count
+            ca_min_node_count = self.ca_min_node_count
 
-        ca_max_node_count = self.ca_max_node_count
+            ca_max_node_count = self.ca_max_node_count
 
-        ca_scale_down_enable = self.ca_scale_down_enable
+            ca_scale_down_enable = self.ca_scale_down_enable
 
-        ca_scale_down_util_thresh = self.ca_scale_down_util_thresh
+            ca_scale_down_util_thresh = self.ca_scale_down_util_thresh
 
-        ca_scale_down_unneeded_time = self.ca_scale_down_unneeded_time
+            ca_scale_down_unneeded_time = self.ca_scale_down_unneeded_time
 
-        ca_scale_down_delay_after_add = self.ca_scale_down_delay_after_add
+            ca_scale_down_delay_after_add = self.ca_scale_down_delay_after_add
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        parent_pipeline_run_id = self.parent_pipeline_run_id
+            parent_pipeline_run_id = self.parent_pipeline_run_id
 
-        parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
+            parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["endpointName"] = endpoint_name
-        field_dict["flavorId"] = flavor_id
-        field_dict["nodeCount"] = node_count
-        field_dict["endpointModelResourceList"] = endpoint_model_resource_list
-        if description is not UNSET:
-            field_dict["description"] = description
-        if ca_enable is not UNSET:
-            field_dict["caEnable"] = ca_enable
-        if ca_min_node_count is not UNSET:
-            field_dict["caMinNodeCount"] = ca_min_node_count
-        if ca_max_node_count is not UNSET:
-            field_dict["caMaxNodeCount"] = ca_max_node_count
-        if ca_scale_down_enable is not UNSET:
-            field_dict["caScaleDownEnable"] = ca_scale_down_enable
-        if ca_scale_down_util_thresh is not UNSET:
-            field_dict["caScaleDownUtilThresh"] = ca_scale_down_util_thresh
-        if ca_scale_down_unneeded_time is not UNSET:
-            field_dict["caScaleDownUnneededTime"] = ca_scale_down_unneeded_time
-        if ca_scale_down_delay_after_add is not UNSET:
-            field_dict["caScaleDownDelayAfterAdd"] = ca_scale_down_delay_after_add
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        if parent_pipeline_run_id is not UNSET:
-            field_dict["parentPipelineRunId"] = parent_pipeline_run_id
-        if parent_pipeline_run_task_name is not UNSET:
-            field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["endpointName"] = endpoint_name
+            field_dict["flavorId"] = flavor_id
+            field_dict["nodeCount"] = node_count
+            field_dict["endpointModelResourceList"] = endpoint_model_resource_list
+            if description is not UNSET:
+                field_dict["description"] = description
+            if ca_enable is not UNSET:
+                field_dict["caEnable"] = ca_enable
+            if ca_min_node_count is not UNSET:
+                field_dict["caMinNodeCount"] = ca_min_node_count
+            if ca_max_node_count is not UNSET:
+                field_dict["caMaxNodeCount"] = ca_max_node_count
+            if ca_scale_down_enable is not UNSET:
+                field_dict["caScaleDownEnable"] = ca_scale_down_enable
+            if ca_scale_down_util_thresh is not UNSET:
+                field_dict["caScaleDownUtilThresh"] = ca_scale_down_util_thresh
+            if ca_scale_down_unneeded_time is not UNSET:
+                field_dict["caScaleDownUnneededTime"] = ca_scale_down_unneeded_time
+            if ca_scale_down_delay_after_add is not UNSET:
+                field_dict["caScaleDownDelayAfterAdd"] = ca_scale_down_delay_after_add
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            if parent_pipeline_run_id is not UNSET:
+                field_dict["parentPipelineRunId"] = parent_pipeline_run_id
+            if parent_pipeline_run_task_name is not UNSET:
+                field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

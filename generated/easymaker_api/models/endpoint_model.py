@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.endpoint_model_status_code import EndpointModelStatusCode
 from ..types import UNSET, Unset
 
@@ -88,101 +89,103 @@ class EndpointModel:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        endpoint_model_id = self.endpoint_model_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            endpoint_model_id = self.endpoint_model_id
 
-        endpoint_model_status_code: str | Unset
-        if isinstance(self.endpoint_model_status_code, Unset):
-            endpoint_model_status_code = UNSET
-        elif isinstance(self.endpoint_model_status_code, EndpointModelStatusCode):
-            endpoint_model_status_code = self.endpoint_model_status_code.value
-        else:
-            endpoint_model_status_code = self.endpoint_model_status_code
+            endpoint_model_status_code: str | Unset
+            if isinstance(self.endpoint_model_status_code, Unset):
+                endpoint_model_status_code = UNSET
+            elif isinstance(self.endpoint_model_status_code, EndpointModelStatusCode):
+                endpoint_model_status_code = self.endpoint_model_status_code.value
+            else:
+                endpoint_model_status_code = self.endpoint_model_status_code
 
-        endpoint_model_status_reason = self.endpoint_model_status_reason
+            endpoint_model_status_reason = self.endpoint_model_status_reason
 
-        endpoint_id = self.endpoint_id
+            endpoint_id = self.endpoint_id
 
-        endpoint_stage_id = self.endpoint_stage_id
+            endpoint_stage_id = self.endpoint_stage_id
 
-        model_id = self.model_id
+            model_id = self.model_id
 
-        image_id = self.image_id
+            image_id = self.image_id
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        stage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.stage, Unset):
-            stage = self.stage.to_dict()
+            stage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.stage, Unset):
+                stage = self.stage.to_dict()
 
-        model: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.model, Unset):
-            model = self.model.to_dict()
+            model: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.model, Unset):
+                model = self.model.to_dict()
 
-        resource_option_detail: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.resource_option_detail, Unset):
-            resource_option_detail = self.resource_option_detail.to_dict()
+            resource_option_detail: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.resource_option_detail, Unset):
+                resource_option_detail = self.resource_option_detail.to_dict()
 
-        pod_auto_scale_enable = self.pod_auto_scale_enable
+            pod_auto_scale_enable = self.pod_auto_scale_enable
 
-        scale_metric_code = self.scale_metric_code
+            scale_metric_code = self.scale_metric_code
 
-        scale_metric_target = self.scale_metric_target
+            scale_metric_target = self.scale_metric_target
 
-        running_pod_count = self.running_pod_count
+            running_pod_count = self.running_pod_count
 
-        pod_count = self.pod_count
+            pod_count = self.pod_count
 
-        apigw_resource_uri = self.apigw_resource_uri
+            apigw_resource_uri = self.apigw_resource_uri
 
-        apigw_endpoint_uri = self.apigw_endpoint_uri
+            apigw_endpoint_uri = self.apigw_endpoint_uri
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if endpoint_model_id is not UNSET:
-            field_dict["endpointModelId"] = endpoint_model_id
-        if endpoint_model_status_code is not UNSET:
-            field_dict["endpointModelStatusCode"] = endpoint_model_status_code
-        if endpoint_model_status_reason is not UNSET:
-            field_dict["endpointModelStatusReason"] = endpoint_model_status_reason
-        if endpoint_id is not UNSET:
-            field_dict["endpointId"] = endpoint_id
-        if endpoint_stage_id is not UNSET:
-            field_dict["endpointStageId"] = endpoint_stage_id
-        if model_id is not UNSET:
-            field_dict["modelId"] = model_id
-        if image_id is not UNSET:
-            field_dict["imageId"] = image_id
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if stage is not UNSET:
-            field_dict["stage"] = stage
-        if model is not UNSET:
-            field_dict["model"] = model
-        if resource_option_detail is not UNSET:
-            field_dict["resourceOptionDetail"] = resource_option_detail
-        if pod_auto_scale_enable is not UNSET:
-            field_dict["podAutoScaleEnable"] = pod_auto_scale_enable
-        if scale_metric_code is not UNSET:
-            field_dict["scaleMetricCode"] = scale_metric_code
-        if scale_metric_target is not UNSET:
-            field_dict["scaleMetricTarget"] = scale_metric_target
-        if running_pod_count is not UNSET:
-            field_dict["runningPodCount"] = running_pod_count
-        if pod_count is not UNSET:
-            field_dict["podCount"] = pod_count
-        if apigw_resource_uri is not UNSET:
-            field_dict["apigwResourceUri"] = apigw_resource_uri
-        if apigw_endpoint_uri is not UNSET:
-            field_dict["apigwEndpointUri"] = apigw_endpoint_uri
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if endpoint_model_id is not UNSET:
+                field_dict["endpointModelId"] = endpoint_model_id
+            if endpoint_model_status_code is not UNSET:
+                field_dict["endpointModelStatusCode"] = endpoint_model_status_code
+            if endpoint_model_status_reason is not UNSET:
+                field_dict["endpointModelStatusReason"] = endpoint_model_status_reason
+            if endpoint_id is not UNSET:
+                field_dict["endpointId"] = endpoint_id
+            if endpoint_stage_id is not UNSET:
+                field_dict["endpointStageId"] = endpoint_stage_id
+            if model_id is not UNSET:
+                field_dict["modelId"] = model_id
+            if image_id is not UNSET:
+                field_dict["imageId"] = image_id
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if stage is not UNSET:
+                field_dict["stage"] = stage
+            if model is not UNSET:
+                field_dict["model"] = model
+            if resource_option_detail is not UNSET:
+                field_dict["resourceOptionDetail"] = resource_option_detail
+            if pod_auto_scale_enable is not UNSET:
+                field_dict["podAutoScaleEnable"] = pod_auto_scale_enable
+            if scale_metric_code is not UNSET:
+                field_dict["scaleMetricCode"] = scale_metric_code
+            if scale_metric_target is not UNSET:
+                field_dict["scaleMetricTarget"] = scale_metric_target
+            if running_pod_count is not UNSET:
+                field_dict["runningPodCount"] = running_pod_count
+            if pod_count is not UNSET:
+                field_dict["podCount"] = pod_count
+            if apigw_resource_uri is not UNSET:
+                field_dict["apigwResourceUri"] = apigw_resource_uri
+            if apigw_endpoint_uri is not UNSET:
+                field_dict["apigwEndpointUri"] = apigw_endpoint_uri
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -64,38 +64,41 @@ class EndpointModelResource:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        model_id = self.model_id
+        with _validation.lenient():
+            model_id = self.model_id
 
-        resource_option_detail = self.resource_option_detail.to_dict()
+            resource_option_detail = self.resource_option_detail.to_dict()
 
-        pod_count = self.pod_count
+            pod_count = self.pod_count
 
-        pod_auto_scale_enable = self.pod_auto_scale_enable
+            pod_auto_scale_enable = self.pod_auto_scale_enable
 
-        scale_metric_code: str | Unset = UNSET
-        if not isinstance(self.scale_metric_code, Unset):
-            scale_metric_code = self.scale_metric_code.value
+            scale_metric_code: str | Unset = UNSET
+            if not isinstance(self.scale_metric_code, Unset):
+                scale_metric_code = self.scale_metric_code.value
 
-        scale_metric_target = self.scale_metric_target
+            scale_metric_target = self.scale_metric_target
 
-        description = self.description
+            description = self.description
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["modelId"] = model_id
-        field_dict["resourceOptionDetail"] = resource_option_detail
-        if pod_count is not UNSET:
-            field_dict["podCount"] = pod_count
-        if pod_auto_scale_enable is not UNSET:
-            field_dict["podAutoScaleEnable"] = pod_auto_scale_enable
-        if scale_metric_code is not UNSET:
-            field_dict["scaleMetricCode"] = scale_metric_code
-        if scale_metric_target is not UNSET:
-            field_dict["scaleMetricTarget"] = scale_metric_target
-        if description is not UNSET:
-            field_dict["description"] = description
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["modelId"] = model_id
+            field_dict["resourceOptionDetail"] = resource_option_detail
+            if pod_count is not UNSET:
+                field_dict["podCount"] = pod_count
+            if pod_auto_scale_enable is not UNSET:
+                field_dict["podAutoScaleEnable"] = pod_auto_scale_enable
+            if scale_metric_code is not UNSET:
+                field_dict["scaleMetricCode"] = scale_metric_code
+            if scale_metric_target is not UNSET:
+                field_dict["scaleMetricTarget"] = scale_metric_target
+            if description is not UNSET:
+                field_dict["description"] = description
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.endpoint_stage_status_code import EndpointStageStatusCode
 from ..types import UNSET, Unset
 
@@ -100,120 +101,122 @@ class EndpointStage:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        endpoint_stage_id = self.endpoint_stage_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            endpoint_stage_id = self.endpoint_stage_id
 
-        endpoint_stage_name = self.endpoint_stage_name
+            endpoint_stage_name = self.endpoint_stage_name
 
-        endpoint_stage_status_code: str | Unset
-        if isinstance(self.endpoint_stage_status_code, Unset):
-            endpoint_stage_status_code = UNSET
-        elif isinstance(self.endpoint_stage_status_code, EndpointStageStatusCode):
-            endpoint_stage_status_code = self.endpoint_stage_status_code.value
-        else:
-            endpoint_stage_status_code = self.endpoint_stage_status_code
+            endpoint_stage_status_code: str | Unset
+            if isinstance(self.endpoint_stage_status_code, Unset):
+                endpoint_stage_status_code = UNSET
+            elif isinstance(self.endpoint_stage_status_code, EndpointStageStatusCode):
+                endpoint_stage_status_code = self.endpoint_stage_status_code.value
+            else:
+                endpoint_stage_status_code = self.endpoint_stage_status_code
 
-        endpoint_stage_status_reason = self.endpoint_stage_status_reason
+            endpoint_stage_status_reason = self.endpoint_stage_status_reason
 
-        endpoint_id = self.endpoint_id
+            endpoint_id = self.endpoint_id
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        apigw_stage_id = self.apigw_stage_id
+            apigw_stage_id = self.apigw_stage_id
 
-        apigw_stage_name = self.apigw_stage_name
+            apigw_stage_name = self.apigw_stage_name
 
-        apigw_stage_url = self.apigw_stage_url
+            apigw_stage_url = self.apigw_stage_url
 
-        log_and_crash_app_key = self.log_and_crash_app_key
+            log_and_crash_app_key = self.log_and_crash_app_key
 
-        expired_datetime = self.expired_datetime
+            expired_datetime = self.expired_datetime
 
-        deploy_status = self.deploy_status
+            deploy_status = self.deploy_status
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        auto_scaler: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.auto_scaler, Unset):
-            auto_scaler = self.auto_scaler.to_dict()
+            auto_scaler: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.auto_scaler, Unset):
+                auto_scaler = self.auto_scaler.to_dict()
 
-        node_count = self.node_count
+            node_count = self.node_count
 
-        pod_count = self.pod_count
+            pod_count = self.pod_count
 
-        is_active_node_group_status = self.is_active_node_group_status
+            is_active_node_group_status = self.is_active_node_group_status
 
-        is_cluster_latest = self.is_cluster_latest
+            is_cluster_latest = self.is_cluster_latest
 
-        default_stage = self.default_stage
+            default_stage = self.default_stage
 
-        is_default_stage = self.is_default_stage
+            is_default_stage = self.is_default_stage
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        endpoint_model_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.endpoint_model_list, Unset):
-            endpoint_model_list = []
-            for endpoint_model_list_item_data in self.endpoint_model_list:
-                endpoint_model_list_item = endpoint_model_list_item_data.to_dict()
-                endpoint_model_list.append(endpoint_model_list_item)
+            endpoint_model_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.endpoint_model_list, Unset):
+                endpoint_model_list = []
+                for endpoint_model_list_item_data in self.endpoint_model_list:
+                    endpoint_model_list_item = endpoint_model_list_item_data.to_dict()
+                    endpoint_model_list.append(endpoint_model_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if endpoint_stage_id is not UNSET:
-            field_dict["endpointStageId"] = endpoint_stage_id
-        if endpoint_stage_name is not UNSET:
-            field_dict["endpointStageName"] = endpoint_stage_name
-        if endpoint_stage_status_code is not UNSET:
-            field_dict["endpointStageStatusCode"] = endpoint_stage_status_code
-        if endpoint_stage_status_reason is not UNSET:
-            field_dict["endpointStageStatusReason"] = endpoint_stage_status_reason
-        if endpoint_id is not UNSET:
-            field_dict["endpointId"] = endpoint_id
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if apigw_stage_id is not UNSET:
-            field_dict["apigwStageId"] = apigw_stage_id
-        if apigw_stage_name is not UNSET:
-            field_dict["apigwStageName"] = apigw_stage_name
-        if apigw_stage_url is not UNSET:
-            field_dict["apigwStageUrl"] = apigw_stage_url
-        if log_and_crash_app_key is not UNSET:
-            field_dict["logAndCrashAppKey"] = log_and_crash_app_key
-        if expired_datetime is not UNSET:
-            field_dict["expiredDatetime"] = expired_datetime
-        if deploy_status is not UNSET:
-            field_dict["deployStatus"] = deploy_status
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if auto_scaler is not UNSET:
-            field_dict["autoScaler"] = auto_scaler
-        if node_count is not UNSET:
-            field_dict["nodeCount"] = node_count
-        if pod_count is not UNSET:
-            field_dict["podCount"] = pod_count
-        if is_active_node_group_status is not UNSET:
-            field_dict["isActiveNodeGroupStatus"] = is_active_node_group_status
-        if is_cluster_latest is not UNSET:
-            field_dict["isClusterLatest"] = is_cluster_latest
-        if default_stage is not UNSET:
-            field_dict["defaultStage"] = default_stage
-        if is_default_stage is not UNSET:
-            field_dict["isDefaultStage"] = is_default_stage
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if endpoint_model_list is not UNSET:
-            field_dict["endpointModelList"] = endpoint_model_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if endpoint_stage_id is not UNSET:
+                field_dict["endpointStageId"] = endpoint_stage_id
+            if endpoint_stage_name is not UNSET:
+                field_dict["endpointStageName"] = endpoint_stage_name
+            if endpoint_stage_status_code is not UNSET:
+                field_dict["endpointStageStatusCode"] = endpoint_stage_status_code
+            if endpoint_stage_status_reason is not UNSET:
+                field_dict["endpointStageStatusReason"] = endpoint_stage_status_reason
+            if endpoint_id is not UNSET:
+                field_dict["endpointId"] = endpoint_id
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if apigw_stage_id is not UNSET:
+                field_dict["apigwStageId"] = apigw_stage_id
+            if apigw_stage_name is not UNSET:
+                field_dict["apigwStageName"] = apigw_stage_name
+            if apigw_stage_url is not UNSET:
+                field_dict["apigwStageUrl"] = apigw_stage_url
+            if log_and_crash_app_key is not UNSET:
+                field_dict["logAndCrashAppKey"] = log_and_crash_app_key
+            if expired_datetime is not UNSET:
+                field_dict["expiredDatetime"] = expired_datetime
+            if deploy_status is not UNSET:
+                field_dict["deployStatus"] = deploy_status
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if auto_scaler is not UNSET:
+                field_dict["autoScaler"] = auto_scaler
+            if node_count is not UNSET:
+                field_dict["nodeCount"] = node_count
+            if pod_count is not UNSET:
+                field_dict["podCount"] = pod_count
+            if is_active_node_group_status is not UNSET:
+                field_dict["isActiveNodeGroupStatus"] = is_active_node_group_status
+            if is_cluster_latest is not UNSET:
+                field_dict["isClusterLatest"] = is_cluster_latest
+            if default_stage is not UNSET:
+                field_dict["defaultStage"] = default_stage
+            if is_default_stage is not UNSET:
+                field_dict["isDefaultStage"] = is_default_stage
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if endpoint_model_list is not UNSET:
+                field_dict["endpointModelList"] = endpoint_model_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -53,82 +54,84 @@ class EvaluationMetrics:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        au_prc: float | None | Unset
-        if isinstance(self.au_prc, Unset):
-            au_prc = UNSET
-        else:
-            au_prc = self.au_prc
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            au_prc: float | None | Unset
+            if isinstance(self.au_prc, Unset):
+                au_prc = UNSET
+            else:
+                au_prc = self.au_prc
 
-        au_roc: float | None | Unset
-        if isinstance(self.au_roc, Unset):
-            au_roc = UNSET
-        else:
-            au_roc = self.au_roc
+            au_roc: float | None | Unset
+            if isinstance(self.au_roc, Unset):
+                au_roc = UNSET
+            else:
+                au_roc = self.au_roc
 
-        log_loss: float | None | Unset
-        if isinstance(self.log_loss, Unset):
-            log_loss = UNSET
-        else:
-            log_loss = self.log_loss
+            log_loss: float | None | Unset
+            if isinstance(self.log_loss, Unset):
+                log_loss = UNSET
+            else:
+                log_loss = self.log_loss
 
-        confidence_metrics: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.confidence_metrics, Unset):
-            confidence_metrics = []
-            for confidence_metrics_item_data in self.confidence_metrics:
-                confidence_metrics_item = confidence_metrics_item_data.to_dict()
-                confidence_metrics.append(confidence_metrics_item)
+            confidence_metrics: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.confidence_metrics, Unset):
+                confidence_metrics = []
+                for confidence_metrics_item_data in self.confidence_metrics:
+                    confidence_metrics_item = confidence_metrics_item_data.to_dict()
+                    confidence_metrics.append(confidence_metrics_item)
 
-        root_mean_squared_error: float | None | Unset
-        if isinstance(self.root_mean_squared_error, Unset):
-            root_mean_squared_error = UNSET
-        else:
-            root_mean_squared_error = self.root_mean_squared_error
+            root_mean_squared_error: float | None | Unset
+            if isinstance(self.root_mean_squared_error, Unset):
+                root_mean_squared_error = UNSET
+            else:
+                root_mean_squared_error = self.root_mean_squared_error
 
-        mean_absolute_error: float | None | Unset
-        if isinstance(self.mean_absolute_error, Unset):
-            mean_absolute_error = UNSET
-        else:
-            mean_absolute_error = self.mean_absolute_error
+            mean_absolute_error: float | None | Unset
+            if isinstance(self.mean_absolute_error, Unset):
+                mean_absolute_error = UNSET
+            else:
+                mean_absolute_error = self.mean_absolute_error
 
-        mean_absolute_percentage_error: float | None | Unset
-        if isinstance(self.mean_absolute_percentage_error, Unset):
-            mean_absolute_percentage_error = UNSET
-        else:
-            mean_absolute_percentage_error = self.mean_absolute_percentage_error
+            mean_absolute_percentage_error: float | None | Unset
+            if isinstance(self.mean_absolute_percentage_error, Unset):
+                mean_absolute_percentage_error = UNSET
+            else:
+                mean_absolute_percentage_error = self.mean_absolute_percentage_error
 
-        rsquared: float | None | Unset
-        if isinstance(self.rsquared, Unset):
-            rsquared = UNSET
-        else:
-            rsquared = self.rsquared
+            rsquared: float | None | Unset
+            if isinstance(self.rsquared, Unset):
+                rsquared = UNSET
+            else:
+                rsquared = self.rsquared
 
-        root_mean_squared_log_error: float | None | Unset
-        if isinstance(self.root_mean_squared_log_error, Unset):
-            root_mean_squared_log_error = UNSET
-        else:
-            root_mean_squared_log_error = self.root_mean_squared_log_error
+            root_mean_squared_log_error: float | None | Unset
+            if isinstance(self.root_mean_squared_log_error, Unset):
+                root_mean_squared_log_error = UNSET
+            else:
+                root_mean_squared_log_error = self.root_mean_squared_log_error
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if au_prc is not UNSET:
-            field_dict["auPrc"] = au_prc
-        if au_roc is not UNSET:
-            field_dict["auRoc"] = au_roc
-        if log_loss is not UNSET:
-            field_dict["logLoss"] = log_loss
-        if confidence_metrics is not UNSET:
-            field_dict["confidenceMetrics"] = confidence_metrics
-        if root_mean_squared_error is not UNSET:
-            field_dict["rootMeanSquaredError"] = root_mean_squared_error
-        if mean_absolute_error is not UNSET:
-            field_dict["meanAbsoluteError"] = mean_absolute_error
-        if mean_absolute_percentage_error is not UNSET:
-            field_dict["meanAbsolutePercentageError"] = mean_absolute_percentage_error
-        if rsquared is not UNSET:
-            field_dict["rsquared"] = rsquared
-        if root_mean_squared_log_error is not UNSET:
-            field_dict["rootMeanSquaredLogError"] = root_mean_squared_log_error
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if au_prc is not UNSET:
+                field_dict["auPrc"] = au_prc
+            if au_roc is not UNSET:
+                field_dict["auRoc"] = au_roc
+            if log_loss is not UNSET:
+                field_dict["logLoss"] = log_loss
+            if confidence_metrics is not UNSET:
+                field_dict["confidenceMetrics"] = confidence_metrics
+            if root_mean_squared_error is not UNSET:
+                field_dict["rootMeanSquaredError"] = root_mean_squared_error
+            if mean_absolute_error is not UNSET:
+                field_dict["meanAbsoluteError"] = mean_absolute_error
+            if mean_absolute_percentage_error is not UNSET:
+                field_dict["meanAbsolutePercentageError"] = mean_absolute_percentage_error
+            if rsquared is not UNSET:
+                field_dict["rsquared"] = rsquared
+            if root_mean_squared_log_error is not UNSET:
+                field_dict["rootMeanSquaredLogError"] = root_mean_squared_log_error
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

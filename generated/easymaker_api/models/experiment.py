@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.experiment_status_code import ExperimentStatusCode
 from ..types import UNSET, Unset
 
@@ -47,47 +48,49 @@ class Experiment:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        experiment_id = self.experiment_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            experiment_id = self.experiment_id
 
-        experiment_name = self.experiment_name
+            experiment_name = self.experiment_name
 
-        experiment_status_code: str | Unset
-        if isinstance(self.experiment_status_code, Unset):
-            experiment_status_code = UNSET
-        elif isinstance(self.experiment_status_code, ExperimentStatusCode):
-            experiment_status_code = self.experiment_status_code.value
-        else:
-            experiment_status_code = self.experiment_status_code
+            experiment_status_code: str | Unset
+            if isinstance(self.experiment_status_code, Unset):
+                experiment_status_code = UNSET
+            elif isinstance(self.experiment_status_code, ExperimentStatusCode):
+                experiment_status_code = self.experiment_status_code.value
+            else:
+                experiment_status_code = self.experiment_status_code
 
-        experiment_status_reason = self.experiment_status_reason
+            experiment_status_reason = self.experiment_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        tensorboard_access_uri = self.tensorboard_access_uri
+            tensorboard_access_uri = self.tensorboard_access_uri
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if experiment_id is not UNSET:
-            field_dict["experimentId"] = experiment_id
-        if experiment_name is not UNSET:
-            field_dict["experimentName"] = experiment_name
-        if experiment_status_code is not UNSET:
-            field_dict["experimentStatusCode"] = experiment_status_code
-        if experiment_status_reason is not UNSET:
-            field_dict["experimentStatusReason"] = experiment_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if tensorboard_access_uri is not UNSET:
-            field_dict["tensorboardAccessUri"] = tensorboard_access_uri
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if experiment_id is not UNSET:
+                field_dict["experimentId"] = experiment_id
+            if experiment_name is not UNSET:
+                field_dict["experimentName"] = experiment_name
+            if experiment_status_code is not UNSET:
+                field_dict["experimentStatusCode"] = experiment_status_code
+            if experiment_status_reason is not UNSET:
+                field_dict["experimentStatusReason"] = experiment_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if tensorboard_access_uri is not UNSET:
+                field_dict["tensorboardAccessUri"] = tensorboard_access_uri
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.fine_tuning_status_code import FineTuningStatusCode
 from ..types import UNSET, Unset
 
@@ -99,128 +100,130 @@ class FineTuning:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        fine_tuning_id = self.fine_tuning_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            fine_tuning_id = self.fine_tuning_id
 
-        fine_tuning_name = self.fine_tuning_name
+            fine_tuning_name = self.fine_tuning_name
 
-        fine_tuning_status_code: str | Unset
-        if isinstance(self.fine_tuning_status_code, Unset):
-            fine_tuning_status_code = UNSET
-        elif isinstance(self.fine_tuning_status_code, FineTuningStatusCode):
-            fine_tuning_status_code = self.fine_tuning_status_code.value
-        else:
-            fine_tuning_status_code = self.fine_tuning_status_code
+            fine_tuning_status_code: str | Unset
+            if isinstance(self.fine_tuning_status_code, Unset):
+                fine_tuning_status_code = UNSET
+            elif isinstance(self.fine_tuning_status_code, FineTuningStatusCode):
+                fine_tuning_status_code = self.fine_tuning_status_code.value
+            else:
+                fine_tuning_status_code = self.fine_tuning_status_code
 
-        fine_tuning_status_reason = self.fine_tuning_status_reason
+            fine_tuning_status_reason = self.fine_tuning_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        base_model_id = self.base_model_id
+            base_model_id = self.base_model_id
 
-        base_model_preset_id = self.base_model_preset_id
+            base_model_preset_id = self.base_model_preset_id
 
-        experiment: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.experiment, Unset):
-            experiment = self.experiment.to_dict()
+            experiment: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.experiment, Unset):
+                experiment = self.experiment.to_dict()
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        elapsed_time_seconds = self.elapsed_time_seconds
+            elapsed_time_seconds = self.elapsed_time_seconds
 
-        dataset_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.dataset_list, Unset):
-            dataset_list = []
-            for dataset_list_item_data in self.dataset_list:
-                dataset_list_item = dataset_list_item_data.to_dict()
-                dataset_list.append(dataset_list_item)
+            dataset_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.dataset_list, Unset):
+                dataset_list = []
+                for dataset_list_item_data in self.dataset_list:
+                    dataset_list_item = dataset_list_item_data.to_dict()
+                    dataset_list.append(dataset_list_item)
 
-        hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hyperparameter_list, Unset):
-            hyperparameter_list = []
-            for hyperparameter_list_item_data in self.hyperparameter_list:
-                hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
-                hyperparameter_list.append(hyperparameter_list_item)
+            hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.hyperparameter_list, Unset):
+                hyperparameter_list = []
+                for hyperparameter_list_item_data in self.hyperparameter_list:
+                    hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
+                    hyperparameter_list.append(hyperparameter_list_item)
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        availability_zone = self.availability_zone
+            availability_zone = self.availability_zone
 
-        tensorboard_access_uri = self.tensorboard_access_uri
+            tensorboard_access_uri = self.tensorboard_access_uri
 
-        boot_storage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.boot_storage, Unset):
-            boot_storage = self.boot_storage.to_dict()
+            boot_storage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.boot_storage, Unset):
+                boot_storage = self.boot_storage.to_dict()
 
-        data_storage_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data_storage_list, Unset):
-            data_storage_list = []
-            for data_storage_list_item_data in self.data_storage_list:
-                data_storage_list_item = data_storage_list_item_data.to_dict()
-                data_storage_list.append(data_storage_list_item)
+            data_storage_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.data_storage_list, Unset):
+                data_storage_list = []
+                for data_storage_list_item_data in self.data_storage_list:
+                    data_storage_list_item = data_storage_list_item_data.to_dict()
+                    data_storage_list.append(data_storage_list_item)
 
-        val_set_size = self.val_set_size
+            val_set_size = self.val_set_size
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if fine_tuning_id is not UNSET:
-            field_dict["fineTuningId"] = fine_tuning_id
-        if fine_tuning_name is not UNSET:
-            field_dict["fineTuningName"] = fine_tuning_name
-        if fine_tuning_status_code is not UNSET:
-            field_dict["fineTuningStatusCode"] = fine_tuning_status_code
-        if fine_tuning_status_reason is not UNSET:
-            field_dict["fineTuningStatusReason"] = fine_tuning_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if base_model_id is not UNSET:
-            field_dict["baseModelId"] = base_model_id
-        if base_model_preset_id is not UNSET:
-            field_dict["baseModelPresetId"] = base_model_preset_id
-        if experiment is not UNSET:
-            field_dict["experiment"] = experiment
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if instance_count is not UNSET:
-            field_dict["instanceCount"] = instance_count
-        if timeout_minutes is not UNSET:
-            field_dict["timeoutMinutes"] = timeout_minutes
-        if elapsed_time_seconds is not UNSET:
-            field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
-        if dataset_list is not UNSET:
-            field_dict["datasetList"] = dataset_list
-        if hyperparameter_list is not UNSET:
-            field_dict["hyperparameterList"] = hyperparameter_list
-        if model_upload_uri is not UNSET:
-            field_dict["modelUploadUri"] = model_upload_uri
-        if availability_zone is not UNSET:
-            field_dict["availabilityZone"] = availability_zone
-        if tensorboard_access_uri is not UNSET:
-            field_dict["tensorboardAccessUri"] = tensorboard_access_uri
-        if boot_storage is not UNSET:
-            field_dict["bootStorage"] = boot_storage
-        if data_storage_list is not UNSET:
-            field_dict["dataStorageList"] = data_storage_list
-        if val_set_size is not UNSET:
-            field_dict["valSetSize"] = val_set_size
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if fine_tuning_id is not UNSET:
+                field_dict["fineTuningId"] = fine_tuning_id
+            if fine_tuning_name is not UNSET:
+                field_dict["fineTuningName"] = fine_tuning_name
+            if fine_tuning_status_code is not UNSET:
+                field_dict["fineTuningStatusCode"] = fine_tuning_status_code
+            if fine_tuning_status_reason is not UNSET:
+                field_dict["fineTuningStatusReason"] = fine_tuning_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if base_model_id is not UNSET:
+                field_dict["baseModelId"] = base_model_id
+            if base_model_preset_id is not UNSET:
+                field_dict["baseModelPresetId"] = base_model_preset_id
+            if experiment is not UNSET:
+                field_dict["experiment"] = experiment
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if instance_count is not UNSET:
+                field_dict["instanceCount"] = instance_count
+            if timeout_minutes is not UNSET:
+                field_dict["timeoutMinutes"] = timeout_minutes
+            if elapsed_time_seconds is not UNSET:
+                field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
+            if dataset_list is not UNSET:
+                field_dict["datasetList"] = dataset_list
+            if hyperparameter_list is not UNSET:
+                field_dict["hyperparameterList"] = hyperparameter_list
+            if model_upload_uri is not UNSET:
+                field_dict["modelUploadUri"] = model_upload_uri
+            if availability_zone is not UNSET:
+                field_dict["availabilityZone"] = availability_zone
+            if tensorboard_access_uri is not UNSET:
+                field_dict["tensorboardAccessUri"] = tensorboard_access_uri
+            if boot_storage is not UNSET:
+                field_dict["bootStorage"] = boot_storage
+            if data_storage_list is not UNSET:
+                field_dict["dataStorageList"] = data_storage_list
+            if val_set_size is not UNSET:
+                field_dict["valSetSize"] = val_set_size
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -105,84 +105,87 @@ class FineTuningCreateRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        fine_tuning_name = self.fine_tuning_name
+        with _validation.lenient():
+            fine_tuning_name = self.fine_tuning_name
 
-        base_model_preset_id = self.base_model_preset_id
+            base_model_preset_id = self.base_model_preset_id
 
-        flavor_name = self.flavor_name
+            flavor_name = self.flavor_name
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        description = self.description
+            description = self.description
 
-        experiment_id = self.experiment_id
+            experiment_id = self.experiment_id
 
-        experiment_name = self.experiment_name
+            experiment_name = self.experiment_name
 
-        experiment_description = self.experiment_description
+            experiment_description = self.experiment_description
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        val_set_size = self.val_set_size
+            val_set_size = self.val_set_size
 
-        dataset_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.dataset_list, Unset):
-            dataset_list = []
-            for dataset_list_item_data in self.dataset_list:
-                dataset_list_item = dataset_list_item_data.to_dict()
-                dataset_list.append(dataset_list_item)
+            dataset_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.dataset_list, Unset):
+                dataset_list = []
+                for dataset_list_item_data in self.dataset_list:
+                    dataset_list_item = dataset_list_item_data.to_dict()
+                    dataset_list.append(dataset_list_item)
 
-        data_storage_size = self.data_storage_size
+            data_storage_size = self.data_storage_size
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hyperparameter_list, Unset):
-            hyperparameter_list = []
-            for hyperparameter_list_item_data in self.hyperparameter_list:
-                hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
-                hyperparameter_list.append(hyperparameter_list_item)
+            hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.hyperparameter_list, Unset):
+                hyperparameter_list = []
+                for hyperparameter_list_item_data in self.hyperparameter_list:
+                    hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
+                    hyperparameter_list.append(hyperparameter_list_item)
 
-        parent_pipeline_run_id = self.parent_pipeline_run_id
+            parent_pipeline_run_id = self.parent_pipeline_run_id
 
-        parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
+            parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["fineTuningName"] = fine_tuning_name
-        field_dict["baseModelPresetId"] = base_model_preset_id
-        field_dict["flavorName"] = flavor_name
-        field_dict["modelUploadUri"] = model_upload_uri
-        if description is not UNSET:
-            field_dict["description"] = description
-        if experiment_id is not UNSET:
-            field_dict["experimentId"] = experiment_id
-        if experiment_name is not UNSET:
-            field_dict["experimentName"] = experiment_name
-        if experiment_description is not UNSET:
-            field_dict["experimentDescription"] = experiment_description
-        if instance_count is not UNSET:
-            field_dict["instanceCount"] = instance_count
-        if val_set_size is not UNSET:
-            field_dict["valSetSize"] = val_set_size
-        if dataset_list is not UNSET:
-            field_dict["datasetList"] = dataset_list
-        if data_storage_size is not UNSET:
-            field_dict["dataStorageSize"] = data_storage_size
-        if timeout_minutes is not UNSET:
-            field_dict["timeoutMinutes"] = timeout_minutes
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if hyperparameter_list is not UNSET:
-            field_dict["hyperparameterList"] = hyperparameter_list
-        if parent_pipeline_run_id is not UNSET:
-            field_dict["parentPipelineRunId"] = parent_pipeline_run_id
-        if parent_pipeline_run_task_name is not UNSET:
-            field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["fineTuningName"] = fine_tuning_name
+            field_dict["baseModelPresetId"] = base_model_preset_id
+            field_dict["flavorName"] = flavor_name
+            field_dict["modelUploadUri"] = model_upload_uri
+            if description is not UNSET:
+                field_dict["description"] = description
+            if experiment_id is not UNSET:
+                field_dict["experimentId"] = experiment_id
+            if experiment_name is not UNSET:
+                field_dict["experimentName"] = experiment_name
+            if experiment_description is not UNSET:
+                field_dict["experimentDescription"] = experiment_description
+            if instance_count is not UNSET:
+                field_dict["instanceCount"] = instance_count
+            if val_set_size is not UNSET:
+                field_dict["valSetSize"] = val_set_size
+            if dataset_list is not UNSET:
+                field_dict["datasetList"] = dataset_list
+            if data_storage_size is not UNSET:
+                field_dict["dataStorageSize"] = data_storage_size
+            if timeout_minutes is not UNSET:
+                field_dict["timeoutMinutes"] = timeout_minutes
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if hyperparameter_list is not UNSET:
+                field_dict["hyperparameterList"] = hyperparameter_list
+            if parent_pipeline_run_id is not UNSET:
+                field_dict["parentPipelineRunId"] = parent_pipeline_run_id
+            if parent_pipeline_run_task_name is not UNSET:
+                field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -31,20 +32,22 @@ class Header:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        is_successful = self.is_successful
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            is_successful = self.is_successful
 
-        result_code = self.result_code
+            result_code = self.result_code
 
-        result_message = self.result_message
+            result_message = self.result_message
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["isSuccessful"] = is_successful
-        if result_code is not UNSET:
-            field_dict["resultCode"] = result_code
-        if result_message is not UNSET:
-            field_dict["resultMessage"] = result_message
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["isSuccessful"] = is_successful
+            if result_code is not UNSET:
+                field_dict["resultCode"] = result_code
+            if result_message is not UNSET:
+                field_dict["resultMessage"] = result_message
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

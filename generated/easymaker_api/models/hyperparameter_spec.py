@@ -66,40 +66,43 @@ class HyperparameterSpec:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        hyperparameter_name = self.hyperparameter_name
+        with _validation.lenient():
+            hyperparameter_name = self.hyperparameter_name
 
-        hyperparameter_type_code = self.hyperparameter_type_code.value
+            hyperparameter_type_code = self.hyperparameter_type_code.value
 
-        hyperparameter_min_value = self.hyperparameter_min_value
+            hyperparameter_min_value = self.hyperparameter_min_value
 
-        hyperparameter_max_value = self.hyperparameter_max_value
+            hyperparameter_max_value = self.hyperparameter_max_value
 
-        hyperparameter_step = self.hyperparameter_step
+            hyperparameter_step = self.hyperparameter_step
 
-        hyperparameter_specified_values = self.hyperparameter_specified_values
+            hyperparameter_specified_values = self.hyperparameter_specified_values
 
-        is_optional = self.is_optional
+            is_optional = self.is_optional
 
-        default_value = self.default_value
+            default_value = self.default_value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["hyperparameterName"] = hyperparameter_name
-        field_dict["hyperparameterTypeCode"] = hyperparameter_type_code
-        if hyperparameter_min_value is not UNSET:
-            field_dict["hyperparameterMinValue"] = hyperparameter_min_value
-        if hyperparameter_max_value is not UNSET:
-            field_dict["hyperparameterMaxValue"] = hyperparameter_max_value
-        if hyperparameter_step is not UNSET:
-            field_dict["hyperparameterStep"] = hyperparameter_step
-        if hyperparameter_specified_values is not UNSET:
-            field_dict["hyperparameterSpecifiedValues"] = hyperparameter_specified_values
-        if is_optional is not UNSET:
-            field_dict["isOptional"] = is_optional
-        if default_value is not UNSET:
-            field_dict["defaultValue"] = default_value
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["hyperparameterName"] = hyperparameter_name
+            field_dict["hyperparameterTypeCode"] = hyperparameter_type_code
+            if hyperparameter_min_value is not UNSET:
+                field_dict["hyperparameterMinValue"] = hyperparameter_min_value
+            if hyperparameter_max_value is not UNSET:
+                field_dict["hyperparameterMaxValue"] = hyperparameter_max_value
+            if hyperparameter_step is not UNSET:
+                field_dict["hyperparameterStep"] = hyperparameter_step
+            if hyperparameter_specified_values is not UNSET:
+                field_dict["hyperparameterSpecifiedValues"] = hyperparameter_specified_values
+            if is_optional is not UNSET:
+                field_dict["isOptional"] = is_optional
+            if default_value is not UNSET:
+                field_dict["defaultValue"] = default_value
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.hyperparameter_type_code import HyperparameterTypeCode
 from ..types import UNSET, Unset
 
@@ -48,47 +49,49 @@ class HyperparameterSpecView:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        hyperparameter_name = self.hyperparameter_name
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            hyperparameter_name = self.hyperparameter_name
 
-        hyperparameter_type_code: str | Unset
-        if isinstance(self.hyperparameter_type_code, Unset):
-            hyperparameter_type_code = UNSET
-        elif isinstance(self.hyperparameter_type_code, HyperparameterTypeCode):
-            hyperparameter_type_code = self.hyperparameter_type_code.value
-        else:
-            hyperparameter_type_code = self.hyperparameter_type_code
+            hyperparameter_type_code: str | Unset
+            if isinstance(self.hyperparameter_type_code, Unset):
+                hyperparameter_type_code = UNSET
+            elif isinstance(self.hyperparameter_type_code, HyperparameterTypeCode):
+                hyperparameter_type_code = self.hyperparameter_type_code.value
+            else:
+                hyperparameter_type_code = self.hyperparameter_type_code
 
-        hyperparameter_min_value = self.hyperparameter_min_value
+            hyperparameter_min_value = self.hyperparameter_min_value
 
-        hyperparameter_max_value = self.hyperparameter_max_value
+            hyperparameter_max_value = self.hyperparameter_max_value
 
-        hyperparameter_step = self.hyperparameter_step
+            hyperparameter_step = self.hyperparameter_step
 
-        hyperparameter_specified_values = self.hyperparameter_specified_values
+            hyperparameter_specified_values = self.hyperparameter_specified_values
 
-        is_optional = self.is_optional
+            is_optional = self.is_optional
 
-        default_value = self.default_value
+            default_value = self.default_value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if hyperparameter_name is not UNSET:
-            field_dict["hyperparameterName"] = hyperparameter_name
-        if hyperparameter_type_code is not UNSET:
-            field_dict["hyperparameterTypeCode"] = hyperparameter_type_code
-        if hyperparameter_min_value is not UNSET:
-            field_dict["hyperparameterMinValue"] = hyperparameter_min_value
-        if hyperparameter_max_value is not UNSET:
-            field_dict["hyperparameterMaxValue"] = hyperparameter_max_value
-        if hyperparameter_step is not UNSET:
-            field_dict["hyperparameterStep"] = hyperparameter_step
-        if hyperparameter_specified_values is not UNSET:
-            field_dict["hyperparameterSpecifiedValues"] = hyperparameter_specified_values
-        if is_optional is not UNSET:
-            field_dict["isOptional"] = is_optional
-        if default_value is not UNSET:
-            field_dict["defaultValue"] = default_value
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if hyperparameter_name is not UNSET:
+                field_dict["hyperparameterName"] = hyperparameter_name
+            if hyperparameter_type_code is not UNSET:
+                field_dict["hyperparameterTypeCode"] = hyperparameter_type_code
+            if hyperparameter_min_value is not UNSET:
+                field_dict["hyperparameterMinValue"] = hyperparameter_min_value
+            if hyperparameter_max_value is not UNSET:
+                field_dict["hyperparameterMaxValue"] = hyperparameter_max_value
+            if hyperparameter_step is not UNSET:
+                field_dict["hyperparameterStep"] = hyperparameter_step
+            if hyperparameter_specified_values is not UNSET:
+                field_dict["hyperparameterSpecifiedValues"] = hyperparameter_specified_values
+            if is_optional is not UNSET:
+                field_dict["isOptional"] = is_optional
+            if default_value is not UNSET:
+                field_dict["defaultValue"] = default_value
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

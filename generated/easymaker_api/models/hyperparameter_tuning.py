@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.early_stopping_algorithm import EarlyStoppingAlgorithm
 from ..models.hyperparameter_tuning_status_code import HyperparameterTuningStatusCode
 from ..models.objective_type_code import ObjectiveTypeCode
@@ -189,280 +190,282 @@ class HyperparameterTuning:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        hyperparameter_tuning_id = self.hyperparameter_tuning_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            hyperparameter_tuning_id = self.hyperparameter_tuning_id
 
-        hyperparameter_tuning_name = self.hyperparameter_tuning_name
+            hyperparameter_tuning_name = self.hyperparameter_tuning_name
 
-        hyperparameter_tuning_status_code: str | Unset
-        if isinstance(self.hyperparameter_tuning_status_code, Unset):
-            hyperparameter_tuning_status_code = UNSET
-        elif isinstance(self.hyperparameter_tuning_status_code, HyperparameterTuningStatusCode):
-            hyperparameter_tuning_status_code = self.hyperparameter_tuning_status_code.value
-        else:
-            hyperparameter_tuning_status_code = self.hyperparameter_tuning_status_code
+            hyperparameter_tuning_status_code: str | Unset
+            if isinstance(self.hyperparameter_tuning_status_code, Unset):
+                hyperparameter_tuning_status_code = UNSET
+            elif isinstance(self.hyperparameter_tuning_status_code, HyperparameterTuningStatusCode):
+                hyperparameter_tuning_status_code = self.hyperparameter_tuning_status_code.value
+            else:
+                hyperparameter_tuning_status_code = self.hyperparameter_tuning_status_code
 
-        hyperparameter_tuning_status_reason = self.hyperparameter_tuning_status_reason
+            hyperparameter_tuning_status_reason = self.hyperparameter_tuning_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        experiment: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.experiment, Unset):
-            experiment = self.experiment.to_dict()
+            experiment: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.experiment, Unset):
+                experiment = self.experiment.to_dict()
 
-        algorithm: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.algorithm, Unset):
-            algorithm = self.algorithm.to_dict()
+            algorithm: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.algorithm, Unset):
+                algorithm = self.algorithm.to_dict()
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        image: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.image, Unset):
-            image = self.image.to_dict()
+            image: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.image, Unset):
+                image = self.image.to_dict()
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        parallel_trial_count = self.parallel_trial_count
+            parallel_trial_count = self.parallel_trial_count
 
-        nproc_per_node = self.nproc_per_node
+            nproc_per_node = self.nproc_per_node
 
-        use_torchrun = self.use_torchrun
+            use_torchrun = self.use_torchrun
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        elapsed_time_seconds = self.elapsed_time_seconds
+            elapsed_time_seconds = self.elapsed_time_seconds
 
-        source_dir_uri = self.source_dir_uri
+            source_dir_uri = self.source_dir_uri
 
-        entry_point = self.entry_point
+            entry_point = self.entry_point
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        check_point_input_uri = self.check_point_input_uri
+            check_point_input_uri = self.check_point_input_uri
 
-        check_point_upload_uri = self.check_point_upload_uri
+            check_point_upload_uri = self.check_point_upload_uri
 
-        log_and_crash_app_key = self.log_and_crash_app_key
+            log_and_crash_app_key = self.log_and_crash_app_key
 
-        tensorboard_access_uri = self.tensorboard_access_uri
+            tensorboard_access_uri = self.tensorboard_access_uri
 
-        tensorboard_access_path = self.tensorboard_access_path
+            tensorboard_access_path = self.tensorboard_access_path
 
-        dataset_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.dataset_list, Unset):
-            dataset_list = []
-            for dataset_list_item_data in self.dataset_list:
-                dataset_list_item = dataset_list_item_data.to_dict()
-                dataset_list.append(dataset_list_item)
+            dataset_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.dataset_list, Unset):
+                dataset_list = []
+                for dataset_list_item_data in self.dataset_list:
+                    dataset_list_item = dataset_list_item_data.to_dict()
+                    dataset_list.append(dataset_list_item)
 
-        hyperparameter_spec_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hyperparameter_spec_list, Unset):
-            hyperparameter_spec_list = []
-            for hyperparameter_spec_list_item_data in self.hyperparameter_spec_list:
-                hyperparameter_spec_list_item = hyperparameter_spec_list_item_data.to_dict()
-                hyperparameter_spec_list.append(hyperparameter_spec_list_item)
+            hyperparameter_spec_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.hyperparameter_spec_list, Unset):
+                hyperparameter_spec_list = []
+                for hyperparameter_spec_list_item_data in self.hyperparameter_spec_list:
+                    hyperparameter_spec_list_item = hyperparameter_spec_list_item_data.to_dict()
+                    hyperparameter_spec_list.append(hyperparameter_spec_list_item)
 
-        metric_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.metric_list, Unset):
-            metric_list = []
-            for metric_list_item_data in self.metric_list:
-                metric_list_item = metric_list_item_data.to_dict()
-                metric_list.append(metric_list_item)
+            metric_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.metric_list, Unset):
+                metric_list = []
+                for metric_list_item_data in self.metric_list:
+                    metric_list_item = metric_list_item_data.to_dict()
+                    metric_list.append(metric_list_item)
 
-        metric_regex = self.metric_regex
+            metric_regex = self.metric_regex
 
-        objective_metric_name = self.objective_metric_name
+            objective_metric_name = self.objective_metric_name
 
-        objective_type_code: str | Unset
-        if isinstance(self.objective_type_code, Unset):
-            objective_type_code = UNSET
-        elif isinstance(self.objective_type_code, ObjectiveTypeCode):
-            objective_type_code = self.objective_type_code.value
-        else:
-            objective_type_code = self.objective_type_code
+            objective_type_code: str | Unset
+            if isinstance(self.objective_type_code, Unset):
+                objective_type_code = UNSET
+            elif isinstance(self.objective_type_code, ObjectiveTypeCode):
+                objective_type_code = self.objective_type_code.value
+            else:
+                objective_type_code = self.objective_type_code
 
-        objective_goal = self.objective_goal
+            objective_goal = self.objective_goal
 
-        max_failed_trial_count = self.max_failed_trial_count
+            max_failed_trial_count = self.max_failed_trial_count
 
-        max_trial_count = self.max_trial_count
+            max_trial_count = self.max_trial_count
 
-        tuning_strategy_name: str | Unset
-        if isinstance(self.tuning_strategy_name, Unset):
-            tuning_strategy_name = UNSET
-        elif isinstance(self.tuning_strategy_name, TuningStrategyName):
-            tuning_strategy_name = self.tuning_strategy_name.value
-        else:
-            tuning_strategy_name = self.tuning_strategy_name
+            tuning_strategy_name: str | Unset
+            if isinstance(self.tuning_strategy_name, Unset):
+                tuning_strategy_name = UNSET
+            elif isinstance(self.tuning_strategy_name, TuningStrategyName):
+                tuning_strategy_name = self.tuning_strategy_name.value
+            else:
+                tuning_strategy_name = self.tuning_strategy_name
 
-        tuning_strategy_random_state = self.tuning_strategy_random_state
+            tuning_strategy_random_state = self.tuning_strategy_random_state
 
-        early_stopping_algorithm: str | Unset
-        if isinstance(self.early_stopping_algorithm, Unset):
-            early_stopping_algorithm = UNSET
-        elif isinstance(self.early_stopping_algorithm, EarlyStoppingAlgorithm):
-            early_stopping_algorithm = self.early_stopping_algorithm.value
-        else:
-            early_stopping_algorithm = self.early_stopping_algorithm
+            early_stopping_algorithm: str | Unset
+            if isinstance(self.early_stopping_algorithm, Unset):
+                early_stopping_algorithm = UNSET
+            elif isinstance(self.early_stopping_algorithm, EarlyStoppingAlgorithm):
+                early_stopping_algorithm = self.early_stopping_algorithm.value
+            else:
+                early_stopping_algorithm = self.early_stopping_algorithm
 
-        early_stopping_min_trial_count = self.early_stopping_min_trial_count
+            early_stopping_min_trial_count = self.early_stopping_min_trial_count
 
-        early_stopping_start_step = self.early_stopping_start_step
+            early_stopping_start_step = self.early_stopping_start_step
 
-        successful_trial_count = self.successful_trial_count
+            successful_trial_count = self.successful_trial_count
 
-        running_trial_count = self.running_trial_count
+            running_trial_count = self.running_trial_count
 
-        failed_trial_count = self.failed_trial_count
+            failed_trial_count = self.failed_trial_count
 
-        optimal_trial_id = self.optimal_trial_id
+            optimal_trial_id = self.optimal_trial_id
 
-        optimal_trial: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.optimal_trial, Unset):
-            optimal_trial = self.optimal_trial.to_dict()
+            optimal_trial: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.optimal_trial, Unset):
+                optimal_trial = self.optimal_trial.to_dict()
 
-        trial_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.trial_list, Unset):
-            trial_list = []
-            for trial_list_item_data in self.trial_list:
-                trial_list_item = trial_list_item_data.to_dict()
-                trial_list.append(trial_list_item)
+            trial_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.trial_list, Unset):
+                trial_list = []
+                for trial_list_item_data in self.trial_list:
+                    trial_list_item = trial_list_item_data.to_dict()
+                    trial_list.append(trial_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        boot_storage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.boot_storage, Unset):
-            boot_storage = self.boot_storage.to_dict()
+            boot_storage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.boot_storage, Unset):
+                boot_storage = self.boot_storage.to_dict()
 
-        data_storage_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data_storage_list, Unset):
-            data_storage_list = []
-            for data_storage_list_item_data in self.data_storage_list:
-                data_storage_list_item = data_storage_list_item_data.to_dict()
-                data_storage_list.append(data_storage_list_item)
+            data_storage_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.data_storage_list, Unset):
+                data_storage_list = []
+                for data_storage_list_item_data in self.data_storage_list:
+                    data_storage_list_item = data_storage_list_item_data.to_dict()
+                    data_storage_list.append(data_storage_list_item)
 
-        model_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.model_list, Unset):
-            model_list = []
-            for model_list_item_data in self.model_list:
-                model_list_item = model_list_item_data.to_dict()
-                model_list.append(model_list_item)
+            model_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.model_list, Unset):
+                model_list = []
+                for model_list_item_data in self.model_list:
+                    model_list_item = model_list_item_data.to_dict()
+                    model_list.append(model_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if hyperparameter_tuning_id is not UNSET:
-            field_dict["hyperparameterTuningId"] = hyperparameter_tuning_id
-        if hyperparameter_tuning_name is not UNSET:
-            field_dict["hyperparameterTuningName"] = hyperparameter_tuning_name
-        if hyperparameter_tuning_status_code is not UNSET:
-            field_dict["hyperparameterTuningStatusCode"] = hyperparameter_tuning_status_code
-        if hyperparameter_tuning_status_reason is not UNSET:
-            field_dict["hyperparameterTuningStatusReason"] = hyperparameter_tuning_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if experiment is not UNSET:
-            field_dict["experiment"] = experiment
-        if algorithm is not UNSET:
-            field_dict["algorithm"] = algorithm
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if image is not UNSET:
-            field_dict["image"] = image
-        if instance_count is not UNSET:
-            field_dict["instanceCount"] = instance_count
-        if parallel_trial_count is not UNSET:
-            field_dict["parallelTrialCount"] = parallel_trial_count
-        if nproc_per_node is not UNSET:
-            field_dict["nprocPerNode"] = nproc_per_node
-        if use_torchrun is not UNSET:
-            field_dict["useTorchrun"] = use_torchrun
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if timeout_minutes is not UNSET:
-            field_dict["timeoutMinutes"] = timeout_minutes
-        if elapsed_time_seconds is not UNSET:
-            field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
-        if source_dir_uri is not UNSET:
-            field_dict["sourceDirUri"] = source_dir_uri
-        if entry_point is not UNSET:
-            field_dict["entryPoint"] = entry_point
-        if model_upload_uri is not UNSET:
-            field_dict["modelUploadUri"] = model_upload_uri
-        if check_point_input_uri is not UNSET:
-            field_dict["checkPointInputUri"] = check_point_input_uri
-        if check_point_upload_uri is not UNSET:
-            field_dict["checkPointUploadUri"] = check_point_upload_uri
-        if log_and_crash_app_key is not UNSET:
-            field_dict["logAndCrashAppKey"] = log_and_crash_app_key
-        if tensorboard_access_uri is not UNSET:
-            field_dict["tensorboardAccessUri"] = tensorboard_access_uri
-        if tensorboard_access_path is not UNSET:
-            field_dict["tensorboardAccessPath"] = tensorboard_access_path
-        if dataset_list is not UNSET:
-            field_dict["datasetList"] = dataset_list
-        if hyperparameter_spec_list is not UNSET:
-            field_dict["hyperparameterSpecList"] = hyperparameter_spec_list
-        if metric_list is not UNSET:
-            field_dict["metricList"] = metric_list
-        if metric_regex is not UNSET:
-            field_dict["metricRegex"] = metric_regex
-        if objective_metric_name is not UNSET:
-            field_dict["objectiveMetricName"] = objective_metric_name
-        if objective_type_code is not UNSET:
-            field_dict["objectiveTypeCode"] = objective_type_code
-        if objective_goal is not UNSET:
-            field_dict["objectiveGoal"] = objective_goal
-        if max_failed_trial_count is not UNSET:
-            field_dict["maxFailedTrialCount"] = max_failed_trial_count
-        if max_trial_count is not UNSET:
-            field_dict["maxTrialCount"] = max_trial_count
-        if tuning_strategy_name is not UNSET:
-            field_dict["tuningStrategyName"] = tuning_strategy_name
-        if tuning_strategy_random_state is not UNSET:
-            field_dict["tuningStrategyRandomState"] = tuning_strategy_random_state
-        if early_stopping_algorithm is not UNSET:
-            field_dict["earlyStoppingAlgorithm"] = early_stopping_algorithm
-        if early_stopping_min_trial_count is not UNSET:
-            field_dict["earlyStoppingMinTrialCount"] = early_stopping_min_trial_count
-        if early_stopping_start_step is not UNSET:
-            field_dict["earlyStoppingStartStep"] = early_stopping_start_step
-        if successful_trial_count is not UNSET:
-            field_dict["successfulTrialCount"] = successful_trial_count
-        if running_trial_count is not UNSET:
-            field_dict["runningTrialCount"] = running_trial_count
-        if failed_trial_count is not UNSET:
-            field_dict["failedTrialCount"] = failed_trial_count
-        if optimal_trial_id is not UNSET:
-            field_dict["optimalTrialId"] = optimal_trial_id
-        if optimal_trial is not UNSET:
-            field_dict["optimalTrial"] = optimal_trial
-        if trial_list is not UNSET:
-            field_dict["trialList"] = trial_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        if boot_storage is not UNSET:
-            field_dict["bootStorage"] = boot_storage
-        if data_storage_list is not UNSET:
-            field_dict["dataStorageList"] = data_storage_list
-        if model_list is not UNSET:
-            field_dict["modelList"] = model_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if hyperparameter_tuning_id is not UNSET:
+                field_dict["hyperparameterTuningId"] = hyperparameter_tuning_id
+            if hyperparameter_tuning_name is not UNSET:
+                field_dict["hyperparameterTuningName"] = hyperparameter_tuning_name
+            if hyperparameter_tuning_status_code is not UNSET:
+                field_dict["hyperparameterTuningStatusCode"] = hyperparameter_tuning_status_code
+            if hyperparameter_tuning_status_reason is not UNSET:
+                field_dict["hyperparameterTuningStatusReason"] = hyperparameter_tuning_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if experiment is not UNSET:
+                field_dict["experiment"] = experiment
+            if algorithm is not UNSET:
+                field_dict["algorithm"] = algorithm
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if image is not UNSET:
+                field_dict["image"] = image
+            if instance_count is not UNSET:
+                field_dict["instanceCount"] = instance_count
+            if parallel_trial_count is not UNSET:
+                field_dict["parallelTrialCount"] = parallel_trial_count
+            if nproc_per_node is not UNSET:
+                field_dict["nprocPerNode"] = nproc_per_node
+            if use_torchrun is not UNSET:
+                field_dict["useTorchrun"] = use_torchrun
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if timeout_minutes is not UNSET:
+                field_dict["timeoutMinutes"] = timeout_minutes
+            if elapsed_time_seconds is not UNSET:
+                field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
+            if source_dir_uri is not UNSET:
+                field_dict["sourceDirUri"] = source_dir_uri
+            if entry_point is not UNSET:
+                field_dict["entryPoint"] = entry_point
+            if model_upload_uri is not UNSET:
+                field_dict["modelUploadUri"] = model_upload_uri
+            if check_point_input_uri is not UNSET:
+                field_dict["checkPointInputUri"] = check_point_input_uri
+            if check_point_upload_uri is not UNSET:
+                field_dict["checkPointUploadUri"] = check_point_upload_uri
+            if log_and_crash_app_key is not UNSET:
+                field_dict["logAndCrashAppKey"] = log_and_crash_app_key
+            if tensorboard_access_uri is not UNSET:
+                field_dict["tensorboardAccessUri"] = tensorboard_access_uri
+            if tensorboard_access_path is not UNSET:
+                field_dict["tensorboardAccessPath"] = tensorboard_access_path
+            if dataset_list is not UNSET:
+                field_dict["datasetList"] = dataset_list
+            if hyperparameter_spec_list is not UNSET:
+                field_dict["hyperparameterSpecList"] = hyperparameter_spec_list
+            if metric_list is not UNSET:
+                field_dict["metricList"] = metric_list
+            if metric_regex is not UNSET:
+                field_dict["metricRegex"] = metric_regex
+            if objective_metric_name is not UNSET:
+                field_dict["objectiveMetricName"] = objective_metric_name
+            if objective_type_code is not UNSET:
+                field_dict["objectiveTypeCode"] = objective_type_code
+            if objective_goal is not UNSET:
+                field_dict["objectiveGoal"] = objective_goal
+            if max_failed_trial_count is not UNSET:
+                field_dict["maxFailedTrialCount"] = max_failed_trial_count
+            if max_trial_count is not UNSET:
+                field_dict["maxTrialCount"] = max_trial_count
+            if tuning_strategy_name is not UNSET:
+                field_dict["tuningStrategyName"] = tuning_strategy_name
+            if tuning_strategy_random_state is not UNSET:
+                field_dict["tuningStrategyRandomState"] = tuning_strategy_random_state
+            if early_stopping_algorithm is not UNSET:
+                field_dict["earlyStoppingAlgorithm"] = early_stopping_algorithm
+            if early_stopping_min_trial_count is not UNSET:
+                field_dict["earlyStoppingMinTrialCount"] = early_stopping_min_trial_count
+            if early_stopping_start_step is not UNSET:
+                field_dict["earlyStoppingStartStep"] = early_stopping_start_step
+            if successful_trial_count is not UNSET:
+                field_dict["successfulTrialCount"] = successful_trial_count
+            if running_trial_count is not UNSET:
+                field_dict["runningTrialCount"] = running_trial_count
+            if failed_trial_count is not UNSET:
+                field_dict["failedTrialCount"] = failed_trial_count
+            if optimal_trial_id is not UNSET:
+                field_dict["optimalTrialId"] = optimal_trial_id
+            if optimal_trial is not UNSET:
+                field_dict["optimalTrial"] = optimal_trial
+            if trial_list is not UNSET:
+                field_dict["trialList"] = trial_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            if boot_storage is not UNSET:
+                field_dict["bootStorage"] = boot_storage
+            if data_storage_list is not UNSET:
+                field_dict["dataStorageList"] = data_storage_list
+            if model_list is not UNSET:
+                field_dict["modelList"] = model_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

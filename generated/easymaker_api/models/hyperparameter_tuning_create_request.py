@@ -187,180 +187,183 @@ class HyperparameterTuningCreateRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        hyperparameter_tuning_name = self.hyperparameter_tuning_name
+        with _validation.lenient():
+            hyperparameter_tuning_name = self.hyperparameter_tuning_name
 
-        image_id = self.image_id
+            image_id = self.image_id
 
-        flavor_id = self.flavor_id
+            flavor_id = self.flavor_id
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        description = self.description
+            description = self.description
 
-        experiment_id = self.experiment_id
+            experiment_id = self.experiment_id
 
-        experiment_name = self.experiment_name
+            experiment_name = self.experiment_name
 
-        experiment_description = self.experiment_description
+            experiment_description = self.experiment_description
 
-        parallel_trial_count = self.parallel_trial_count
+            parallel_trial_count = self.parallel_trial_count
 
-        data_storage_size = self.data_storage_size
+            data_storage_size = self.data_storage_size
 
-        algorithm_id = self.algorithm_id
+            algorithm_id = self.algorithm_id
 
-        dataset_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.dataset_list, Unset):
-            dataset_list = []
-            for dataset_list_item_data in self.dataset_list:
-                dataset_list_item = dataset_list_item_data.to_dict()
-                dataset_list.append(dataset_list_item)
+            dataset_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.dataset_list, Unset):
+                dataset_list = []
+                for dataset_list_item_data in self.dataset_list:
+                    dataset_list_item = dataset_list_item_data.to_dict()
+                    dataset_list.append(dataset_list_item)
 
-        check_point_input_uri = self.check_point_input_uri
+            check_point_input_uri = self.check_point_input_uri
 
-        check_point_upload_uri = self.check_point_upload_uri
+            check_point_upload_uri = self.check_point_upload_uri
 
-        source_dir_uri = self.source_dir_uri
+            source_dir_uri = self.source_dir_uri
 
-        entry_point = self.entry_point
+            entry_point = self.entry_point
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        use_torchrun = self.use_torchrun
+            use_torchrun = self.use_torchrun
 
-        nproc_per_node = self.nproc_per_node
+            nproc_per_node = self.nproc_per_node
 
-        hyperparameter_spec_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hyperparameter_spec_list, Unset):
-            hyperparameter_spec_list = []
-            for hyperparameter_spec_list_item_data in self.hyperparameter_spec_list:
-                hyperparameter_spec_list_item = hyperparameter_spec_list_item_data.to_dict()
-                hyperparameter_spec_list.append(hyperparameter_spec_list_item)
+            hyperparameter_spec_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.hyperparameter_spec_list, Unset):
+                hyperparameter_spec_list = []
+                for hyperparameter_spec_list_item_data in self.hyperparameter_spec_list:
+                    hyperparameter_spec_list_item = hyperparameter_spec_list_item_data.to_dict()
+                    hyperparameter_spec_list.append(hyperparameter_spec_list_item)
 
-        metric_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.metric_list, Unset):
-            metric_list = []
-            for metric_list_item_data in self.metric_list:
-                metric_list_item = metric_list_item_data.to_dict()
-                metric_list.append(metric_list_item)
+            metric_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.metric_list, Unset):
+                metric_list = []
+                for metric_list_item_data in self.metric_list:
+                    metric_list_item = metric_list_item_data.to_dict()
+                    metric_list.append(metric_list_item)
 
-        metric_regex = self.metric_regex
+            metric_regex = self.metric_regex
 
-        objective_metric: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.objective_metric, Unset):
-            objective_metric = self.objective_metric.to_dict()
+            objective_metric: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.objective_metric, Unset):
+                objective_metric = self.objective_metric.to_dict()
 
-        objective_type_code: str | Unset = UNSET
-        if not isinstance(self.objective_type_code, Unset):
-            objective_type_code = self.objective_type_code.value
+            objective_type_code: str | Unset = UNSET
+            if not isinstance(self.objective_type_code, Unset):
+                objective_type_code = self.objective_type_code.value
 
-        objective_goal = self.objective_goal
+            objective_goal = self.objective_goal
 
-        max_failed_trial_count = self.max_failed_trial_count
+            max_failed_trial_count = self.max_failed_trial_count
 
-        max_trial_count = self.max_trial_count
+            max_trial_count = self.max_trial_count
 
-        tuning_strategy_name: str | Unset = UNSET
-        if not isinstance(self.tuning_strategy_name, Unset):
-            tuning_strategy_name = self.tuning_strategy_name.value
+            tuning_strategy_name: str | Unset = UNSET
+            if not isinstance(self.tuning_strategy_name, Unset):
+                tuning_strategy_name = self.tuning_strategy_name.value
 
-        tuning_strategy_random_state = self.tuning_strategy_random_state
+            tuning_strategy_random_state = self.tuning_strategy_random_state
 
-        early_stopping_algorithm: str | Unset = UNSET
-        if not isinstance(self.early_stopping_algorithm, Unset):
-            early_stopping_algorithm = self.early_stopping_algorithm.value
+            early_stopping_algorithm: str | Unset = UNSET
+            if not isinstance(self.early_stopping_algorithm, Unset):
+                early_stopping_algorithm = self.early_stopping_algorithm.value
 
-        early_stopping_min_trial_count = self.early_stopping_min_trial_count
+            early_stopping_min_trial_count = self.early_stopping_min_trial_count
 
-        early_stopping_start_step = self.early_stopping_start_step
+            early_stopping_start_step = self.early_stopping_start_step
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        parent_pipeline_run_id = self.parent_pipeline_run_id
+            parent_pipeline_run_id = self.parent_pipeline_run_id
 
-        parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
+            parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["hyperparameterTuningName"] = hyperparameter_tuning_name
-        field_dict["imageId"] = image_id
-        field_dict["flavorId"] = flavor_id
-        field_dict["instanceCount"] = instance_count
-        field_dict["modelUploadUri"] = model_upload_uri
-        field_dict["timeoutMinutes"] = timeout_minutes
-        if description is not UNSET:
-            field_dict["description"] = description
-        if experiment_id is not UNSET:
-            field_dict["experimentId"] = experiment_id
-        if experiment_name is not UNSET:
-            field_dict["experimentName"] = experiment_name
-        if experiment_description is not UNSET:
-            field_dict["experimentDescription"] = experiment_description
-        if parallel_trial_count is not UNSET:
-            field_dict["parallelTrialCount"] = parallel_trial_count
-        if data_storage_size is not UNSET:
-            field_dict["dataStorageSize"] = data_storage_size
-        if algorithm_id is not UNSET:
-            field_dict["algorithmId"] = algorithm_id
-        if dataset_list is not UNSET:
-            field_dict["datasetList"] = dataset_list
-        if check_point_input_uri is not UNSET:
-            field_dict["checkPointInputUri"] = check_point_input_uri
-        if check_point_upload_uri is not UNSET:
-            field_dict["checkPointUploadUri"] = check_point_upload_uri
-        if source_dir_uri is not UNSET:
-            field_dict["sourceDirUri"] = source_dir_uri
-        if entry_point is not UNSET:
-            field_dict["entryPoint"] = entry_point
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if use_torchrun is not UNSET:
-            field_dict["useTorchrun"] = use_torchrun
-        if nproc_per_node is not UNSET:
-            field_dict["nprocPerNode"] = nproc_per_node
-        if hyperparameter_spec_list is not UNSET:
-            field_dict["hyperparameterSpecList"] = hyperparameter_spec_list
-        if metric_list is not UNSET:
-            field_dict["metricList"] = metric_list
-        if metric_regex is not UNSET:
-            field_dict["metricRegex"] = metric_regex
-        if objective_metric is not UNSET:
-            field_dict["objectiveMetric"] = objective_metric
-        if objective_type_code is not UNSET:
-            field_dict["objectiveTypeCode"] = objective_type_code
-        if objective_goal is not UNSET:
-            field_dict["objectiveGoal"] = objective_goal
-        if max_failed_trial_count is not UNSET:
-            field_dict["maxFailedTrialCount"] = max_failed_trial_count
-        if max_trial_count is not UNSET:
-            field_dict["maxTrialCount"] = max_trial_count
-        if tuning_strategy_name is not UNSET:
-            field_dict["tuningStrategyName"] = tuning_strategy_name
-        if tuning_strategy_random_state is not UNSET:
-            field_dict["tuningStrategyRandomState"] = tuning_strategy_random_state
-        if early_stopping_algorithm is not UNSET:
-            field_dict["earlyStoppingAlgorithm"] = early_stopping_algorithm
-        if early_stopping_min_trial_count is not UNSET:
-            field_dict["earlyStoppingMinTrialCount"] = early_stopping_min_trial_count
-        if early_stopping_start_step is not UNSET:
-            field_dict["earlyStoppingStartStep"] = early_stopping_start_step
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        if parent_pipeline_run_id is not UNSET:
-            field_dict["parentPipelineRunId"] = parent_pipeline_run_id
-        if parent_pipeline_run_task_name is not UNSET:
-            field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["hyperparameterTuningName"] = hyperparameter_tuning_name
+            field_dict["imageId"] = image_id
+            field_dict["flavorId"] = flavor_id
+            field_dict["instanceCount"] = instance_count
+            field_dict["modelUploadUri"] = model_upload_uri
+            field_dict["timeoutMinutes"] = timeout_minutes
+            if description is not UNSET:
+                field_dict["description"] = description
+            if experiment_id is not UNSET:
+                field_dict["experimentId"] = experiment_id
+            if experiment_name is not UNSET:
+                field_dict["experimentName"] = experiment_name
+            if experiment_description is not UNSET:
+                field_dict["experimentDescription"] = experiment_description
+            if parallel_trial_count is not UNSET:
+                field_dict["parallelTrialCount"] = parallel_trial_count
+            if data_storage_size is not UNSET:
+                field_dict["dataStorageSize"] = data_storage_size
+            if algorithm_id is not UNSET:
+                field_dict["algorithmId"] = algorithm_id
+            if dataset_list is not UNSET:
+                field_dict["datasetList"] = dataset_list
+            if check_point_input_uri is not UNSET:
+                field_dict["checkPointInputUri"] = check_point_input_uri
+            if check_point_upload_uri is not UNSET:
+                field_dict["checkPointUploadUri"] = check_point_upload_uri
+            if source_dir_uri is not UNSET:
+                field_dict["sourceDirUri"] = source_dir_uri
+            if entry_point is not UNSET:
+                field_dict["entryPoint"] = entry_point
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if use_torchrun is not UNSET:
+                field_dict["useTorchrun"] = use_torchrun
+            if nproc_per_node is not UNSET:
+                field_dict["nprocPerNode"] = nproc_per_node
+            if hyperparameter_spec_list is not UNSET:
+                field_dict["hyperparameterSpecList"] = hyperparameter_spec_list
+            if metric_list is not UNSET:
+                field_dict["metricList"] = metric_list
+            if metric_regex is not UNSET:
+                field_dict["metricRegex"] = metric_regex
+            if objective_metric is not UNSET:
+                field_dict["objectiveMetric"] = objective_metric
+            if objective_type_code is not UNSET:
+                field_dict["objectiveTypeCode"] = objective_type_code
+            if objective_goal is not UNSET:
+                field_dict["objectiveGoal"] = objective_goal
+            if max_failed_trial_count is not UNSET:
+                field_dict["maxFailedTrialCount"] = max_failed_trial_count
+            if max_trial_count is not UNSET:
+                field_dict["maxTrialCount"] = max_trial_count
+            if tuning_strategy_name is not UNSET:
+                field_dict["tuningStrategyName"] = tuning_strategy_name
+            if tuning_strategy_random_state is not UNSET:
+                field_dict["tuningStrategyRandomState"] = tuning_strategy_random_state
+            if early_stopping_algorithm is not UNSET:
+                field_dict["earlyStoppingAlgorithm"] = early_stopping_algorithm
+            if early_stopping_min_trial_count is not UNSET:
+                field_dict["earlyStoppingMinTrialCount"] = early_stopping_min_trial_count
+            if early_stopping_start_step is not UNSET:
+                field_dict["earlyStoppingStartStep"] = early_stopping_start_step
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            if parent_pipeline_run_id is not UNSET:
+                field_dict["parentPipelineRunId"] = parent_pipeline_run_id
+            if parent_pipeline_run_task_name is not UNSET:
+                field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -28,17 +29,19 @@ class IaasTokenToken:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            id = self.id
 
-        expires = self.expires
+            expires = self.expires
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if id is not UNSET:
-            field_dict["id"] = id
-        if expires is not UNSET:
-            field_dict["expires"] = expires
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if id is not UNSET:
+                field_dict["id"] = id
+            if expires is not UNSET:
+                field_dict["expires"] = expires
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -49,45 +50,47 @@ class Image:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        image_id = self.image_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            image_id = self.image_id
 
-        image_name = self.image_name
+            image_name = self.image_name
 
-        image_type_code = self.image_type_code
+            image_type_code = self.image_type_code
 
-        core_type_code = self.core_type_code
+            core_type_code = self.core_type_code
 
-        framework_code = self.framework_code
+            framework_code = self.framework_code
 
-        framework_version = self.framework_version
+            framework_version = self.framework_version
 
-        python_version = self.python_version
+            python_version = self.python_version
 
-        group_type_code = self.group_type_code
+            group_type_code = self.group_type_code
 
-        description = self.description
+            description = self.description
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if image_id is not UNSET:
-            field_dict["imageId"] = image_id
-        if image_name is not UNSET:
-            field_dict["imageName"] = image_name
-        if image_type_code is not UNSET:
-            field_dict["imageTypeCode"] = image_type_code
-        if core_type_code is not UNSET:
-            field_dict["coreTypeCode"] = core_type_code
-        if framework_code is not UNSET:
-            field_dict["frameworkCode"] = framework_code
-        if framework_version is not UNSET:
-            field_dict["frameworkVersion"] = framework_version
-        if python_version is not UNSET:
-            field_dict["pythonVersion"] = python_version
-        if group_type_code is not UNSET:
-            field_dict["groupTypeCode"] = group_type_code
-        if description is not UNSET:
-            field_dict["description"] = description
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if image_id is not UNSET:
+                field_dict["imageId"] = image_id
+            if image_name is not UNSET:
+                field_dict["imageName"] = image_name
+            if image_type_code is not UNSET:
+                field_dict["imageTypeCode"] = image_type_code
+            if core_type_code is not UNSET:
+                field_dict["coreTypeCode"] = core_type_code
+            if framework_code is not UNSET:
+                field_dict["frameworkCode"] = framework_code
+            if framework_version is not UNSET:
+                field_dict["frameworkVersion"] = framework_version
+            if python_version is not UNSET:
+                field_dict["pythonVersion"] = python_version
+            if group_type_code is not UNSET:
+                field_dict["groupTypeCode"] = group_type_code
+            if description is not UNSET:
+                field_dict["description"] = description
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -46,41 +47,43 @@ class InstanceType:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            id = self.id
 
-        name = self.name
+            name = self.name
 
-        vcpus = self.vcpus
+            vcpus = self.vcpus
 
-        ram = self.ram
+            ram = self.ram
 
-        disk = self.disk
+            disk = self.disk
 
-        gpu_flavor = self.gpu_flavor
+            gpu_flavor = self.gpu_flavor
 
-        gpu_count = self.gpu_count
+            gpu_count = self.gpu_count
 
-        gpu_memory = self.gpu_memory
+            gpu_memory = self.gpu_memory
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-        if vcpus is not UNSET:
-            field_dict["vcpus"] = vcpus
-        if ram is not UNSET:
-            field_dict["ram"] = ram
-        if disk is not UNSET:
-            field_dict["disk"] = disk
-        if gpu_flavor is not UNSET:
-            field_dict["gpuFlavor"] = gpu_flavor
-        if gpu_count is not UNSET:
-            field_dict["gpuCount"] = gpu_count
-        if gpu_memory is not UNSET:
-            field_dict["gpuMemory"] = gpu_memory
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if id is not UNSET:
+                field_dict["id"] = id
+            if name is not UNSET:
+                field_dict["name"] = name
+            if vcpus is not UNSET:
+                field_dict["vcpus"] = vcpus
+            if ram is not UNSET:
+                field_dict["ram"] = ram
+            if disk is not UNSET:
+                field_dict["disk"] = disk
+            if gpu_flavor is not UNSET:
+                field_dict["gpuFlavor"] = gpu_flavor
+            if gpu_count is not UNSET:
+                field_dict["gpuCount"] = gpu_count
+            if gpu_memory is not UNSET:
+                field_dict["gpuMemory"] = gpu_memory
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.model_format_code import ModelFormatCode
 from ..models.model_status_code import ModelStatusCode
 from ..models.model_type_code import ModelTypeCode
@@ -80,107 +81,109 @@ class Model:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        model_id = self.model_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            model_id = self.model_id
 
-        model_name = self.model_name
+            model_name = self.model_name
 
-        model_status_code: str | Unset
-        if isinstance(self.model_status_code, Unset):
-            model_status_code = UNSET
-        elif isinstance(self.model_status_code, ModelStatusCode):
-            model_status_code = self.model_status_code.value
-        else:
-            model_status_code = self.model_status_code
+            model_status_code: str | Unset
+            if isinstance(self.model_status_code, Unset):
+                model_status_code = UNSET
+            elif isinstance(self.model_status_code, ModelStatusCode):
+                model_status_code = self.model_status_code.value
+            else:
+                model_status_code = self.model_status_code
 
-        model_status_reason = self.model_status_reason
+            model_status_reason = self.model_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        training: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.training, Unset):
-            training = self.training.to_dict()
+            training: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.training, Unset):
+                training = self.training.to_dict()
 
-        hyperparameter_tuning: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.hyperparameter_tuning, Unset):
-            hyperparameter_tuning = self.hyperparameter_tuning.to_dict()
+            hyperparameter_tuning: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.hyperparameter_tuning, Unset):
+                hyperparameter_tuning = self.hyperparameter_tuning.to_dict()
 
-        fine_tuning: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.fine_tuning, Unset):
-            fine_tuning = self.fine_tuning.to_dict()
+            fine_tuning: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.fine_tuning, Unset):
+                fine_tuning = self.fine_tuning.to_dict()
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        model_format_code: str | Unset
-        if isinstance(self.model_format_code, Unset):
-            model_format_code = UNSET
-        elif isinstance(self.model_format_code, ModelFormatCode):
-            model_format_code = self.model_format_code.value
-        else:
-            model_format_code = self.model_format_code
+            model_format_code: str | Unset
+            if isinstance(self.model_format_code, Unset):
+                model_format_code = UNSET
+            elif isinstance(self.model_format_code, ModelFormatCode):
+                model_format_code = self.model_format_code.value
+            else:
+                model_format_code = self.model_format_code
 
-        model_type_code: str | Unset
-        if isinstance(self.model_type_code, Unset):
-            model_type_code = UNSET
-        elif isinstance(self.model_type_code, ModelTypeCode):
-            model_type_code = self.model_type_code.value
-        else:
-            model_type_code = self.model_type_code
+            model_type_code: str | Unset
+            if isinstance(self.model_type_code, Unset):
+                model_type_code = UNSET
+            elif isinstance(self.model_type_code, ModelTypeCode):
+                model_type_code = self.model_type_code.value
+            else:
+                model_type_code = self.model_type_code
 
-        framework_version = self.framework_version
+            framework_version = self.framework_version
 
-        parameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.parameter_list, Unset):
-            parameter_list = []
-            for parameter_list_item_data in self.parameter_list:
-                parameter_list_item = parameter_list_item_data.to_dict()
-                parameter_list.append(parameter_list_item)
+            parameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.parameter_list, Unset):
+                parameter_list = []
+                for parameter_list_item_data in self.parameter_list:
+                    parameter_list_item = parameter_list_item_data.to_dict()
+                    parameter_list.append(parameter_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if model_id is not UNSET:
-            field_dict["modelId"] = model_id
-        if model_name is not UNSET:
-            field_dict["modelName"] = model_name
-        if model_status_code is not UNSET:
-            field_dict["modelStatusCode"] = model_status_code
-        if model_status_reason is not UNSET:
-            field_dict["modelStatusReason"] = model_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if training is not UNSET:
-            field_dict["training"] = training
-        if hyperparameter_tuning is not UNSET:
-            field_dict["hyperparameterTuning"] = hyperparameter_tuning
-        if fine_tuning is not UNSET:
-            field_dict["fineTuning"] = fine_tuning
-        if model_upload_uri is not UNSET:
-            field_dict["modelUploadUri"] = model_upload_uri
-        if model_format_code is not UNSET:
-            field_dict["modelFormatCode"] = model_format_code
-        if model_type_code is not UNSET:
-            field_dict["modelTypeCode"] = model_type_code
-        if framework_version is not UNSET:
-            field_dict["frameworkVersion"] = framework_version
-        if parameter_list is not UNSET:
-            field_dict["parameterList"] = parameter_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if model_id is not UNSET:
+                field_dict["modelId"] = model_id
+            if model_name is not UNSET:
+                field_dict["modelName"] = model_name
+            if model_status_code is not UNSET:
+                field_dict["modelStatusCode"] = model_status_code
+            if model_status_reason is not UNSET:
+                field_dict["modelStatusReason"] = model_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if training is not UNSET:
+                field_dict["training"] = training
+            if hyperparameter_tuning is not UNSET:
+                field_dict["hyperparameterTuning"] = hyperparameter_tuning
+            if fine_tuning is not UNSET:
+                field_dict["fineTuning"] = fine_tuning
+            if model_upload_uri is not UNSET:
+                field_dict["modelUploadUri"] = model_upload_uri
+            if model_format_code is not UNSET:
+                field_dict["modelFormatCode"] = model_format_code
+            if model_type_code is not UNSET:
+                field_dict["modelTypeCode"] = model_type_code
+            if framework_version is not UNSET:
+                field_dict["frameworkVersion"] = framework_version
+            if parameter_list is not UNSET:
+                field_dict["parameterList"] = parameter_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

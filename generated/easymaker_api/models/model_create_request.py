@@ -90,71 +90,74 @@ class ModelCreateRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        model_name = self.model_name
+        with _validation.lenient():
+            model_name = self.model_name
 
-        description = self.description
+            description = self.description
 
-        training_id = self.training_id
+            training_id = self.training_id
 
-        hyperparameter_tuning_id = self.hyperparameter_tuning_id
+            hyperparameter_tuning_id = self.hyperparameter_tuning_id
 
-        fine_tuning_id = self.fine_tuning_id
+            fine_tuning_id = self.fine_tuning_id
 
-        model_type_code: str | Unset = UNSET
-        if not isinstance(self.model_type_code, Unset):
-            model_type_code = self.model_type_code.value
+            model_type_code: str | Unset = UNSET
+            if not isinstance(self.model_type_code, Unset):
+                model_type_code = self.model_type_code.value
 
-        model_format_code: str | Unset = UNSET
-        if not isinstance(self.model_format_code, Unset):
-            model_format_code = self.model_format_code.value
+            model_format_code: str | Unset = UNSET
+            if not isinstance(self.model_format_code, Unset):
+                model_format_code = self.model_format_code.value
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        parameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.parameter_list, Unset):
-            parameter_list = []
-            for parameter_list_item_data in self.parameter_list:
-                parameter_list_item = parameter_list_item_data.to_dict()
-                parameter_list.append(parameter_list_item)
+            parameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.parameter_list, Unset):
+                parameter_list = []
+                for parameter_list_item_data in self.parameter_list:
+                    parameter_list_item = parameter_list_item_data.to_dict()
+                    parameter_list.append(parameter_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        parent_pipeline_run_id = self.parent_pipeline_run_id
+            parent_pipeline_run_id = self.parent_pipeline_run_id
 
-        parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
+            parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["modelName"] = model_name
-        if description is not UNSET:
-            field_dict["description"] = description
-        if training_id is not UNSET:
-            field_dict["trainingId"] = training_id
-        if hyperparameter_tuning_id is not UNSET:
-            field_dict["hyperparameterTuningId"] = hyperparameter_tuning_id
-        if fine_tuning_id is not UNSET:
-            field_dict["fineTuningId"] = fine_tuning_id
-        if model_type_code is not UNSET:
-            field_dict["modelTypeCode"] = model_type_code
-        if model_format_code is not UNSET:
-            field_dict["modelFormatCode"] = model_format_code
-        if model_upload_uri is not UNSET:
-            field_dict["modelUploadUri"] = model_upload_uri
-        if parameter_list is not UNSET:
-            field_dict["parameterList"] = parameter_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        if parent_pipeline_run_id is not UNSET:
-            field_dict["parentPipelineRunId"] = parent_pipeline_run_id
-        if parent_pipeline_run_task_name is not UNSET:
-            field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["modelName"] = model_name
+            if description is not UNSET:
+                field_dict["description"] = description
+            if training_id is not UNSET:
+                field_dict["trainingId"] = training_id
+            if hyperparameter_tuning_id is not UNSET:
+                field_dict["hyperparameterTuningId"] = hyperparameter_tuning_id
+            if fine_tuning_id is not UNSET:
+                field_dict["fineTuningId"] = fine_tuning_id
+            if model_type_code is not UNSET:
+                field_dict["modelTypeCode"] = model_type_code
+            if model_format_code is not UNSET:
+                field_dict["modelFormatCode"] = model_format_code
+            if model_upload_uri is not UNSET:
+                field_dict["modelUploadUri"] = model_upload_uri
+            if parameter_list is not UNSET:
+                field_dict["parameterList"] = parameter_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            if parent_pipeline_run_id is not UNSET:
+                field_dict["parentPipelineRunId"] = parent_pipeline_run_id
+            if parent_pipeline_run_task_name is not UNSET:
+                field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.model_evaluation_input_data_type_code import ModelEvaluationInputDataTypeCode
 from ..models.model_evaluation_status_code import ModelEvaluationStatusCode
 from ..models.objective_code import ObjectiveCode
@@ -101,127 +102,129 @@ class ModelEvaluation:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        model_evaluation_id = self.model_evaluation_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            model_evaluation_id = self.model_evaluation_id
 
-        model_evaluation_name = self.model_evaluation_name
+            model_evaluation_name = self.model_evaluation_name
 
-        model_evaluation_status_code: str | Unset
-        if isinstance(self.model_evaluation_status_code, Unset):
-            model_evaluation_status_code = UNSET
-        elif isinstance(self.model_evaluation_status_code, ModelEvaluationStatusCode):
-            model_evaluation_status_code = self.model_evaluation_status_code.value
-        else:
-            model_evaluation_status_code = self.model_evaluation_status_code
+            model_evaluation_status_code: str | Unset
+            if isinstance(self.model_evaluation_status_code, Unset):
+                model_evaluation_status_code = UNSET
+            elif isinstance(self.model_evaluation_status_code, ModelEvaluationStatusCode):
+                model_evaluation_status_code = self.model_evaluation_status_code.value
+            else:
+                model_evaluation_status_code = self.model_evaluation_status_code
 
-        model_evaluation_status_reason = self.model_evaluation_status_reason
+            model_evaluation_status_reason = self.model_evaluation_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        model: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.model, Unset):
-            model = self.model.to_dict()
+            model: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.model, Unset):
+                model = self.model.to_dict()
 
-        model_id = self.model_id
+            model_id = self.model_id
 
-        objective_code: str | Unset
-        if isinstance(self.objective_code, Unset):
-            objective_code = UNSET
-        elif isinstance(self.objective_code, ObjectiveCode):
-            objective_code = self.objective_code.value
-        else:
-            objective_code = self.objective_code
+            objective_code: str | Unset
+            if isinstance(self.objective_code, Unset):
+                objective_code = UNSET
+            elif isinstance(self.objective_code, ObjectiveCode):
+                objective_code = self.objective_code.value
+            else:
+                objective_code = self.objective_code
 
-        class_names = self.class_names
+            class_names = self.class_names
 
-        availability_zone = self.availability_zone
+            availability_zone = self.availability_zone
 
-        input_data_uri = self.input_data_uri
+            input_data_uri = self.input_data_uri
 
-        input_data_type_code: str | Unset
-        if isinstance(self.input_data_type_code, Unset):
-            input_data_type_code = UNSET
-        elif isinstance(self.input_data_type_code, ModelEvaluationInputDataTypeCode):
-            input_data_type_code = self.input_data_type_code.value
-        else:
-            input_data_type_code = self.input_data_type_code
+            input_data_type_code: str | Unset
+            if isinstance(self.input_data_type_code, Unset):
+                input_data_type_code = UNSET
+            elif isinstance(self.input_data_type_code, ModelEvaluationInputDataTypeCode):
+                input_data_type_code = self.input_data_type_code.value
+            else:
+                input_data_type_code = self.input_data_type_code
 
-        target_field_name = self.target_field_name
+            target_field_name = self.target_field_name
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        batch_inference: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.batch_inference, Unset):
-            batch_inference = self.batch_inference.to_dict()
+            batch_inference: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.batch_inference, Unset):
+                batch_inference = self.batch_inference.to_dict()
 
-        timeout_hours = self.timeout_hours
+            timeout_hours = self.timeout_hours
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        boot_storage_size = self.boot_storage_size
+            boot_storage_size = self.boot_storage_size
 
-        data_storage_size = self.data_storage_size
+            data_storage_size = self.data_storage_size
 
-        generate_feature_attributions = self.generate_feature_attributions
+            generate_feature_attributions = self.generate_feature_attributions
 
-        metrics: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metrics, Unset):
-            metrics = self.metrics.to_dict()
+            metrics: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.metrics, Unset):
+                metrics = self.metrics.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if model_evaluation_id is not UNSET:
-            field_dict["modelEvaluationId"] = model_evaluation_id
-        if model_evaluation_name is not UNSET:
-            field_dict["modelEvaluationName"] = model_evaluation_name
-        if model_evaluation_status_code is not UNSET:
-            field_dict["modelEvaluationStatusCode"] = model_evaluation_status_code
-        if model_evaluation_status_reason is not UNSET:
-            field_dict["modelEvaluationStatusReason"] = model_evaluation_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if model is not UNSET:
-            field_dict["model"] = model
-        if model_id is not UNSET:
-            field_dict["modelId"] = model_id
-        if objective_code is not UNSET:
-            field_dict["objectiveCode"] = objective_code
-        if class_names is not UNSET:
-            field_dict["classNames"] = class_names
-        if availability_zone is not UNSET:
-            field_dict["availabilityZone"] = availability_zone
-        if input_data_uri is not UNSET:
-            field_dict["inputDataUri"] = input_data_uri
-        if input_data_type_code is not UNSET:
-            field_dict["inputDataTypeCode"] = input_data_type_code
-        if target_field_name is not UNSET:
-            field_dict["targetFieldName"] = target_field_name
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if batch_inference is not UNSET:
-            field_dict["batchInference"] = batch_inference
-        if timeout_hours is not UNSET:
-            field_dict["timeoutHours"] = timeout_hours
-        if timeout_minutes is not UNSET:
-            field_dict["timeoutMinutes"] = timeout_minutes
-        if boot_storage_size is not UNSET:
-            field_dict["bootStorageSize"] = boot_storage_size
-        if data_storage_size is not UNSET:
-            field_dict["dataStorageSize"] = data_storage_size
-        if generate_feature_attributions is not UNSET:
-            field_dict["generateFeatureAttributions"] = generate_feature_attributions
-        if metrics is not UNSET:
-            field_dict["metrics"] = metrics
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if model_evaluation_id is not UNSET:
+                field_dict["modelEvaluationId"] = model_evaluation_id
+            if model_evaluation_name is not UNSET:
+                field_dict["modelEvaluationName"] = model_evaluation_name
+            if model_evaluation_status_code is not UNSET:
+                field_dict["modelEvaluationStatusCode"] = model_evaluation_status_code
+            if model_evaluation_status_reason is not UNSET:
+                field_dict["modelEvaluationStatusReason"] = model_evaluation_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if model is not UNSET:
+                field_dict["model"] = model
+            if model_id is not UNSET:
+                field_dict["modelId"] = model_id
+            if objective_code is not UNSET:
+                field_dict["objectiveCode"] = objective_code
+            if class_names is not UNSET:
+                field_dict["classNames"] = class_names
+            if availability_zone is not UNSET:
+                field_dict["availabilityZone"] = availability_zone
+            if input_data_uri is not UNSET:
+                field_dict["inputDataUri"] = input_data_uri
+            if input_data_type_code is not UNSET:
+                field_dict["inputDataTypeCode"] = input_data_type_code
+            if target_field_name is not UNSET:
+                field_dict["targetFieldName"] = target_field_name
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if batch_inference is not UNSET:
+                field_dict["batchInference"] = batch_inference
+            if timeout_hours is not UNSET:
+                field_dict["timeoutHours"] = timeout_hours
+            if timeout_minutes is not UNSET:
+                field_dict["timeoutMinutes"] = timeout_minutes
+            if boot_storage_size is not UNSET:
+                field_dict["bootStorageSize"] = boot_storage_size
+            if data_storage_size is not UNSET:
+                field_dict["dataStorageSize"] = data_storage_size
+            if generate_feature_attributions is not UNSET:
+                field_dict["generateFeatureAttributions"] = generate_feature_attributions
+            if metrics is not UNSET:
+                field_dict["metrics"] = metrics
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

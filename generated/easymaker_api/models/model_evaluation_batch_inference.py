@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -49,43 +50,45 @@ class ModelEvaluationBatchInference:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        batch_inference_id = self.batch_inference_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            batch_inference_id = self.batch_inference_id
 
-        batch_inference_name = self.batch_inference_name
+            batch_inference_name = self.batch_inference_name
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        pod_count = self.pod_count
+            pod_count = self.pod_count
 
-        output_upload_uri = self.output_upload_uri
+            output_upload_uri = self.output_upload_uri
 
-        max_batch_size = self.max_batch_size
+            max_batch_size = self.max_batch_size
 
-        inference_timeout_seconds = self.inference_timeout_seconds
+            inference_timeout_seconds = self.inference_timeout_seconds
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if batch_inference_id is not UNSET:
-            field_dict["batchInferenceId"] = batch_inference_id
-        if batch_inference_name is not UNSET:
-            field_dict["batchInferenceName"] = batch_inference_name
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if instance_count is not UNSET:
-            field_dict["instanceCount"] = instance_count
-        if pod_count is not UNSET:
-            field_dict["podCount"] = pod_count
-        if output_upload_uri is not UNSET:
-            field_dict["outputUploadUri"] = output_upload_uri
-        if max_batch_size is not UNSET:
-            field_dict["maxBatchSize"] = max_batch_size
-        if inference_timeout_seconds is not UNSET:
-            field_dict["inferenceTimeoutSeconds"] = inference_timeout_seconds
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if batch_inference_id is not UNSET:
+                field_dict["batchInferenceId"] = batch_inference_id
+            if batch_inference_name is not UNSET:
+                field_dict["batchInferenceName"] = batch_inference_name
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if instance_count is not UNSET:
+                field_dict["instanceCount"] = instance_count
+            if pod_count is not UNSET:
+                field_dict["podCount"] = pod_count
+            if output_upload_uri is not UNSET:
+                field_dict["outputUploadUri"] = output_upload_uri
+            if max_batch_size is not UNSET:
+                field_dict["maxBatchSize"] = max_batch_size
+            if inference_timeout_seconds is not UNSET:
+                field_dict["inferenceTimeoutSeconds"] = inference_timeout_seconds
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -57,28 +57,31 @@ class ModelEvaluationBatchInferenceRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        flavor_id = self.flavor_id
+        with _validation.lenient():
+            flavor_id = self.flavor_id
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        pod_count = self.pod_count
+            pod_count = self.pod_count
 
-        output_upload_uri = self.output_upload_uri
+            output_upload_uri = self.output_upload_uri
 
-        max_batch_size = self.max_batch_size
+            max_batch_size = self.max_batch_size
 
-        inference_timeout_seconds = self.inference_timeout_seconds
+            inference_timeout_seconds = self.inference_timeout_seconds
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["flavorId"] = flavor_id
-        field_dict["instanceCount"] = instance_count
-        field_dict["podCount"] = pod_count
-        field_dict["outputUploadUri"] = output_upload_uri
-        field_dict["maxBatchSize"] = max_batch_size
-        field_dict["inferenceTimeoutSeconds"] = inference_timeout_seconds
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["flavorId"] = flavor_id
+            field_dict["instanceCount"] = instance_count
+            field_dict["podCount"] = pod_count
+            field_dict["outputUploadUri"] = output_upload_uri
+            field_dict["maxBatchSize"] = max_batch_size
+            field_dict["inferenceTimeoutSeconds"] = inference_timeout_seconds
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

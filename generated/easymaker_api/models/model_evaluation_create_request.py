@@ -104,70 +104,73 @@ class ModelEvaluationCreateRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        model_evaluation_name = self.model_evaluation_name
+        with _validation.lenient():
+            model_evaluation_name = self.model_evaluation_name
 
-        model_id = self.model_id
+            model_id = self.model_id
 
-        objective_code = self.objective_code.value
+            objective_code = self.objective_code.value
 
-        flavor_id = self.flavor_id
+            flavor_id = self.flavor_id
 
-        input_data_uri = self.input_data_uri
+            input_data_uri = self.input_data_uri
 
-        input_data_type_code = self.input_data_type_code.value
+            input_data_type_code = self.input_data_type_code.value
 
-        target_field_name = self.target_field_name
+            target_field_name = self.target_field_name
 
-        batch_inference = self.batch_inference.to_dict()
+            batch_inference = self.batch_inference.to_dict()
 
-        description = self.description
+            description = self.description
 
-        class_names = self.class_names
+            class_names = self.class_names
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        boot_storage_size = self.boot_storage_size
+            boot_storage_size = self.boot_storage_size
 
-        data_storage_size = self.data_storage_size
+            data_storage_size = self.data_storage_size
 
-        generate_feature_attributions = self.generate_feature_attributions
+            generate_feature_attributions = self.generate_feature_attributions
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        parent_pipeline_run_id = self.parent_pipeline_run_id
+            parent_pipeline_run_id = self.parent_pipeline_run_id
 
-        parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
+            parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["modelEvaluationName"] = model_evaluation_name
-        field_dict["modelId"] = model_id
-        field_dict["objectiveCode"] = objective_code
-        field_dict["flavorId"] = flavor_id
-        field_dict["inputDataUri"] = input_data_uri
-        field_dict["inputDataTypeCode"] = input_data_type_code
-        field_dict["targetFieldName"] = target_field_name
-        field_dict["batchInference"] = batch_inference
-        if description is not UNSET:
-            field_dict["description"] = description
-        if class_names is not UNSET:
-            field_dict["classNames"] = class_names
-        if timeout_minutes is not UNSET:
-            field_dict["timeoutMinutes"] = timeout_minutes
-        if boot_storage_size is not UNSET:
-            field_dict["bootStorageSize"] = boot_storage_size
-        if data_storage_size is not UNSET:
-            field_dict["dataStorageSize"] = data_storage_size
-        if generate_feature_attributions is not UNSET:
-            field_dict["generateFeatureAttributions"] = generate_feature_attributions
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if parent_pipeline_run_id is not UNSET:
-            field_dict["parentPipelineRunId"] = parent_pipeline_run_id
-        if parent_pipeline_run_task_name is not UNSET:
-            field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["modelEvaluationName"] = model_evaluation_name
+            field_dict["modelId"] = model_id
+            field_dict["objectiveCode"] = objective_code
+            field_dict["flavorId"] = flavor_id
+            field_dict["inputDataUri"] = input_data_uri
+            field_dict["inputDataTypeCode"] = input_data_type_code
+            field_dict["targetFieldName"] = target_field_name
+            field_dict["batchInference"] = batch_inference
+            if description is not UNSET:
+                field_dict["description"] = description
+            if class_names is not UNSET:
+                field_dict["classNames"] = class_names
+            if timeout_minutes is not UNSET:
+                field_dict["timeoutMinutes"] = timeout_minutes
+            if boot_storage_size is not UNSET:
+                field_dict["bootStorageSize"] = boot_storage_size
+            if data_storage_size is not UNSET:
+                field_dict["dataStorageSize"] = data_storage_size
+            if generate_feature_attributions is not UNSET:
+                field_dict["generateFeatureAttributions"] = generate_feature_attributions
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if parent_pipeline_run_id is not UNSET:
+                field_dict["parentPipelineRunId"] = parent_pipeline_run_id
+            if parent_pipeline_run_task_name is not UNSET:
+                field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -58,57 +59,59 @@ class ModelParameterSpec:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        model_format_code = self.model_format_code
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            model_format_code = self.model_format_code
 
-        parameter_name = self.parameter_name
+            parameter_name = self.parameter_name
 
-        parameter_action_code = self.parameter_action_code
+            parameter_action_code = self.parameter_action_code
 
-        is_optional = self.is_optional
+            is_optional = self.is_optional
 
-        default_value = self.default_value
+            default_value = self.default_value
 
-        min_value = self.min_value
+            min_value = self.min_value
 
-        max_value = self.max_value
+            max_value = self.max_value
 
-        need_encrypt = self.need_encrypt
+            need_encrypt = self.need_encrypt
 
-        parameter_type_code = self.parameter_type_code
+            parameter_type_code = self.parameter_type_code
 
-        parameter_data_type_code = self.parameter_data_type_code
+            parameter_data_type_code = self.parameter_data_type_code
 
-        is_user_editable = self.is_user_editable
+            is_user_editable = self.is_user_editable
 
-        allowed_values = self.allowed_values
+            allowed_values = self.allowed_values
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if model_format_code is not UNSET:
-            field_dict["modelFormatCode"] = model_format_code
-        if parameter_name is not UNSET:
-            field_dict["parameterName"] = parameter_name
-        if parameter_action_code is not UNSET:
-            field_dict["parameterActionCode"] = parameter_action_code
-        if is_optional is not UNSET:
-            field_dict["isOptional"] = is_optional
-        if default_value is not UNSET:
-            field_dict["defaultValue"] = default_value
-        if min_value is not UNSET:
-            field_dict["minValue"] = min_value
-        if max_value is not UNSET:
-            field_dict["maxValue"] = max_value
-        if need_encrypt is not UNSET:
-            field_dict["needEncrypt"] = need_encrypt
-        if parameter_type_code is not UNSET:
-            field_dict["parameterTypeCode"] = parameter_type_code
-        if parameter_data_type_code is not UNSET:
-            field_dict["parameterDataTypeCode"] = parameter_data_type_code
-        if is_user_editable is not UNSET:
-            field_dict["isUserEditable"] = is_user_editable
-        if allowed_values is not UNSET:
-            field_dict["allowedValues"] = allowed_values
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if model_format_code is not UNSET:
+                field_dict["modelFormatCode"] = model_format_code
+            if parameter_name is not UNSET:
+                field_dict["parameterName"] = parameter_name
+            if parameter_action_code is not UNSET:
+                field_dict["parameterActionCode"] = parameter_action_code
+            if is_optional is not UNSET:
+                field_dict["isOptional"] = is_optional
+            if default_value is not UNSET:
+                field_dict["defaultValue"] = default_value
+            if min_value is not UNSET:
+                field_dict["minValue"] = min_value
+            if max_value is not UNSET:
+                field_dict["maxValue"] = max_value
+            if need_encrypt is not UNSET:
+                field_dict["needEncrypt"] = need_encrypt
+            if parameter_type_code is not UNSET:
+                field_dict["parameterTypeCode"] = parameter_type_code
+            if parameter_data_type_code is not UNSET:
+                field_dict["parameterDataTypeCode"] = parameter_data_type_code
+            if is_user_editable is not UNSET:
+                field_dict["isUserEditable"] = is_user_editable
+            if allowed_values is not UNSET:
+                field_dict["allowedValues"] = allowed_values
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

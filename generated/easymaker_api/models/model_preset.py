@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -52,47 +53,49 @@ class ModelPreset:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        model_preset_id = self.model_preset_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            model_preset_id = self.model_preset_id
 
-        model_preset_name = self.model_preset_name
+            model_preset_name = self.model_preset_name
 
-        repository_type_code = self.repository_type_code
+            repository_type_code = self.repository_type_code
 
-        exposure_scope_code = self.exposure_scope_code
+            exposure_scope_code = self.exposure_scope_code
 
-        exposure_order = self.exposure_order
+            exposure_order = self.exposure_order
 
-        description = self.description
+            description = self.description
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        updated_datetime = self.updated_datetime
+            updated_datetime = self.updated_datetime
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+            metadata: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.metadata, Unset):
+                metadata = self.metadata.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if model_preset_id is not UNSET:
-            field_dict["modelPresetId"] = model_preset_id
-        if model_preset_name is not UNSET:
-            field_dict["modelPresetName"] = model_preset_name
-        if repository_type_code is not UNSET:
-            field_dict["repositoryTypeCode"] = repository_type_code
-        if exposure_scope_code is not UNSET:
-            field_dict["exposureScopeCode"] = exposure_scope_code
-        if exposure_order is not UNSET:
-            field_dict["exposureOrder"] = exposure_order
-        if description is not UNSET:
-            field_dict["description"] = description
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if updated_datetime is not UNSET:
-            field_dict["updatedDatetime"] = updated_datetime
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if model_preset_id is not UNSET:
+                field_dict["modelPresetId"] = model_preset_id
+            if model_preset_name is not UNSET:
+                field_dict["modelPresetName"] = model_preset_name
+            if repository_type_code is not UNSET:
+                field_dict["repositoryTypeCode"] = repository_type_code
+            if exposure_scope_code is not UNSET:
+                field_dict["exposureScopeCode"] = exposure_scope_code
+            if exposure_order is not UNSET:
+                field_dict["exposureOrder"] = exposure_order
+            if description is not UNSET:
+                field_dict["description"] = description
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if updated_datetime is not UNSET:
+                field_dict["updatedDatetime"] = updated_datetime
+            if metadata is not UNSET:
+                field_dict["metadata"] = metadata
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

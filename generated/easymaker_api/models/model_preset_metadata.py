@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -43,37 +44,39 @@ class ModelPresetMetadata:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        model_format_code = self.model_format_code
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            model_format_code = self.model_format_code
 
-        model_id = self.model_id
+            model_id = self.model_id
 
-        model_revision = self.model_revision
+            model_revision = self.model_revision
 
-        model_size_gb = self.model_size_gb
+            model_size_gb = self.model_size_gb
 
-        license_ = self.license_
+            license_ = self.license_
 
-        flavor_id = self.flavor_id
+            flavor_id = self.flavor_id
 
-        flavor_name = self.flavor_name
+            flavor_name = self.flavor_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if model_format_code is not UNSET:
-            field_dict["modelFormatCode"] = model_format_code
-        if model_id is not UNSET:
-            field_dict["modelId"] = model_id
-        if model_revision is not UNSET:
-            field_dict["modelRevision"] = model_revision
-        if model_size_gb is not UNSET:
-            field_dict["modelSizeGb"] = model_size_gb
-        if license_ is not UNSET:
-            field_dict["license"] = license_
-        if flavor_id is not UNSET:
-            field_dict["flavorId"] = flavor_id
-        if flavor_name is not UNSET:
-            field_dict["flavorName"] = flavor_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if model_format_code is not UNSET:
+                field_dict["modelFormatCode"] = model_format_code
+            if model_id is not UNSET:
+                field_dict["modelId"] = model_id
+            if model_revision is not UNSET:
+                field_dict["modelRevision"] = model_revision
+            if model_size_gb is not UNSET:
+                field_dict["modelSizeGb"] = model_size_gb
+            if license_ is not UNSET:
+                field_dict["license"] = license_
+            if flavor_id is not UNSET:
+                field_dict["flavorId"] = flavor_id
+            if flavor_name is not UNSET:
+                field_dict["flavorName"] = flavor_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.model_status_code import ModelStatusCode
 from ..types import UNSET, Unset
 
@@ -33,27 +34,29 @@ class ModelSummary:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        model_id = self.model_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            model_id = self.model_id
 
-        model_name = self.model_name
+            model_name = self.model_name
 
-        model_status_code: str | Unset
-        if isinstance(self.model_status_code, Unset):
-            model_status_code = UNSET
-        elif isinstance(self.model_status_code, ModelStatusCode):
-            model_status_code = self.model_status_code.value
-        else:
-            model_status_code = self.model_status_code
+            model_status_code: str | Unset
+            if isinstance(self.model_status_code, Unset):
+                model_status_code = UNSET
+            elif isinstance(self.model_status_code, ModelStatusCode):
+                model_status_code = self.model_status_code.value
+            else:
+                model_status_code = self.model_status_code
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if model_id is not UNSET:
-            field_dict["modelId"] = model_id
-        if model_name is not UNSET:
-            field_dict["modelName"] = model_name
-        if model_status_code is not UNSET:
-            field_dict["modelStatusCode"] = model_status_code
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if model_id is not UNSET:
+                field_dict["modelId"] = model_id
+            if model_name is not UNSET:
+                field_dict["modelName"] = model_name
+            if model_status_code is not UNSET:
+                field_dict["modelStatusCode"] = model_status_code
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,8 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
+
 
 @_attrs_define
 class ModelTraining:
@@ -17,9 +19,11 @@ class ModelTraining:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        return field_dict
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -41,16 +41,19 @@ class Nas:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        mount_dir_name = self.mount_dir_name
+        with _validation.lenient():
+            mount_dir_name = self.mount_dir_name
 
-        nas_uri = self.nas_uri
+            nas_uri = self.nas_uri
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["mountDirName"] = mount_dir_name
-        field_dict["nasUri"] = nas_uri
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["mountDirName"] = mount_dir_name
+            field_dict["nasUri"] = nas_uri
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -35,13 +35,16 @@ class ObjectiveMetric:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        name = self.name
+        with _validation.lenient():
+            name = self.name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["name"] = name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["name"] = name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

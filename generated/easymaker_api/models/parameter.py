@@ -43,17 +43,20 @@ class Parameter:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        parameter_name = self.parameter_name
+        with _validation.lenient():
+            parameter_name = self.parameter_name
 
-        parameter_value = self.parameter_value
+            parameter_value = self.parameter_value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["parameterName"] = parameter_name
-        if parameter_value is not UNSET:
-            field_dict["parameterValue"] = parameter_value
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["parameterName"] = parameter_name
+            if parameter_value is not UNSET:
+                field_dict["parameterValue"] = parameter_value
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

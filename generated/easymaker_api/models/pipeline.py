@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.pipeline_status_code import PipelineStatusCode
 from ..types import UNSET, Unset
 
@@ -54,61 +55,63 @@ class Pipeline:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline_id = self.pipeline_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            pipeline_id = self.pipeline_id
 
-        pipeline_name = self.pipeline_name
+            pipeline_name = self.pipeline_name
 
-        pipeline_status_code: str | Unset
-        if isinstance(self.pipeline_status_code, Unset):
-            pipeline_status_code = UNSET
-        elif isinstance(self.pipeline_status_code, PipelineStatusCode):
-            pipeline_status_code = self.pipeline_status_code.value
-        else:
-            pipeline_status_code = self.pipeline_status_code
+            pipeline_status_code: str | Unset
+            if isinstance(self.pipeline_status_code, Unset):
+                pipeline_status_code = UNSET
+            elif isinstance(self.pipeline_status_code, PipelineStatusCode):
+                pipeline_status_code = self.pipeline_status_code.value
+            else:
+                pipeline_status_code = self.pipeline_status_code
 
-        pipeline_status_reason = self.pipeline_status_reason
+            pipeline_status_reason = self.pipeline_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        pipeline_parameter_spec_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.pipeline_parameter_spec_list, Unset):
-            pipeline_parameter_spec_list = []
-            for pipeline_parameter_spec_list_item_data in self.pipeline_parameter_spec_list:
-                pipeline_parameter_spec_list_item = pipeline_parameter_spec_list_item_data.to_dict()
-                pipeline_parameter_spec_list.append(pipeline_parameter_spec_list_item)
+            pipeline_parameter_spec_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.pipeline_parameter_spec_list, Unset):
+                pipeline_parameter_spec_list = []
+                for pipeline_parameter_spec_list_item_data in self.pipeline_parameter_spec_list:
+                    pipeline_parameter_spec_list_item = pipeline_parameter_spec_list_item_data.to_dict()
+                    pipeline_parameter_spec_list.append(pipeline_parameter_spec_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if pipeline_id is not UNSET:
-            field_dict["pipelineId"] = pipeline_id
-        if pipeline_name is not UNSET:
-            field_dict["pipelineName"] = pipeline_name
-        if pipeline_status_code is not UNSET:
-            field_dict["pipelineStatusCode"] = pipeline_status_code
-        if pipeline_status_reason is not UNSET:
-            field_dict["pipelineStatusReason"] = pipeline_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if pipeline_parameter_spec_list is not UNSET:
-            field_dict["pipelineParameterSpecList"] = pipeline_parameter_spec_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if pipeline_id is not UNSET:
+                field_dict["pipelineId"] = pipeline_id
+            if pipeline_name is not UNSET:
+                field_dict["pipelineName"] = pipeline_name
+            if pipeline_status_code is not UNSET:
+                field_dict["pipelineStatusCode"] = pipeline_status_code
+            if pipeline_status_reason is not UNSET:
+                field_dict["pipelineStatusReason"] = pipeline_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if pipeline_parameter_spec_list is not UNSET:
+                field_dict["pipelineParameterSpecList"] = pipeline_parameter_spec_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -34,29 +35,31 @@ class PipelineParameterSpec:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        parameter_name = self.parameter_name
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            parameter_name = self.parameter_name
 
-        parameter_type = self.parameter_type
+            parameter_type = self.parameter_type
 
-        is_optional = self.is_optional
+            is_optional = self.is_optional
 
-        default_value: None | str | Unset
-        if isinstance(self.default_value, Unset):
-            default_value = UNSET
-        else:
-            default_value = self.default_value
+            default_value: None | str | Unset
+            if isinstance(self.default_value, Unset):
+                default_value = UNSET
+            else:
+                default_value = self.default_value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if parameter_name is not UNSET:
-            field_dict["parameterName"] = parameter_name
-        if parameter_type is not UNSET:
-            field_dict["parameterType"] = parameter_type
-        if is_optional is not UNSET:
-            field_dict["isOptional"] = is_optional
-        if default_value is not UNSET:
-            field_dict["defaultValue"] = default_value
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if parameter_name is not UNSET:
+                field_dict["parameterName"] = parameter_name
+            if parameter_type is not UNSET:
+                field_dict["parameterType"] = parameter_type
+            if is_optional is not UNSET:
+                field_dict["isOptional"] = is_optional
+            if default_value is not UNSET:
+                field_dict["defaultValue"] = default_value
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

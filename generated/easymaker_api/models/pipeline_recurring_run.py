@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.pipeline_recurring_run_status_code import PipelineRecurringRunStatusCode
 from ..types import UNSET, Unset
 
@@ -99,131 +100,133 @@ class PipelineRecurringRun:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline_recurring_run_id = self.pipeline_recurring_run_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            pipeline_recurring_run_id = self.pipeline_recurring_run_id
 
-        pipeline_recurring_run_name = self.pipeline_recurring_run_name
+            pipeline_recurring_run_name = self.pipeline_recurring_run_name
 
-        pipeline_recurring_run_status_code: str | Unset
-        if isinstance(self.pipeline_recurring_run_status_code, Unset):
-            pipeline_recurring_run_status_code = UNSET
-        elif isinstance(self.pipeline_recurring_run_status_code, PipelineRecurringRunStatusCode):
-            pipeline_recurring_run_status_code = self.pipeline_recurring_run_status_code.value
-        else:
-            pipeline_recurring_run_status_code = self.pipeline_recurring_run_status_code
+            pipeline_recurring_run_status_code: str | Unset
+            if isinstance(self.pipeline_recurring_run_status_code, Unset):
+                pipeline_recurring_run_status_code = UNSET
+            elif isinstance(self.pipeline_recurring_run_status_code, PipelineRecurringRunStatusCode):
+                pipeline_recurring_run_status_code = self.pipeline_recurring_run_status_code.value
+            else:
+                pipeline_recurring_run_status_code = self.pipeline_recurring_run_status_code
 
-        pipeline_recurring_run_status_reason = self.pipeline_recurring_run_status_reason
+            pipeline_recurring_run_status_reason = self.pipeline_recurring_run_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        pipeline: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pipeline, Unset):
-            pipeline = self.pipeline.to_dict()
+            pipeline: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.pipeline, Unset):
+                pipeline = self.pipeline.to_dict()
 
-        experiment: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.experiment, Unset):
-            experiment = self.experiment.to_dict()
+            experiment: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.experiment, Unset):
+                experiment = self.experiment.to_dict()
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        boot_storage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.boot_storage, Unset):
-            boot_storage = self.boot_storage.to_dict()
+            boot_storage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.boot_storage, Unset):
+                boot_storage = self.boot_storage.to_dict()
 
-        nas_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.nas_list, Unset):
-            nas_list = []
-            for nas_list_item_data in self.nas_list:
-                nas_list_item = nas_list_item_data.to_dict()
-                nas_list.append(nas_list_item)
+            nas_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.nas_list, Unset):
+                nas_list = []
+                for nas_list_item_data in self.nas_list:
+                    nas_list_item = nas_list_item_data.to_dict()
+                    nas_list.append(nas_list_item)
 
-        parameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.parameter_list, Unset):
-            parameter_list = []
-            for parameter_list_item_data in self.parameter_list:
-                parameter_list_item = parameter_list_item_data.to_dict()
-                parameter_list.append(parameter_list_item)
+            parameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.parameter_list, Unset):
+                parameter_list = []
+                for parameter_list_item_data in self.parameter_list:
+                    parameter_list_item = parameter_list_item_data.to_dict()
+                    parameter_list.append(parameter_list_item)
 
-        schedule_periodic_minutes = self.schedule_periodic_minutes
+            schedule_periodic_minutes = self.schedule_periodic_minutes
 
-        schedule_cron_expression = self.schedule_cron_expression
+            schedule_cron_expression = self.schedule_cron_expression
 
-        max_concurrency_count = self.max_concurrency_count
+            max_concurrency_count = self.max_concurrency_count
 
-        schedule_start_datetime = self.schedule_start_datetime
+            schedule_start_datetime = self.schedule_start_datetime
 
-        schedule_end_datetime = self.schedule_end_datetime
+            schedule_end_datetime = self.schedule_end_datetime
 
-        use_catchup = self.use_catchup
+            use_catchup = self.use_catchup
 
-        pipeline_run_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.pipeline_run_list, Unset):
-            pipeline_run_list = []
-            for pipeline_run_list_item_data in self.pipeline_run_list:
-                pipeline_run_list_item = pipeline_run_list_item_data.to_dict()
-                pipeline_run_list.append(pipeline_run_list_item)
+            pipeline_run_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.pipeline_run_list, Unset):
+                pipeline_run_list = []
+                for pipeline_run_list_item_data in self.pipeline_run_list:
+                    pipeline_run_list_item = pipeline_run_list_item_data.to_dict()
+                    pipeline_run_list.append(pipeline_run_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if pipeline_recurring_run_id is not UNSET:
-            field_dict["pipelineRecurringRunId"] = pipeline_recurring_run_id
-        if pipeline_recurring_run_name is not UNSET:
-            field_dict["pipelineRecurringRunName"] = pipeline_recurring_run_name
-        if pipeline_recurring_run_status_code is not UNSET:
-            field_dict["pipelineRecurringRunStatusCode"] = pipeline_recurring_run_status_code
-        if pipeline_recurring_run_status_reason is not UNSET:
-            field_dict["pipelineRecurringRunStatusReason"] = pipeline_recurring_run_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if pipeline is not UNSET:
-            field_dict["pipeline"] = pipeline
-        if experiment is not UNSET:
-            field_dict["experiment"] = experiment
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if instance_count is not UNSET:
-            field_dict["instanceCount"] = instance_count
-        if boot_storage is not UNSET:
-            field_dict["bootStorage"] = boot_storage
-        if nas_list is not UNSET:
-            field_dict["nasList"] = nas_list
-        if parameter_list is not UNSET:
-            field_dict["parameterList"] = parameter_list
-        if schedule_periodic_minutes is not UNSET:
-            field_dict["schedulePeriodicMinutes"] = schedule_periodic_minutes
-        if schedule_cron_expression is not UNSET:
-            field_dict["scheduleCronExpression"] = schedule_cron_expression
-        if max_concurrency_count is not UNSET:
-            field_dict["maxConcurrencyCount"] = max_concurrency_count
-        if schedule_start_datetime is not UNSET:
-            field_dict["scheduleStartDatetime"] = schedule_start_datetime
-        if schedule_end_datetime is not UNSET:
-            field_dict["scheduleEndDatetime"] = schedule_end_datetime
-        if use_catchup is not UNSET:
-            field_dict["useCatchup"] = use_catchup
-        if pipeline_run_list is not UNSET:
-            field_dict["pipelineRunList"] = pipeline_run_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if pipeline_recurring_run_id is not UNSET:
+                field_dict["pipelineRecurringRunId"] = pipeline_recurring_run_id
+            if pipeline_recurring_run_name is not UNSET:
+                field_dict["pipelineRecurringRunName"] = pipeline_recurring_run_name
+            if pipeline_recurring_run_status_code is not UNSET:
+                field_dict["pipelineRecurringRunStatusCode"] = pipeline_recurring_run_status_code
+            if pipeline_recurring_run_status_reason is not UNSET:
+                field_dict["pipelineRecurringRunStatusReason"] = pipeline_recurring_run_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if pipeline is not UNSET:
+                field_dict["pipeline"] = pipeline
+            if experiment is not UNSET:
+                field_dict["experiment"] = experiment
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if instance_count is not UNSET:
+                field_dict["instanceCount"] = instance_count
+            if boot_storage is not UNSET:
+                field_dict["bootStorage"] = boot_storage
+            if nas_list is not UNSET:
+                field_dict["nasList"] = nas_list
+            if parameter_list is not UNSET:
+                field_dict["parameterList"] = parameter_list
+            if schedule_periodic_minutes is not UNSET:
+                field_dict["schedulePeriodicMinutes"] = schedule_periodic_minutes
+            if schedule_cron_expression is not UNSET:
+                field_dict["scheduleCronExpression"] = schedule_cron_expression
+            if max_concurrency_count is not UNSET:
+                field_dict["maxConcurrencyCount"] = max_concurrency_count
+            if schedule_start_datetime is not UNSET:
+                field_dict["scheduleStartDatetime"] = schedule_start_datetime
+            if schedule_end_datetime is not UNSET:
+                field_dict["scheduleEndDatetime"] = schedule_end_datetime
+            if use_catchup is not UNSET:
+                field_dict["useCatchup"] = use_catchup
+            if pipeline_run_list is not UNSET:
+                field_dict["pipelineRunList"] = pipeline_run_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -32,21 +33,23 @@ class PipelineRecurringRunListResponse:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        header = self.header.to_dict()
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            header = self.header.to_dict()
 
-        pipeline_recurring_run_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.pipeline_recurring_run_list, Unset):
-            pipeline_recurring_run_list = []
-            for pipeline_recurring_run_list_item_data in self.pipeline_recurring_run_list:
-                pipeline_recurring_run_list_item = pipeline_recurring_run_list_item_data.to_dict()
-                pipeline_recurring_run_list.append(pipeline_recurring_run_list_item)
+            pipeline_recurring_run_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.pipeline_recurring_run_list, Unset):
+                pipeline_recurring_run_list = []
+                for pipeline_recurring_run_list_item_data in self.pipeline_recurring_run_list:
+                    pipeline_recurring_run_list_item = pipeline_recurring_run_list_item_data.to_dict()
+                    pipeline_recurring_run_list.append(pipeline_recurring_run_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["header"] = header
-        if pipeline_recurring_run_list is not UNSET:
-            field_dict["pipelineRecurringRunList"] = pipeline_recurring_run_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["header"] = header
+            if pipeline_recurring_run_list is not UNSET:
+                field_dict["pipelineRecurringRunList"] = pipeline_recurring_run_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.pipeline_recurring_run_status_code import PipelineRecurringRunStatusCode
 from ..types import UNSET, Unset
 
@@ -32,27 +33,29 @@ class PipelineRecurringRunSummary:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline_recurring_run_id = self.pipeline_recurring_run_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            pipeline_recurring_run_id = self.pipeline_recurring_run_id
 
-        pipeline_recurring_run_name = self.pipeline_recurring_run_name
+            pipeline_recurring_run_name = self.pipeline_recurring_run_name
 
-        pipeline_recurring_run_status_code: str | Unset
-        if isinstance(self.pipeline_recurring_run_status_code, Unset):
-            pipeline_recurring_run_status_code = UNSET
-        elif isinstance(self.pipeline_recurring_run_status_code, PipelineRecurringRunStatusCode):
-            pipeline_recurring_run_status_code = self.pipeline_recurring_run_status_code.value
-        else:
-            pipeline_recurring_run_status_code = self.pipeline_recurring_run_status_code
+            pipeline_recurring_run_status_code: str | Unset
+            if isinstance(self.pipeline_recurring_run_status_code, Unset):
+                pipeline_recurring_run_status_code = UNSET
+            elif isinstance(self.pipeline_recurring_run_status_code, PipelineRecurringRunStatusCode):
+                pipeline_recurring_run_status_code = self.pipeline_recurring_run_status_code.value
+            else:
+                pipeline_recurring_run_status_code = self.pipeline_recurring_run_status_code
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if pipeline_recurring_run_id is not UNSET:
-            field_dict["pipelineRecurringRunId"] = pipeline_recurring_run_id
-        if pipeline_recurring_run_name is not UNSET:
-            field_dict["pipelineRecurringRunName"] = pipeline_recurring_run_name
-        if pipeline_recurring_run_status_code is not UNSET:
-            field_dict["pipelineRecurringRunStatusCode"] = pipeline_recurring_run_status_code
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if pipeline_recurring_run_id is not UNSET:
+                field_dict["pipelineRecurringRunId"] = pipeline_recurring_run_id
+            if pipeline_recurring_run_name is not UNSET:
+                field_dict["pipelineRecurringRunName"] = pipeline_recurring_run_name
+            if pipeline_recurring_run_status_code is not UNSET:
+                field_dict["pipelineRecurringRunStatusCode"] = pipeline_recurring_run_status_code
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.pipeline_run_status_code import PipelineRunStatusCode
 from ..types import UNSET, Unset
 
@@ -93,120 +94,122 @@ class PipelineRun:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline_run_id = self.pipeline_run_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            pipeline_run_id = self.pipeline_run_id
 
-        pipeline_run_name = self.pipeline_run_name
+            pipeline_run_name = self.pipeline_run_name
 
-        pipeline_run_status_code: str | Unset
-        if isinstance(self.pipeline_run_status_code, Unset):
-            pipeline_run_status_code = UNSET
-        elif isinstance(self.pipeline_run_status_code, PipelineRunStatusCode):
-            pipeline_run_status_code = self.pipeline_run_status_code.value
-        else:
-            pipeline_run_status_code = self.pipeline_run_status_code
+            pipeline_run_status_code: str | Unset
+            if isinstance(self.pipeline_run_status_code, Unset):
+                pipeline_run_status_code = UNSET
+            elif isinstance(self.pipeline_run_status_code, PipelineRunStatusCode):
+                pipeline_run_status_code = self.pipeline_run_status_code.value
+            else:
+                pipeline_run_status_code = self.pipeline_run_status_code
 
-        pipeline_run_status_reason = self.pipeline_run_status_reason
+            pipeline_run_status_reason = self.pipeline_run_status_reason
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        pipeline: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pipeline, Unset):
-            pipeline = self.pipeline.to_dict()
+            pipeline: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.pipeline, Unset):
+                pipeline = self.pipeline.to_dict()
 
-        experiment: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.experiment, Unset):
-            experiment = self.experiment.to_dict()
+            experiment: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.experiment, Unset):
+                experiment = self.experiment.to_dict()
 
-        pipeline_recurring_run: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pipeline_recurring_run, Unset):
-            pipeline_recurring_run = self.pipeline_recurring_run.to_dict()
+            pipeline_recurring_run: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.pipeline_recurring_run, Unset):
+                pipeline_recurring_run = self.pipeline_recurring_run.to_dict()
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        boot_storage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.boot_storage, Unset):
-            boot_storage = self.boot_storage.to_dict()
+            boot_storage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.boot_storage, Unset):
+                boot_storage = self.boot_storage.to_dict()
 
-        elapsed_time_seconds = self.elapsed_time_seconds
+            elapsed_time_seconds = self.elapsed_time_seconds
 
-        started_datetime = self.started_datetime
+            started_datetime = self.started_datetime
 
-        finished_datetime = self.finished_datetime
+            finished_datetime = self.finished_datetime
 
-        scheduled_datetime = self.scheduled_datetime
+            scheduled_datetime = self.scheduled_datetime
 
-        nas_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.nas_list, Unset):
-            nas_list = []
-            for nas_list_item_data in self.nas_list:
-                nas_list_item = nas_list_item_data.to_dict()
-                nas_list.append(nas_list_item)
+            nas_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.nas_list, Unset):
+                nas_list = []
+                for nas_list_item_data in self.nas_list:
+                    nas_list_item = nas_list_item_data.to_dict()
+                    nas_list.append(nas_list_item)
 
-        parameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.parameter_list, Unset):
-            parameter_list = []
-            for parameter_list_item_data in self.parameter_list:
-                parameter_list_item = parameter_list_item_data.to_dict()
-                parameter_list.append(parameter_list_item)
+            parameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.parameter_list, Unset):
+                parameter_list = []
+                for parameter_list_item_data in self.parameter_list:
+                    parameter_list_item = parameter_list_item_data.to_dict()
+                    parameter_list.append(parameter_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if pipeline_run_id is not UNSET:
-            field_dict["pipelineRunId"] = pipeline_run_id
-        if pipeline_run_name is not UNSET:
-            field_dict["pipelineRunName"] = pipeline_run_name
-        if pipeline_run_status_code is not UNSET:
-            field_dict["pipelineRunStatusCode"] = pipeline_run_status_code
-        if pipeline_run_status_reason is not UNSET:
-            field_dict["pipelineRunStatusReason"] = pipeline_run_status_reason
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if pipeline is not UNSET:
-            field_dict["pipeline"] = pipeline
-        if experiment is not UNSET:
-            field_dict["experiment"] = experiment
-        if pipeline_recurring_run is not UNSET:
-            field_dict["pipelineRecurringRun"] = pipeline_recurring_run
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if instance_count is not UNSET:
-            field_dict["instanceCount"] = instance_count
-        if boot_storage is not UNSET:
-            field_dict["bootStorage"] = boot_storage
-        if elapsed_time_seconds is not UNSET:
-            field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
-        if started_datetime is not UNSET:
-            field_dict["startedDatetime"] = started_datetime
-        if finished_datetime is not UNSET:
-            field_dict["finishedDatetime"] = finished_datetime
-        if scheduled_datetime is not UNSET:
-            field_dict["scheduledDatetime"] = scheduled_datetime
-        if nas_list is not UNSET:
-            field_dict["nasList"] = nas_list
-        if parameter_list is not UNSET:
-            field_dict["parameterList"] = parameter_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if pipeline_run_id is not UNSET:
+                field_dict["pipelineRunId"] = pipeline_run_id
+            if pipeline_run_name is not UNSET:
+                field_dict["pipelineRunName"] = pipeline_run_name
+            if pipeline_run_status_code is not UNSET:
+                field_dict["pipelineRunStatusCode"] = pipeline_run_status_code
+            if pipeline_run_status_reason is not UNSET:
+                field_dict["pipelineRunStatusReason"] = pipeline_run_status_reason
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if pipeline is not UNSET:
+                field_dict["pipeline"] = pipeline
+            if experiment is not UNSET:
+                field_dict["experiment"] = experiment
+            if pipeline_recurring_run is not UNSET:
+                field_dict["pipelineRecurringRun"] = pipeline_recurring_run
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if instance_count is not UNSET:
+                field_dict["instanceCount"] = instance_count
+            if boot_storage is not UNSET:
+                field_dict["bootStorage"] = boot_storage
+            if elapsed_time_seconds is not UNSET:
+                field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
+            if started_datetime is not UNSET:
+                field_dict["startedDatetime"] = started_datetime
+            if finished_datetime is not UNSET:
+                field_dict["finishedDatetime"] = finished_datetime
+            if scheduled_datetime is not UNSET:
+                field_dict["scheduledDatetime"] = scheduled_datetime
+            if nas_list is not UNSET:
+                field_dict["nasList"] = nas_list
+            if parameter_list is not UNSET:
+                field_dict["parameterList"] = parameter_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

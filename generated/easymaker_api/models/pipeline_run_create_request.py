@@ -121,108 +121,111 @@ class PipelineRunCreateRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        pipeline_run_or_recurring_run_name = self.pipeline_run_or_recurring_run_name
+        with _validation.lenient():
+            pipeline_run_or_recurring_run_name = self.pipeline_run_or_recurring_run_name
 
-        pipeline_id = self.pipeline_id
+            pipeline_id = self.pipeline_id
 
-        flavor_id = self.flavor_id
+            flavor_id = self.flavor_id
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        boot_storage_size = self.boot_storage_size
+            boot_storage_size = self.boot_storage_size
 
-        description = self.description
+            description = self.description
 
-        experiment_id = self.experiment_id
+            experiment_id = self.experiment_id
 
-        experiment_name = self.experiment_name
+            experiment_name = self.experiment_name
 
-        experiment_description = self.experiment_description
+            experiment_description = self.experiment_description
 
-        parameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.parameter_list, Unset):
-            parameter_list = []
-            for parameter_list_item_data in self.parameter_list:
-                parameter_list_item = parameter_list_item_data.to_dict()
-                parameter_list.append(parameter_list_item)
+            parameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.parameter_list, Unset):
+                parameter_list = []
+                for parameter_list_item_data in self.parameter_list:
+                    parameter_list_item = parameter_list_item_data.to_dict()
+                    parameter_list.append(parameter_list_item)
 
-        nas_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.nas_list, Unset):
-            nas_list = []
-            for nas_list_item_data in self.nas_list:
-                nas_list_item = nas_list_item_data.to_dict()
-                nas_list.append(nas_list_item)
+            nas_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.nas_list, Unset):
+                nas_list = []
+                for nas_list_item_data in self.nas_list:
+                    nas_list_item = nas_list_item_data.to_dict()
+                    nas_list.append(nas_list_item)
 
-        schedule_periodic_minutes = self.schedule_periodic_minutes
+            schedule_periodic_minutes = self.schedule_periodic_minutes
 
-        schedule_cron_expression = self.schedule_cron_expression
+            schedule_cron_expression = self.schedule_cron_expression
 
-        max_concurrency_count = self.max_concurrency_count
+            max_concurrency_count = self.max_concurrency_count
 
-        schedule_start_datetime: str | Unset = UNSET
-        if not isinstance(self.schedule_start_datetime, Unset):
-            schedule_start_datetime = self.schedule_start_datetime.isoformat()
+            schedule_start_datetime: str | Unset = UNSET
+            if not isinstance(self.schedule_start_datetime, Unset):
+                schedule_start_datetime = self.schedule_start_datetime.isoformat()
 
-        schedule_end_datetime: str | Unset = UNSET
-        if not isinstance(self.schedule_end_datetime, Unset):
-            schedule_end_datetime = self.schedule_end_datetime.isoformat()
+            schedule_end_datetime: str | Unset = UNSET
+            if not isinstance(self.schedule_end_datetime, Unset):
+                schedule_end_datetime = self.schedule_end_datetime.isoformat()
 
-        use_catchup = self.use_catchup
+            use_catchup = self.use_catchup
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        parent_pipeline_run_id = self.parent_pipeline_run_id
+            parent_pipeline_run_id = self.parent_pipeline_run_id
 
-        parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
+            parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["pipelineRunOrRecurringRunName"] = pipeline_run_or_recurring_run_name
-        field_dict["pipelineId"] = pipeline_id
-        field_dict["flavorId"] = flavor_id
-        field_dict["instanceCount"] = instance_count
-        field_dict["bootStorageSize"] = boot_storage_size
-        if description is not UNSET:
-            field_dict["description"] = description
-        if experiment_id is not UNSET:
-            field_dict["experimentId"] = experiment_id
-        if experiment_name is not UNSET:
-            field_dict["experimentName"] = experiment_name
-        if experiment_description is not UNSET:
-            field_dict["experimentDescription"] = experiment_description
-        if parameter_list is not UNSET:
-            field_dict["parameterList"] = parameter_list
-        if nas_list is not UNSET:
-            field_dict["nasList"] = nas_list
-        if schedule_periodic_minutes is not UNSET:
-            field_dict["schedulePeriodicMinutes"] = schedule_periodic_minutes
-        if schedule_cron_expression is not UNSET:
-            field_dict["scheduleCronExpression"] = schedule_cron_expression
-        if max_concurrency_count is not UNSET:
-            field_dict["maxConcurrencyCount"] = max_concurrency_count
-        if schedule_start_datetime is not UNSET:
-            field_dict["scheduleStartDatetime"] = schedule_start_datetime
-        if schedule_end_datetime is not UNSET:
-            field_dict["scheduleEndDatetime"] = schedule_end_datetime
-        if use_catchup is not UNSET:
-            field_dict["useCatchup"] = use_catchup
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        if parent_pipeline_run_id is not UNSET:
-            field_dict["parentPipelineRunId"] = parent_pipeline_run_id
-        if parent_pipeline_run_task_name is not UNSET:
-            field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["pipelineRunOrRecurringRunName"] = pipeline_run_or_recurring_run_name
+            field_dict["pipelineId"] = pipeline_id
+            field_dict["flavorId"] = flavor_id
+            field_dict["instanceCount"] = instance_count
+            field_dict["bootStorageSize"] = boot_storage_size
+            if description is not UNSET:
+                field_dict["description"] = description
+            if experiment_id is not UNSET:
+                field_dict["experimentId"] = experiment_id
+            if experiment_name is not UNSET:
+                field_dict["experimentName"] = experiment_name
+            if experiment_description is not UNSET:
+                field_dict["experimentDescription"] = experiment_description
+            if parameter_list is not UNSET:
+                field_dict["parameterList"] = parameter_list
+            if nas_list is not UNSET:
+                field_dict["nasList"] = nas_list
+            if schedule_periodic_minutes is not UNSET:
+                field_dict["schedulePeriodicMinutes"] = schedule_periodic_minutes
+            if schedule_cron_expression is not UNSET:
+                field_dict["scheduleCronExpression"] = schedule_cron_expression
+            if max_concurrency_count is not UNSET:
+                field_dict["maxConcurrencyCount"] = max_concurrency_count
+            if schedule_start_datetime is not UNSET:
+                field_dict["scheduleStartDatetime"] = schedule_start_datetime
+            if schedule_end_datetime is not UNSET:
+                field_dict["scheduleEndDatetime"] = schedule_end_datetime
+            if use_catchup is not UNSET:
+                field_dict["useCatchup"] = use_catchup
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            if parent_pipeline_run_id is not UNSET:
+                field_dict["parentPipelineRunId"] = parent_pipeline_run_id
+            if parent_pipeline_run_task_name is not UNSET:
+                field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

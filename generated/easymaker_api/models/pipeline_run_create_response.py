@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -36,24 +37,26 @@ class PipelineRunCreateResponse:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        header = self.header.to_dict()
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            header = self.header.to_dict()
 
-        pipeline_run: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pipeline_run, Unset):
-            pipeline_run = self.pipeline_run.to_dict()
+            pipeline_run: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.pipeline_run, Unset):
+                pipeline_run = self.pipeline_run.to_dict()
 
-        pipeline_recurring_run: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pipeline_recurring_run, Unset):
-            pipeline_recurring_run = self.pipeline_recurring_run.to_dict()
+            pipeline_recurring_run: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.pipeline_recurring_run, Unset):
+                pipeline_recurring_run = self.pipeline_recurring_run.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["header"] = header
-        if pipeline_run is not UNSET:
-            field_dict["pipelineRun"] = pipeline_run
-        if pipeline_recurring_run is not UNSET:
-            field_dict["pipelineRecurringRun"] = pipeline_recurring_run
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["header"] = header
+            if pipeline_run is not UNSET:
+                field_dict["pipelineRun"] = pipeline_run
+            if pipeline_recurring_run is not UNSET:
+                field_dict["pipelineRecurringRun"] = pipeline_recurring_run
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

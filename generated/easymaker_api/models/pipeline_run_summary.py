@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.pipeline_run_status_code import PipelineRunStatusCode
 from ..types import UNSET, Unset
 
@@ -35,31 +36,33 @@ class PipelineRunSummary:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline_run_id = self.pipeline_run_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            pipeline_run_id = self.pipeline_run_id
 
-        pipeline_run_name = self.pipeline_run_name
+            pipeline_run_name = self.pipeline_run_name
 
-        pipeline_run_status_code: str | Unset
-        if isinstance(self.pipeline_run_status_code, Unset):
-            pipeline_run_status_code = UNSET
-        elif isinstance(self.pipeline_run_status_code, PipelineRunStatusCode):
-            pipeline_run_status_code = self.pipeline_run_status_code.value
-        else:
-            pipeline_run_status_code = self.pipeline_run_status_code
+            pipeline_run_status_code: str | Unset
+            if isinstance(self.pipeline_run_status_code, Unset):
+                pipeline_run_status_code = UNSET
+            elif isinstance(self.pipeline_run_status_code, PipelineRunStatusCode):
+                pipeline_run_status_code = self.pipeline_run_status_code.value
+            else:
+                pipeline_run_status_code = self.pipeline_run_status_code
 
-        scheduled_datetime = self.scheduled_datetime
+            scheduled_datetime = self.scheduled_datetime
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if pipeline_run_id is not UNSET:
-            field_dict["pipelineRunId"] = pipeline_run_id
-        if pipeline_run_name is not UNSET:
-            field_dict["pipelineRunName"] = pipeline_run_name
-        if pipeline_run_status_code is not UNSET:
-            field_dict["pipelineRunStatusCode"] = pipeline_run_status_code
-        if scheduled_datetime is not UNSET:
-            field_dict["scheduledDatetime"] = scheduled_datetime
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if pipeline_run_id is not UNSET:
+                field_dict["pipelineRunId"] = pipeline_run_id
+            if pipeline_run_name is not UNSET:
+                field_dict["pipelineRunName"] = pipeline_run_name
+            if pipeline_run_status_code is not UNSET:
+                field_dict["pipelineRunStatusCode"] = pipeline_run_status_code
+            if scheduled_datetime is not UNSET:
+                field_dict["scheduledDatetime"] = scheduled_datetime
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.pipeline_status_code import PipelineStatusCode
 from ..types import UNSET, Unset
 
@@ -32,27 +33,29 @@ class PipelineSummary:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline_id = self.pipeline_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            pipeline_id = self.pipeline_id
 
-        pipeline_name = self.pipeline_name
+            pipeline_name = self.pipeline_name
 
-        pipeline_status_code: str | Unset
-        if isinstance(self.pipeline_status_code, Unset):
-            pipeline_status_code = UNSET
-        elif isinstance(self.pipeline_status_code, PipelineStatusCode):
-            pipeline_status_code = self.pipeline_status_code.value
-        else:
-            pipeline_status_code = self.pipeline_status_code
+            pipeline_status_code: str | Unset
+            if isinstance(self.pipeline_status_code, Unset):
+                pipeline_status_code = UNSET
+            elif isinstance(self.pipeline_status_code, PipelineStatusCode):
+                pipeline_status_code = self.pipeline_status_code.value
+            else:
+                pipeline_status_code = self.pipeline_status_code
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if pipeline_id is not UNSET:
-            field_dict["pipelineId"] = pipeline_id
-        if pipeline_name is not UNSET:
-            field_dict["pipelineName"] = pipeline_name
-        if pipeline_status_code is not UNSET:
-            field_dict["pipelineStatusCode"] = pipeline_status_code
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if pipeline_id is not UNSET:
+                field_dict["pipelineId"] = pipeline_id
+            if pipeline_name is not UNSET:
+                field_dict["pipelineName"] = pipeline_name
+            if pipeline_status_code is not UNSET:
+                field_dict["pipelineStatusCode"] = pipeline_status_code
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

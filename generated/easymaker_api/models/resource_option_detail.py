@@ -46,22 +46,25 @@ class ResourceOptionDetail:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        cpu = self.cpu
+        with _validation.lenient():
+            cpu = self.cpu
 
-        memory = self.memory
+            memory = self.memory
 
-        gpu = self.gpu
+            gpu = self.gpu
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if cpu is not UNSET:
-            field_dict["cpu"] = cpu
-        if memory is not UNSET:
-            field_dict["memory"] = memory
-        if gpu is not UNSET:
-            field_dict["gpu"] = gpu
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if cpu is not UNSET:
+                field_dict["cpu"] = cpu
+            if memory is not UNSET:
+                field_dict["memory"] = memory
+            if gpu is not UNSET:
+                field_dict["gpu"] = gpu
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

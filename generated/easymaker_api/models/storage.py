@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -25,13 +26,15 @@ class Storage:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        storage_size = self.storage_size
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            storage_size = self.storage_size
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if storage_size is not UNSET:
-            field_dict["storageSize"] = storage_size
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if storage_size is not UNSET:
+                field_dict["storageSize"] = storage_size
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

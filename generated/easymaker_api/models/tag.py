@@ -42,17 +42,20 @@ class Tag:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        tag_key = self.tag_key
+        with _validation.lenient():
+            tag_key = self.tag_key
 
-        tag_value = self.tag_value
+            tag_value = self.tag_value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["tagKey"] = tag_key
-        if tag_value is not UNSET:
-            field_dict["tagValue"] = tag_value
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["tagKey"] = tag_key
+            if tag_value is not UNSET:
+                field_dict["tagValue"] = tag_value
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

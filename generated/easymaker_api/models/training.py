@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.training_status_code import TrainingStatusCode
 from ..types import UNSET, Unset
 
@@ -130,178 +131,180 @@ class Training:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        training_id = self.training_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            training_id = self.training_id
 
-        training_name = self.training_name
+            training_name = self.training_name
 
-        training_status_code: str | Unset
-        if isinstance(self.training_status_code, Unset):
-            training_status_code = UNSET
-        elif isinstance(self.training_status_code, TrainingStatusCode):
-            training_status_code = self.training_status_code.value
-        else:
-            training_status_code = self.training_status_code
+            training_status_code: str | Unset
+            if isinstance(self.training_status_code, Unset):
+                training_status_code = UNSET
+            elif isinstance(self.training_status_code, TrainingStatusCode):
+                training_status_code = self.training_status_code.value
+            else:
+                training_status_code = self.training_status_code
 
-        training_status_reason = self.training_status_reason
+            training_status_reason = self.training_status_reason
 
-        training_type_code = self.training_type_code
+            training_type_code = self.training_type_code
 
-        description = self.description
+            description = self.description
 
-        app_key = self.app_key
+            app_key = self.app_key
 
-        created_datetime = self.created_datetime
+            created_datetime = self.created_datetime
 
-        experiment: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.experiment, Unset):
-            experiment = self.experiment.to_dict()
+            experiment: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.experiment, Unset):
+                experiment = self.experiment.to_dict()
 
-        algorithm: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.algorithm, Unset):
-            algorithm = self.algorithm.to_dict()
+            algorithm: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.algorithm, Unset):
+                algorithm = self.algorithm.to_dict()
 
-        flavor: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.flavor, Unset):
-            flavor = self.flavor.to_dict()
+            flavor: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.flavor, Unset):
+                flavor = self.flavor.to_dict()
 
-        image: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.image, Unset):
-            image = self.image.to_dict()
+            image: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.image, Unset):
+                image = self.image.to_dict()
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        nproc_per_node = self.nproc_per_node
+            nproc_per_node = self.nproc_per_node
 
-        use_torchrun = self.use_torchrun
+            use_torchrun = self.use_torchrun
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        elapsed_time_seconds = self.elapsed_time_seconds
+            elapsed_time_seconds = self.elapsed_time_seconds
 
-        source_dir_uri = self.source_dir_uri
+            source_dir_uri = self.source_dir_uri
 
-        entry_point = self.entry_point
+            entry_point = self.entry_point
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        check_point_input_uri = self.check_point_input_uri
+            check_point_input_uri = self.check_point_input_uri
 
-        check_point_upload_uri = self.check_point_upload_uri
+            check_point_upload_uri = self.check_point_upload_uri
 
-        log_and_crash_app_key = self.log_and_crash_app_key
+            log_and_crash_app_key = self.log_and_crash_app_key
 
-        tensorboard_access_uri = self.tensorboard_access_uri
+            tensorboard_access_uri = self.tensorboard_access_uri
 
-        tensorboard_access_path = self.tensorboard_access_path
+            tensorboard_access_path = self.tensorboard_access_path
 
-        dataset_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.dataset_list, Unset):
-            dataset_list = []
-            for dataset_list_item_data in self.dataset_list:
-                dataset_list_item = dataset_list_item_data.to_dict()
-                dataset_list.append(dataset_list_item)
+            dataset_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.dataset_list, Unset):
+                dataset_list = []
+                for dataset_list_item_data in self.dataset_list:
+                    dataset_list_item = dataset_list_item_data.to_dict()
+                    dataset_list.append(dataset_list_item)
 
-        hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hyperparameter_list, Unset):
-            hyperparameter_list = []
-            for hyperparameter_list_item_data in self.hyperparameter_list:
-                hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
-                hyperparameter_list.append(hyperparameter_list_item)
+            hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.hyperparameter_list, Unset):
+                hyperparameter_list = []
+                for hyperparameter_list_item_data in self.hyperparameter_list:
+                    hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
+                    hyperparameter_list.append(hyperparameter_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        boot_storage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.boot_storage, Unset):
-            boot_storage = self.boot_storage.to_dict()
+            boot_storage: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.boot_storage, Unset):
+                boot_storage = self.boot_storage.to_dict()
 
-        data_storage_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data_storage_list, Unset):
-            data_storage_list = []
-            for data_storage_list_item_data in self.data_storage_list:
-                data_storage_list_item = data_storage_list_item_data.to_dict()
-                data_storage_list.append(data_storage_list_item)
+            data_storage_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.data_storage_list, Unset):
+                data_storage_list = []
+                for data_storage_list_item_data in self.data_storage_list:
+                    data_storage_list_item = data_storage_list_item_data.to_dict()
+                    data_storage_list.append(data_storage_list_item)
 
-        model_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.model_list, Unset):
-            model_list = []
-            for model_list_item_data in self.model_list:
-                model_list_item = model_list_item_data.to_dict()
-                model_list.append(model_list_item)
+            model_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.model_list, Unset):
+                model_list = []
+                for model_list_item_data in self.model_list:
+                    model_list_item = model_list_item_data.to_dict()
+                    model_list.append(model_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if training_id is not UNSET:
-            field_dict["trainingId"] = training_id
-        if training_name is not UNSET:
-            field_dict["trainingName"] = training_name
-        if training_status_code is not UNSET:
-            field_dict["trainingStatusCode"] = training_status_code
-        if training_status_reason is not UNSET:
-            field_dict["trainingStatusReason"] = training_status_reason
-        if training_type_code is not UNSET:
-            field_dict["trainingTypeCode"] = training_type_code
-        if description is not UNSET:
-            field_dict["description"] = description
-        if app_key is not UNSET:
-            field_dict["appKey"] = app_key
-        if created_datetime is not UNSET:
-            field_dict["createdDatetime"] = created_datetime
-        if experiment is not UNSET:
-            field_dict["experiment"] = experiment
-        if algorithm is not UNSET:
-            field_dict["algorithm"] = algorithm
-        if flavor is not UNSET:
-            field_dict["flavor"] = flavor
-        if image is not UNSET:
-            field_dict["image"] = image
-        if instance_count is not UNSET:
-            field_dict["instanceCount"] = instance_count
-        if nproc_per_node is not UNSET:
-            field_dict["nprocPerNode"] = nproc_per_node
-        if use_torchrun is not UNSET:
-            field_dict["useTorchrun"] = use_torchrun
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if timeout_minutes is not UNSET:
-            field_dict["timeoutMinutes"] = timeout_minutes
-        if elapsed_time_seconds is not UNSET:
-            field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
-        if source_dir_uri is not UNSET:
-            field_dict["sourceDirUri"] = source_dir_uri
-        if entry_point is not UNSET:
-            field_dict["entryPoint"] = entry_point
-        if model_upload_uri is not UNSET:
-            field_dict["modelUploadUri"] = model_upload_uri
-        if check_point_input_uri is not UNSET:
-            field_dict["checkPointInputUri"] = check_point_input_uri
-        if check_point_upload_uri is not UNSET:
-            field_dict["checkPointUploadUri"] = check_point_upload_uri
-        if log_and_crash_app_key is not UNSET:
-            field_dict["logAndCrashAppKey"] = log_and_crash_app_key
-        if tensorboard_access_uri is not UNSET:
-            field_dict["tensorboardAccessUri"] = tensorboard_access_uri
-        if tensorboard_access_path is not UNSET:
-            field_dict["tensorboardAccessPath"] = tensorboard_access_path
-        if dataset_list is not UNSET:
-            field_dict["datasetList"] = dataset_list
-        if hyperparameter_list is not UNSET:
-            field_dict["hyperparameterList"] = hyperparameter_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        if boot_storage is not UNSET:
-            field_dict["bootStorage"] = boot_storage
-        if data_storage_list is not UNSET:
-            field_dict["dataStorageList"] = data_storage_list
-        if model_list is not UNSET:
-            field_dict["modelList"] = model_list
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if training_id is not UNSET:
+                field_dict["trainingId"] = training_id
+            if training_name is not UNSET:
+                field_dict["trainingName"] = training_name
+            if training_status_code is not UNSET:
+                field_dict["trainingStatusCode"] = training_status_code
+            if training_status_reason is not UNSET:
+                field_dict["trainingStatusReason"] = training_status_reason
+            if training_type_code is not UNSET:
+                field_dict["trainingTypeCode"] = training_type_code
+            if description is not UNSET:
+                field_dict["description"] = description
+            if app_key is not UNSET:
+                field_dict["appKey"] = app_key
+            if created_datetime is not UNSET:
+                field_dict["createdDatetime"] = created_datetime
+            if experiment is not UNSET:
+                field_dict["experiment"] = experiment
+            if algorithm is not UNSET:
+                field_dict["algorithm"] = algorithm
+            if flavor is not UNSET:
+                field_dict["flavor"] = flavor
+            if image is not UNSET:
+                field_dict["image"] = image
+            if instance_count is not UNSET:
+                field_dict["instanceCount"] = instance_count
+            if nproc_per_node is not UNSET:
+                field_dict["nprocPerNode"] = nproc_per_node
+            if use_torchrun is not UNSET:
+                field_dict["useTorchrun"] = use_torchrun
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if timeout_minutes is not UNSET:
+                field_dict["timeoutMinutes"] = timeout_minutes
+            if elapsed_time_seconds is not UNSET:
+                field_dict["elapsedTimeSeconds"] = elapsed_time_seconds
+            if source_dir_uri is not UNSET:
+                field_dict["sourceDirUri"] = source_dir_uri
+            if entry_point is not UNSET:
+                field_dict["entryPoint"] = entry_point
+            if model_upload_uri is not UNSET:
+                field_dict["modelUploadUri"] = model_upload_uri
+            if check_point_input_uri is not UNSET:
+                field_dict["checkPointInputUri"] = check_point_input_uri
+            if check_point_upload_uri is not UNSET:
+                field_dict["checkPointUploadUri"] = check_point_upload_uri
+            if log_and_crash_app_key is not UNSET:
+                field_dict["logAndCrashAppKey"] = log_and_crash_app_key
+            if tensorboard_access_uri is not UNSET:
+                field_dict["tensorboardAccessUri"] = tensorboard_access_uri
+            if tensorboard_access_path is not UNSET:
+                field_dict["tensorboardAccessPath"] = tensorboard_access_path
+            if dataset_list is not UNSET:
+                field_dict["datasetList"] = dataset_list
+            if hyperparameter_list is not UNSET:
+                field_dict["hyperparameterList"] = hyperparameter_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            if boot_storage is not UNSET:
+                field_dict["bootStorage"] = boot_storage
+            if data_storage_list is not UNSET:
+                field_dict["dataStorageList"] = data_storage_list
+            if model_list is not UNSET:
+                field_dict["modelList"] = model_list
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -139,121 +139,124 @@ class TrainingCreateRequest:
         _validation.validate_model(self, path)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON document of this object, after checking the limits of the document (this object and
+        everything nested in it). Nested objects are serialised without checking again."""
         _validation.check_request(self)
-        training_name = self.training_name
+        with _validation.lenient():
+            training_name = self.training_name
 
-        image_id = self.image_id
+            image_id = self.image_id
 
-        flavor_id = self.flavor_id
+            flavor_id = self.flavor_id
 
-        instance_count = self.instance_count
+            instance_count = self.instance_count
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        timeout_minutes = self.timeout_minutes
+            timeout_minutes = self.timeout_minutes
 
-        training_type_code: str | Unset = UNSET
-        if not isinstance(self.training_type_code, Unset):
-            training_type_code = self.training_type_code.value
+            training_type_code: str | Unset = UNSET
+            if not isinstance(self.training_type_code, Unset):
+                training_type_code = self.training_type_code.value
 
-        description = self.description
+            description = self.description
 
-        experiment_id = self.experiment_id
+            experiment_id = self.experiment_id
 
-        experiment_name = self.experiment_name
+            experiment_name = self.experiment_name
 
-        experiment_description = self.experiment_description
+            experiment_description = self.experiment_description
 
-        data_storage_size = self.data_storage_size
+            data_storage_size = self.data_storage_size
 
-        algorithm_id = self.algorithm_id
+            algorithm_id = self.algorithm_id
 
-        dataset_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.dataset_list, Unset):
-            dataset_list = []
-            for dataset_list_item_data in self.dataset_list:
-                dataset_list_item = dataset_list_item_data.to_dict()
-                dataset_list.append(dataset_list_item)
+            dataset_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.dataset_list, Unset):
+                dataset_list = []
+                for dataset_list_item_data in self.dataset_list:
+                    dataset_list_item = dataset_list_item_data.to_dict()
+                    dataset_list.append(dataset_list_item)
 
-        check_point_input_uri = self.check_point_input_uri
+            check_point_input_uri = self.check_point_input_uri
 
-        check_point_upload_uri = self.check_point_upload_uri
+            check_point_upload_uri = self.check_point_upload_uri
 
-        source_dir_uri = self.source_dir_uri
+            source_dir_uri = self.source_dir_uri
 
-        entry_point = self.entry_point
+            entry_point = self.entry_point
 
-        use_log = self.use_log
+            use_log = self.use_log
 
-        use_torchrun = self.use_torchrun
+            use_torchrun = self.use_torchrun
 
-        nproc_per_node = self.nproc_per_node
+            nproc_per_node = self.nproc_per_node
 
-        hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hyperparameter_list, Unset):
-            hyperparameter_list = []
-            for hyperparameter_list_item_data in self.hyperparameter_list:
-                hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
-                hyperparameter_list.append(hyperparameter_list_item)
+            hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.hyperparameter_list, Unset):
+                hyperparameter_list = []
+                for hyperparameter_list_item_data in self.hyperparameter_list:
+                    hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
+                    hyperparameter_list.append(hyperparameter_list_item)
 
-        tag_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tag_list, Unset):
-            tag_list = []
-            for tag_list_item_data in self.tag_list:
-                tag_list_item = tag_list_item_data.to_dict()
-                tag_list.append(tag_list_item)
+            tag_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.tag_list, Unset):
+                tag_list = []
+                for tag_list_item_data in self.tag_list:
+                    tag_list_item = tag_list_item_data.to_dict()
+                    tag_list.append(tag_list_item)
 
-        parent_pipeline_run_id = self.parent_pipeline_run_id
+            parent_pipeline_run_id = self.parent_pipeline_run_id
 
-        parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
+            parent_pipeline_run_task_name = self.parent_pipeline_run_task_name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict["trainingName"] = training_name
-        field_dict["imageId"] = image_id
-        field_dict["flavorId"] = flavor_id
-        field_dict["instanceCount"] = instance_count
-        field_dict["modelUploadUri"] = model_upload_uri
-        field_dict["timeoutMinutes"] = timeout_minutes
-        if training_type_code is not UNSET:
-            field_dict["trainingTypeCode"] = training_type_code
-        if description is not UNSET:
-            field_dict["description"] = description
-        if experiment_id is not UNSET:
-            field_dict["experimentId"] = experiment_id
-        if experiment_name is not UNSET:
-            field_dict["experimentName"] = experiment_name
-        if experiment_description is not UNSET:
-            field_dict["experimentDescription"] = experiment_description
-        if data_storage_size is not UNSET:
-            field_dict["dataStorageSize"] = data_storage_size
-        if algorithm_id is not UNSET:
-            field_dict["algorithmId"] = algorithm_id
-        if dataset_list is not UNSET:
-            field_dict["datasetList"] = dataset_list
-        if check_point_input_uri is not UNSET:
-            field_dict["checkPointInputUri"] = check_point_input_uri
-        if check_point_upload_uri is not UNSET:
-            field_dict["checkPointUploadUri"] = check_point_upload_uri
-        if source_dir_uri is not UNSET:
-            field_dict["sourceDirUri"] = source_dir_uri
-        if entry_point is not UNSET:
-            field_dict["entryPoint"] = entry_point
-        if use_log is not UNSET:
-            field_dict["useLog"] = use_log
-        if use_torchrun is not UNSET:
-            field_dict["useTorchrun"] = use_torchrun
-        if nproc_per_node is not UNSET:
-            field_dict["nprocPerNode"] = nproc_per_node
-        if hyperparameter_list is not UNSET:
-            field_dict["hyperparameterList"] = hyperparameter_list
-        if tag_list is not UNSET:
-            field_dict["tagList"] = tag_list
-        if parent_pipeline_run_id is not UNSET:
-            field_dict["parentPipelineRunId"] = parent_pipeline_run_id
-        if parent_pipeline_run_task_name is not UNSET:
-            field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            field_dict["trainingName"] = training_name
+            field_dict["imageId"] = image_id
+            field_dict["flavorId"] = flavor_id
+            field_dict["instanceCount"] = instance_count
+            field_dict["modelUploadUri"] = model_upload_uri
+            field_dict["timeoutMinutes"] = timeout_minutes
+            if training_type_code is not UNSET:
+                field_dict["trainingTypeCode"] = training_type_code
+            if description is not UNSET:
+                field_dict["description"] = description
+            if experiment_id is not UNSET:
+                field_dict["experimentId"] = experiment_id
+            if experiment_name is not UNSET:
+                field_dict["experimentName"] = experiment_name
+            if experiment_description is not UNSET:
+                field_dict["experimentDescription"] = experiment_description
+            if data_storage_size is not UNSET:
+                field_dict["dataStorageSize"] = data_storage_size
+            if algorithm_id is not UNSET:
+                field_dict["algorithmId"] = algorithm_id
+            if dataset_list is not UNSET:
+                field_dict["datasetList"] = dataset_list
+            if check_point_input_uri is not UNSET:
+                field_dict["checkPointInputUri"] = check_point_input_uri
+            if check_point_upload_uri is not UNSET:
+                field_dict["checkPointUploadUri"] = check_point_upload_uri
+            if source_dir_uri is not UNSET:
+                field_dict["sourceDirUri"] = source_dir_uri
+            if entry_point is not UNSET:
+                field_dict["entryPoint"] = entry_point
+            if use_log is not UNSET:
+                field_dict["useLog"] = use_log
+            if use_torchrun is not UNSET:
+                field_dict["useTorchrun"] = use_torchrun
+            if nproc_per_node is not UNSET:
+                field_dict["nprocPerNode"] = nproc_per_node
+            if hyperparameter_list is not UNSET:
+                field_dict["hyperparameterList"] = hyperparameter_list
+            if tag_list is not UNSET:
+                field_dict["tagList"] = tag_list
+            if parent_pipeline_run_id is not UNSET:
+                field_dict["parentPipelineRunId"] = parent_pipeline_run_id
+            if parent_pipeline_run_task_name is not UNSET:
+                field_dict["parentPipelineRunTaskName"] = parent_pipeline_run_task_name
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

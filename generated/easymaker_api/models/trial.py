@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..models.trial_status_code import TrialStatusCode
 from ..types import UNSET, Unset
 
@@ -51,57 +52,59 @@ class Trial:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        trial_id = self.trial_id
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            trial_id = self.trial_id
 
-        trial_name = self.trial_name
+            trial_name = self.trial_name
 
-        trial_status_code: str | Unset
-        if isinstance(self.trial_status_code, Unset):
-            trial_status_code = UNSET
-        elif isinstance(self.trial_status_code, TrialStatusCode):
-            trial_status_code = self.trial_status_code.value
-        else:
-            trial_status_code = self.trial_status_code
+            trial_status_code: str | Unset
+            if isinstance(self.trial_status_code, Unset):
+                trial_status_code = UNSET
+            elif isinstance(self.trial_status_code, TrialStatusCode):
+                trial_status_code = self.trial_status_code.value
+            else:
+                trial_status_code = self.trial_status_code
 
-        trial_status_reason = self.trial_status_reason
+            trial_status_reason = self.trial_status_reason
 
-        hyperparameter_tuning_id = self.hyperparameter_tuning_id
+            hyperparameter_tuning_id = self.hyperparameter_tuning_id
 
-        hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.hyperparameter_list, Unset):
-            hyperparameter_list = []
-            for hyperparameter_list_item_data in self.hyperparameter_list:
-                hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
-                hyperparameter_list.append(hyperparameter_list_item)
+            hyperparameter_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.hyperparameter_list, Unset):
+                hyperparameter_list = []
+                for hyperparameter_list_item_data in self.hyperparameter_list:
+                    hyperparameter_list_item = hyperparameter_list_item_data.to_dict()
+                    hyperparameter_list.append(hyperparameter_list_item)
 
-        trial_metric_list: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.trial_metric_list, Unset):
-            trial_metric_list = []
-            for trial_metric_list_item_data in self.trial_metric_list:
-                trial_metric_list_item = trial_metric_list_item_data.to_dict()
-                trial_metric_list.append(trial_metric_list_item)
+            trial_metric_list: list[dict[str, Any]] | Unset = UNSET
+            if not isinstance(self.trial_metric_list, Unset):
+                trial_metric_list = []
+                for trial_metric_list_item_data in self.trial_metric_list:
+                    trial_metric_list_item = trial_metric_list_item_data.to_dict()
+                    trial_metric_list.append(trial_metric_list_item)
 
-        model_upload_uri = self.model_upload_uri
+            model_upload_uri = self.model_upload_uri
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if trial_id is not UNSET:
-            field_dict["trialId"] = trial_id
-        if trial_name is not UNSET:
-            field_dict["trialName"] = trial_name
-        if trial_status_code is not UNSET:
-            field_dict["trialStatusCode"] = trial_status_code
-        if trial_status_reason is not UNSET:
-            field_dict["trialStatusReason"] = trial_status_reason
-        if hyperparameter_tuning_id is not UNSET:
-            field_dict["hyperparameterTuningId"] = hyperparameter_tuning_id
-        if hyperparameter_list is not UNSET:
-            field_dict["hyperparameterList"] = hyperparameter_list
-        if trial_metric_list is not UNSET:
-            field_dict["trialMetricList"] = trial_metric_list
-        if model_upload_uri is not UNSET:
-            field_dict["modelUploadUri"] = model_upload_uri
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if trial_id is not UNSET:
+                field_dict["trialId"] = trial_id
+            if trial_name is not UNSET:
+                field_dict["trialName"] = trial_name
+            if trial_status_code is not UNSET:
+                field_dict["trialStatusCode"] = trial_status_code
+            if trial_status_reason is not UNSET:
+                field_dict["trialStatusReason"] = trial_status_reason
+            if hyperparameter_tuning_id is not UNSET:
+                field_dict["hyperparameterTuningId"] = hyperparameter_tuning_id
+            if hyperparameter_list is not UNSET:
+                field_dict["hyperparameterList"] = hyperparameter_list
+            if trial_metric_list is not UNSET:
+                field_dict["trialMetricList"] = trial_metric_list
+            if model_upload_uri is not UNSET:
+                field_dict["modelUploadUri"] = model_upload_uri
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Self
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import validation as _validation
 from ..types import UNSET, Unset
 
 
@@ -34,25 +35,27 @@ class TrialMetric:
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def to_dict(self) -> dict[str, Any]:
-        trial_metric_name = self.trial_metric_name
+        """The JSON document of this object. Nested objects are serialised without checking again."""
+        with _validation.lenient():
+            trial_metric_name = self.trial_metric_name
 
-        trial_metric_min_value = self.trial_metric_min_value
+            trial_metric_min_value = self.trial_metric_min_value
 
-        trial_metric_max_value = self.trial_metric_max_value
+            trial_metric_max_value = self.trial_metric_max_value
 
-        trial_metric_latest_value = self.trial_metric_latest_value
+            trial_metric_latest_value = self.trial_metric_latest_value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        if trial_metric_name is not UNSET:
-            field_dict["trialMetricName"] = trial_metric_name
-        if trial_metric_min_value is not UNSET:
-            field_dict["trialMetricMinValue"] = trial_metric_min_value
-        if trial_metric_max_value is not UNSET:
-            field_dict["trialMetricMaxValue"] = trial_metric_max_value
-        if trial_metric_latest_value is not UNSET:
-            field_dict["trialMetricLatestValue"] = trial_metric_latest_value
-        return field_dict
+            field_dict: dict[str, Any] = {}
+            field_dict.update(self.additional_properties)
+            if trial_metric_name is not UNSET:
+                field_dict["trialMetricName"] = trial_metric_name
+            if trial_metric_min_value is not UNSET:
+                field_dict["trialMetricMinValue"] = trial_metric_min_value
+            if trial_metric_max_value is not UNSET:
+                field_dict["trialMetricMaxValue"] = trial_metric_max_value
+            if trial_metric_latest_value is not UNSET:
+                field_dict["trialMetricLatestValue"] = trial_metric_latest_value
+            return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
