@@ -1,0 +1,380 @@
+"""EasyMaker Local runs real work through its job supervisor: a training runs its entry point, a model is created
+from it, an endpoint serves it, stages and deletion rules, stop, Log & Crash records of ``useLog`` jobs, job logs,
+recurring runs creating pipeline runs; and the lifecycle tables agree with the spec's status enums."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from local_server import LocalServerHandle, start_local_server
+
+from easymaker.local import states
+from easymaker.local.catalog import load_catalog
+from easymaker.local.resources import Service
+from easymaker.local.store import Store
+from easymaker.local.validation import spec_validator
+
+TRAIN_PY = """
+import os, sys, time
+print("epochs", os.environ.get("EM_HP_EPOCHS"), flush=True)
+print("to stderr", file=sys.stderr, flush=True)
+if os.environ.get("EM_HP_SLEEP"):
+    time.sleep(float(os.environ["EM_HP_SLEEP"]))
+import joblib
+from sklearn.linear_model import LogisticRegression
+model = LogisticRegression().fit([[0, 0], [1, 1], [0, 1], [1, 0]], [0, 1, 0, 1])
+joblib.dump(model, os.path.join(os.environ["EM_MODEL_DIR"], "model.joblib"))
+"""
+
+
+def ok(r: httpx.Response) -> dict[str, Any]:
+    assert r.status_code == 200, r.text
+    doc: dict[str, Any] = r.json()
+    assert doc["header"]["isSuccessful"] is True
+    return doc
+
+
+def err(r: httpx.Response, status: int) -> str:
+    assert r.status_code == status, r.text
+    return str(r.json()["header"]["resultMessage"])
+
+
+def wait_for(fetch: Callable[[], dict[str, Any]], key: str, done: set[str], timeout: float = 60.0) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    delay = 0.05
+    while True:
+        doc = fetch()
+        if doc[key] in done:
+            return doc
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{key} stayed {doc[key]} (wanted {done}): {doc}")
+        time.sleep(delay)
+        delay = min(delay * 1.5, 0.5)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
+    handle = start_local_server(tmp_path_factory.mktemp("em-jobs"))
+    src = handle.home / "nas" / "n1" / "src"
+    src.mkdir(parents=True)
+    (src / "train.py").write_text(TRAIN_PY)
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture(scope="module")
+def ids(server: LocalServerHandle) -> dict[str, str]:
+    api = server.api("jobs")
+    flavors = ok(api.get("/flavors"))["flavorList"]
+    images = ok(api.get("/images"))["imageList"]
+    return {"flavorId": flavors[0]["id"], "imageId": images[0]["imageId"]}
+
+
+def training_body(ids: dict[str, str], name: str, **extra: Any) -> dict[str, Any]:
+    body = {
+        "trainingName": name,
+        "imageId": ids["imageId"],
+        "flavorId": ids["flavorId"],
+        "instanceCount": 1,
+        "modelUploadUri": f"nas://n1:/models/{name}",
+        "timeoutMinutes": 60,
+        "sourceDirUri": "nas://n1:/src",
+        "entryPoint": "train.py",
+        "hyperparameterList": [{"parameterName": "epochs", "parameterValue": "3"}],
+    }
+    body.update(extra)
+    return body
+
+
+def test_training_model_endpoint_lifecycle(server: LocalServerHandle, ids: dict[str, str]) -> None:
+    api = server.api("jobs")
+    exp = ok(api.post("/experiments", json={"experimentName": "lifecycle"}))["experiment"]
+    t = ok(api.post("/trainings", json=training_body(ids, "t1", experimentId=exp["experimentId"], useLog=True)))
+    training = t["training"]
+    assert training["trainingStatusCode"] in ("CREATE_REQUESTED", "CREATE_IN_PROGRESS", "RUNNING")
+    assert training["flavor"]["id"] == ids["flavorId"] and training["image"]["imageId"] == ids["imageId"]
+    assert training["experiment"] == {
+        "experimentId": exp["experimentId"],
+        "experimentName": "lifecycle",
+        "experimentStatusCode": "ACTIVE",
+    }
+    tid = training["trainingId"]
+    # a model needs a COMPLETE training
+    if training["trainingStatusCode"] != "COMPLETE":
+        r = api.post("/models", json={"modelName": "early", "trainingId": tid, "modelFormatCode": "SKLEARN"})
+        assert r.status_code in (200, 409)
+        if r.status_code == 200:  # it completed in between
+            ok(api.delete(f"/models/{r.json()['model']['modelId']}"))
+        else:
+            assert "COMPLETE" in r.json()["header"]["resultMessage"]
+    done = wait_for(
+        lambda: ok(api.get(f"/trainings/{tid}"))["training"],
+        "trainingStatusCode",
+        {"COMPLETE", "FAIL_TRAIN", "CREATE_FAILED"},
+    )
+    assert done["trainingStatusCode"] == "COMPLETE", done
+    assert done["modelList"] == []
+    err(api.put(f"/trainings/{tid}/stop"), 409)
+
+    logs = ok(server.client().get(f"/admin/jobs/{tid}/logs"))["jobLogs"]
+    assert logs["stdout"] == "epochs 3\n" and logs["stderr"] == "to stderr\n"
+    deadline = time.monotonic() + 10
+    while True:  # useLog: the output lines went to Log & Crash (written in batches)
+        from easymaker.local.store import Store as _Store
+
+        records = _Store(server.home / "state.db").list_logs(100, "jobs", "easymaker.training")
+        if len(records) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert {(r["body"], r["trainingId"], r["logLevel"]) for r in records} == {
+        ("epochs 3", tid, "INFO"),
+        ("to stderr", tid, "ERROR"),
+    }
+
+    model = ok(api.post("/models", json={"modelName": "m1", "trainingId": tid, "modelFormatCode": "SKLEARN"}))["model"]
+    assert model["modelStatusCode"] == "ACTIVE" and model["modelUploadUri"] == "nas://n1:/models/t1"
+    assert model["training"]["trainingId"] == tid
+    listed = ok(api.get(f"/trainings/{tid}"))["training"]["modelList"]
+    assert listed == [{"modelId": model["modelId"], "modelName": "m1", "modelStatusCode": "ACTIVE"}]
+    assert "delete the model first" in err(api.delete(f"/trainings/{tid}"), 409)
+
+    ep = ok(
+        api.post(
+            "/endpoints",
+            json={
+                "endpointName": "ep1",
+                "flavorId": ids["flavorId"],
+                "nodeCount": 1,
+                "endpointModelResourceList": [
+                    {"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1", "memory": "1Gi"}}
+                ],
+            },
+        )
+    )["endpoint"]
+    eid = ep["endpointId"]
+    assert ep["endpointStatusCode"] in ("CREATE_REQUESTED", "CREATE_IN_PROGRESS")
+    assert "already exists" in err(
+        api.post(
+            "/endpoints",
+            json={
+                "endpointName": "ep1",
+                "flavorId": ids["flavorId"],
+                "nodeCount": 1,
+                "endpointModelResourceList": [{"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1"}}],
+            },
+        ),
+        409,
+    )
+    active = wait_for(
+        lambda: ok(api.get(f"/endpoints/{eid}"))["endpoint"], "endpointStatusCode", {"ACTIVE", "CREATE_FAILED"}
+    )
+    assert active["endpointStatusCode"] == "ACTIVE", active
+    stage = active["defaultStage"]
+    assert stage["isDefaultStage"] is True and stage["defaultStage"] is True and stage["apigwStageName"] == "default"
+    assert [s["endpointStageId"] for s in active["endpointStageList"]] == [stage["endpointStageId"]]
+    stages = ok(api.get("/endpoint-stages", params={"endpointId": eid}))["endpointStageList"]
+    assert [s["endpointStageId"] for s in stages] == [stage["endpointStageId"]]
+    ems = ok(api.get("/endpoint-models", params={"endpointStageId": stage["endpointStageId"]}))["endpointModelList"]
+    assert len(ems) == 1 and ems[0]["modelId"] == model["modelId"] and ems[0]["podCount"] == 1
+    assert ems[0]["endpointModelStatusCode"] == "ACTIVE" and ems[0]["model"]["modelName"] == "m1"
+    em = ok(api.get(f"/endpoint-models/{ems[0]['endpointModelId']}"))["endpointModel"]
+    assert em["endpointStageId"] == stage["endpointStageId"]
+    pred = httpx.post(f"http://{stage['apigwStageUrl']}{em['apigwResourceUri']}", json={"instances": [[1, 1], [0, 0]]})
+    assert pred.json() == {"predictions": [1, 0]}
+
+    # rules
+    assert "used by endpoint stage" in err(api.delete(f"/models/{model['modelId']}"), 409)
+    assert "default stage" in err(api.delete(f"/endpoint-stages/{stage['endpointStageId']}"), 409)
+    assert "only model" in err(api.delete(f"/endpoint-models/{em['endpointModelId']}"), 409)
+    blue = ok(
+        api.post(
+            "/endpoint-stages",
+            json={
+                "endpointId": eid,
+                "apigwStageName": "blue",
+                "flavorId": ids["flavorId"],
+                "nodeCount": 1,
+                "endpointModelResourceList": [
+                    {"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1"}, "podCount": 2}
+                ],
+            },
+        )
+    )["endpointStage"]
+    assert blue["isDefaultStage"] is False and blue["podCount"] == 2
+    assert ok(api.get(f"/endpoints/{eid}"))["endpoint"]["endpointStatusCode"] in ("UPDATE_IN_PROGRESS", "ACTIVE")
+    assert "non-default stages" in err(api.delete(f"/endpoints/{eid}"), 409)
+    wait_for(
+        lambda: ok(api.get(f"/endpoint-stages/{blue['endpointStageId']}"))["endpointStage"],
+        "endpointStageStatusCode",
+        {"ACTIVE"},
+    )
+    assert ok(api.get(f"/endpoints/{eid}"))["endpoint"]["endpointStatusCode"] == "ACTIVE"
+    ok(api.delete(f"/endpoint-stages/{blue['endpointStageId']}"))
+    err(api.get(f"/endpoint-stages/{blue['endpointStageId']}"), 404)
+    ok(api.delete(f"/endpoints/{eid}"))
+    err(api.get(f"/endpoints/{eid}"), 404)
+    with pytest.raises(httpx.HTTPError):
+        httpx.post(f"http://{stage['apigwStageUrl']}{em['apigwResourceUri']}", json={"instances": [[1, 1]]}, timeout=2)
+    assert ok(api.get("/endpoint-stages"))["endpointStageList"] == []
+    ok(api.delete(f"/models/{model['modelId']}"))
+    ok(api.delete(f"/trainings/{tid}"))
+    ok(api.delete(f"/experiments/{exp['experimentId']}"))
+
+
+def test_stop_running_training_and_experiment_rule(server: LocalServerHandle, ids: dict[str, str]) -> None:
+    api = server.api("stopper")
+    exp = ok(api.post("/experiments", json={"experimentName": "busy"}))["experiment"]
+    body = training_body(
+        ids,
+        "sleepy",
+        experimentId=exp["experimentId"],
+        hyperparameterList=[{"parameterName": "sleep", "parameterValue": "60"}],
+    )
+    tid = ok(api.post("/trainings", json=body))["training"]["trainingId"]
+    wait_for(lambda: ok(api.get(f"/trainings/{tid}"))["training"], "trainingStatusCode", {"RUNNING"})
+    assert "work in progress" in err(api.delete(f"/experiments/{exp['experimentId']}"), 409)
+    assert "stop it" in err(api.delete(f"/trainings/{tid}"), 409)
+    ok(api.put(f"/trainings/{tid}/stop"))
+    stopped = wait_for(lambda: ok(api.get(f"/trainings/{tid}"))["training"], "trainingStatusCode", {"STOPPED"})
+    assert stopped["trainingStatusReason"]
+    err(api.put(f"/trainings/{tid}/stop"), 409)
+    ok(api.delete(f"/trainings/{tid}"))
+    ok(api.delete(f"/experiments/{exp['experimentId']}"))
+
+
+def test_failing_jobs_report_reasons(server: LocalServerHandle, ids: dict[str, str]) -> None:
+    api = server.api("failing")
+    t = ok(api.post("/trainings", json=training_body(ids, "nosrc", sourceDirUri="nas://n1:/missing")))["training"]
+    failed = wait_for(
+        lambda: ok(api.get(f"/trainings/{t['trainingId']}"))["training"],
+        "trainingStatusCode",
+        {"CREATE_FAILED", "FAIL_TRAIN"},
+    )
+    assert "missing" in failed["trainingStatusReason"]
+    assert "sourceDirUri" in err(
+        api.post("/trainings", json=training_body(ids, "x", sourceDirUri=None) | {"sourceDirUri": ""}), 400
+    )
+    bad_flavor = training_body(ids, "x", flavorId="nope")
+    assert err(api.post("/trainings", json=bad_flavor), 400).startswith("flavorId:")
+    model = ok(
+        api.post(
+            "/models", json={"modelName": "ghost", "modelFormatCode": "SKLEARN", "modelUploadUri": "nas://n1:/none"}
+        )
+    )["model"]
+    bi = ok(
+        api.post(
+            "/batch-inferences",
+            json={
+                "batchInferenceName": "bi",
+                "instanceCount": 1,
+                "timeoutMinutes": 60,
+                "flavorId": ids["flavorId"],
+                "modelId": model["modelId"],
+                "podCount": 1,
+                "maxBatchSize": 10,
+                "inferenceTimeoutSeconds": 10,
+                "inputDataUri": "nas://n1:/no-input",
+                "inputDataTypeCode": "JSONL",
+                "outputUploadUri": "nas://n1:/out",
+                "dataStorageSize": 300,
+            },
+        )
+    )["batchInference"]
+    assert bi["model"]["modelId"] == model["modelId"] and bi["flavor"]["id"] == ids["flavorId"]
+    done = wait_for(
+        lambda: ok(api.get(f"/batch-inferences/{bi['batchInferenceId']}"))["batchInference"],
+        "batchInferenceStatusCode",
+        {"FAIL_BATCH_INFERENCE", "CREATE_FAILED"},
+    )
+    assert done["batchInferenceStatusReason"]
+    ok(api.delete(f"/batch-inferences/{bi['batchInferenceId']}"))
+
+
+def test_recurring_run_creates_runs(server: LocalServerHandle, ids: dict[str, str]) -> None:
+    import base64
+
+    api = server.api("sched")
+    manifest = (Path(__file__).parent / "fixtures" / "local_hello_pipeline.yaml").read_bytes()
+    p = ok(
+        api.post(
+            "/pipelines/upload",
+            json={"pipelineName": "p", "base64PipelineSpecManifest": base64.b64encode(manifest).decode()},
+        )
+    )
+    pid = p["pipeline"]["pipelineId"]
+    start = (datetime.now(UTC) - timedelta(minutes=2, seconds=30)).isoformat(timespec="seconds")
+    rr = ok(
+        api.post(
+            "/pipeline-runs",
+            json={
+                "pipelineRunOrRecurringRunName": "every-minute",
+                "pipelineId": pid,
+                "flavorId": ids["flavorId"],
+                "instanceCount": 1,
+                "bootStorageSize": 50,
+                "schedulePeriodicMinutes": 1,
+                "scheduleStartDatetime": start,
+                "maxConcurrencyCount": 5,
+                "useCatchup": True,
+                "parameterList": [{"parameterName": "message", "parameterValue": "hey"}],
+            },
+        )
+    )["pipelineRecurringRun"]
+    rid = rr["pipelineRecurringRunId"]
+    deadline = time.monotonic() + 20
+    while True:
+        runs = ok(api.get("/pipeline-runs", params={"pipelineRecurringRunId": rid}))["pipelineRunList"]
+        if len(runs) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert len(runs) == 2, runs
+    assert all(r["pipelineRecurringRun"]["pipelineRecurringRunId"] == rid for r in runs)
+    assert all(r["pipeline"]["pipelineId"] == pid for r in runs)
+    scheduled = sorted(r["scheduledDatetime"] for r in runs)
+    assert len(set(scheduled)) == 2
+    listed = ok(api.get(f"/pipeline-recurring-runs/{rid}"))["pipelineRecurringRun"]["pipelineRunList"]
+    assert sorted(r["pipelineRunId"] for r in listed) == sorted(r["pipelineRunId"] for r in runs)
+    ok(api.put(f"/pipeline-recurring-runs/{rid}/stop"))
+    for r in runs:
+        if r["pipelineRunStatusCode"] not in ("COMPLETE", "FAIL_PIPELINE_RUN", "STOPPED", "CREATE_FAILED"):
+            api.put(f"/pipeline-runs/{r['pipelineRunId']}/stop")
+    for r in runs:
+        wait_for(
+            lambda r=r: ok(api.get(f"/pipeline-runs/{r['pipelineRunId']}"))["pipelineRun"],
+            "pipelineRunStatusCode",
+            {"COMPLETE", "FAIL_PIPELINE_RUN", "STOPPED", "CREATE_FAILED"},
+            timeout=90,
+        )
+    ok(api.delete(f"/pipeline-recurring-runs/{rid}"))
+
+
+# --------------------------------------------------------------------------------------------- state machines
+def test_state_tables_use_the_spec_enums() -> None:
+    v = spec_validator()
+    for kind in states.KINDS.values():
+        allowed = set(v.enum(kind.enum_name))
+        assert kind.statuses <= allowed, (kind.name, kind.statuses - allowed)
+        assert kind.terminal <= kind.statuses
+        assert kind.stoppable <= kind.statuses
+
+
+def test_illegal_transitions_are_rejected(tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.db")
+    svc = Service(store, load_catalog())
+    doc = {"trainingId": "t", "trainingName": "n", "trainingStatusCode": "CREATE_REQUESTED"}
+    store.insert("training", "ak", "t", "n", "CREATE_REQUESTED", doc)
+    assert svc.transition("t", "RUNNING")
+    assert svc.transition("t", "COMPLETE")
+    assert not svc.transition("t", "RUNNING")  # COMPLETE is terminal
+    assert not svc.transition("t", "FAIL_TRAIN", "late")
+    row = store.get("t")
+    assert row is not None and row.status == "COMPLETE" and row.doc["trainingStatusCode"] == "COMPLETE"
+    assert svc.transition("t", "FAIL_TRAIN", "forced", force=True)
+    assert store.get("t").doc["trainingStatusReason"] == "forced"  # type: ignore[union-attr]
+    assert not svc.transition("missing", "RUNNING")
