@@ -142,6 +142,7 @@ class Client:
         self._clock = clock
         self._transport = transport
         self._api: ApiClient | None = None
+        self._inference: httpx.Client | None = None
         self._lookups: Lookups | None = None
         self._lock = threading.Lock()
 
@@ -209,12 +210,37 @@ class Client:
         api.set_httpx_client(http)
         return api
 
+    def inference_http(self) -> httpx.Client:
+        """The httpx client for inference calls to stage URLs: no EasyMaker credentials, connect retries only
+        (inference is a POST)."""
+        if self._inference is None:
+            import httpx
+
+            from easymaker._transport import RetryTransport
+
+            with self._lock:
+                if self._inference is None:
+                    transport = RetryTransport(
+                        self._transport if self._transport is not None else httpx.HTTPTransport(),
+                        max_retries=self.config.max_retries,
+                        sleep=self._sleep,
+                    )
+                    self._inference = httpx.Client(
+                        headers={"User-Agent": USER_AGENT},
+                        timeout=httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
+                        transport=transport,
+                    )
+        return self._inference
+
     def close(self) -> None:
-        """Close the connection pool (a later call opens a new one)."""
+        """Close the connection pools (a later call opens new ones)."""
         with self._lock:
             if self._api is not None:
                 self._api.get_httpx_client().close()
                 self._api = None
+            if self._inference is not None:
+                self._inference.close()
+                self._inference = None
 
     def __enter__(self) -> Client:
         return self

@@ -1,0 +1,591 @@
+"""Endpoints, stages, deployed models and inference (``predict``).
+
+``Endpoint(id)`` is one GET; the stage list is fetched only when needed (``get_stage_list``, ``predict``, the
+compound wait of ``create``), once. The default stage is the one flagged ``isDefaultStage`` (2.1.5 spelling) or
+``defaultStage`` (2.1.0 spelling).
+
+Inference URL: ``{scheme}://{apigwStageUrl}{path}`` with scheme ``https`` (``http`` when the API itself is plain
+HTTP, i.e. EasyMaker Local) and path ``apigwResourceUri`` when the server set one, else by API spec::
+
+    kserve_v1                 /v1/models/{model name}/predict      body has "instances" (the default)
+    kserve_v2                 /v2/models/{model name}/infer        body has "inputs"
+    openai_completion_v1      /v1/completions                      body has "model" and "prompt"
+    openai_chat_completion_v1 /v1/chat/completions                 body has "model" and "messages"
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, ClassVar
+from urllib.parse import quote
+
+from easymaker._client import Client
+from easymaker._errors import EasyMakerError, EasyMakerValidationError, NotDeployedError, PredictError, body_excerpt
+from easymaker.resources.base import (
+    Record,
+    Resource,
+    build_items,
+    opt,
+    parent_fields,
+    precheck,
+    require,
+    sdk_parameters,
+    wire_dict,
+    wire_dicts,
+)
+from easymaker.values import EndpointModelResource, Tag, plain, wire_list
+
+DEFAULT_PREDICT_TIMEOUT = 60.0
+
+PARAMETERS: dict[str, Any] = {
+    "endpointName": "endpoint_name",
+    "endpointId": "endpoint_id",
+    "apigwStageName": "stage_name",
+    "description": "description",
+    "flavorId": "instance_type_name",
+    "nodeCount": "instance_count",
+    "endpointModelResourceList": "endpoint_model_resource_list",
+    "caEnable": "autoscaler_enable",
+    "caMinNodeCount": "autoscaler_min_node_count",
+    "caMaxNodeCount": "autoscaler_max_node_count",
+    "caScaleDownEnable": "autoscaler_scale_down_enable",
+    "caScaleDownUtilThresh": "autoscaler_scale_down_util_threshold",
+    "caScaleDownUnneededTime": "autoscaler_scale_down_unneeded_time",
+    "caScaleDownDelayAfterAdd": "autoscaler_scale_down_delay_after_add",
+    "tagList": "tag_list",
+}
+
+
+class ApiSpec(StrEnum):
+    """The inference API of a deployed model (``auto``: detected from the request body)."""
+
+    auto = "auto"
+    kserve_v1 = "kserve_v1"
+    kserve_v2 = "kserve_v2"
+    openai_completion_v1 = "openai_completion_v1"
+    openai_chat_completion_v1 = "openai_chat_completion_v1"
+
+    @classmethod
+    def _missing_(cls, value: object) -> ApiSpec | None:
+        if isinstance(value, str):
+            lowered = value.lower()
+            for member in cls:
+                if member.value == lowered:
+                    return member
+        return None
+
+
+def detect_api_spec(body: Any) -> ApiSpec:
+    """The API spec a request body is written for."""
+    if isinstance(body, dict):
+        if "instances" in body:
+            return ApiSpec.kserve_v1
+        if "inputs" in body:
+            return ApiSpec.kserve_v2
+        if "model" in body and "prompt" in body:
+            return ApiSpec.openai_completion_v1
+        if "model" in body and "messages" in body:
+            return ApiSpec.openai_chat_completion_v1
+    return ApiSpec.kserve_v1
+
+
+def inference_path(spec: ApiSpec, model_name: str) -> str:
+    name = quote(model_name, safe="")
+    if spec is ApiSpec.kserve_v2:
+        return f"/v2/models/{name}/infer"
+    if spec is ApiSpec.openai_completion_v1:
+        return "/v1/completions"
+    if spec is ApiSpec.openai_chat_completion_v1:
+        return "/v1/chat/completions"
+    return f"/v1/models/{name}/predict"
+
+
+def _is_default(stage: Record) -> bool:
+    data = stage.to_dict()
+    return bool(data.get("isDefaultStage") or data.get("defaultStage") is True)
+
+
+def _autoscaler_values(
+    enable: Any, min_nodes: Any, max_nodes: Any, scale_down: Any, threshold: Any, unneeded: Any, delay: Any
+) -> dict[str, Any]:
+    return {
+        "caEnable": bool(enable),
+        "caMinNodeCount": min_nodes,
+        "caMaxNodeCount": max_nodes,
+        "caScaleDownEnable": bool(scale_down),
+        "caScaleDownUtilThresh": threshold,
+        "caScaleDownUnneededTime": unneeded,
+        "caScaleDownDelayAfterAdd": delay,
+    }
+
+
+def _model_resources(items: list[Any] | None) -> list[Any]:
+    from easymaker_api.models.endpoint_model_resource import EndpointModelResource as WireResource
+
+    require(endpoint_model_resource_list=items if items else None)
+    built = build_items(
+        WireResource,
+        wire_list(items, EndpointModelResource, "endpoint_model_resource_list"),
+        "endpointModelResourceList",
+        "endpoint_model_resource_list",
+    )
+    assert built is not None
+    return built
+
+
+class EndpointModel(Resource):
+    """A model deployed on a stage."""
+
+    _noun = "endpointModel"
+    _label = "EndpointModel"
+    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.endpoint_model import EndpointModel as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.endpoint_models import get_endpoint_model
+        from easymaker_api.models.endpoint_model_response import EndpointModelResponse
+
+        response = get_endpoint_model.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, EndpointModelResponse).endpoint_model, "endpointModel")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, endpoint_stage_id: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.endpoint_models import list_endpoint_models
+        from easymaker_api.models.endpoint_model_list_response import EndpointModelListResponse
+
+        if filters:
+            raise TypeError(f"EndpointModel.get_list got unexpected filters {sorted(filters)}")
+        response = list_endpoint_models.sync_detailed(
+            client.appkey, client=client.api, endpoint_stage_id=opt(endpoint_stage_id)
+        )
+        return wire_dicts(client.payload(response, EndpointModelListResponse).endpoint_model_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.endpoint_models import delete_endpoint_model
+
+        delete_endpoint_model.sync_detailed(client.appkey, resource_id, client=client.api)
+
+
+class _Predicting(Resource):
+    """``predict`` on a stage's data (shared by Endpoint and EndpointStage)."""
+
+    def _stage_models(self, client: Client, stage: Record) -> list[dict[str, Any]]:
+        models = stage.to_dict().get("endpointModelList")
+        if isinstance(models, list) and models:
+            return [m for m in models if isinstance(m, dict)]
+        stage_id = stage.to_dict().get("endpointStageId")
+        return EndpointModel._fetch_list(client, endpoint_stage_id=None if stage_id is None else str(stage_id))
+
+    def _predict_on(
+        self, client: Client, stage: Record, model_id: str, json: Any, api_spec: Any, timeout: float | None
+    ) -> Any:
+        if not model_id:
+            raise EasyMakerValidationError("model_id is required", parameter="model_id", constraint="required")
+        if json is None:
+            raise EasyMakerValidationError(
+                "json is required: the request body, e.g. {'instances': [[6.0, 3.4, 4.5, 1.6]]}",
+                parameter="json",
+                constraint="required",
+            )
+        stage_data = stage.to_dict()
+        models = self._stage_models(client, stage)
+        match = next((m for m in models if m.get("modelId") == model_id), None)
+        if match is None:
+            deployed = ", ".join(sorted({str(m.get("modelId")) for m in models})) or "(none)"
+            raise NotDeployedError(
+                f"model {model_id!r} is not deployed on stage {stage_data.get('endpointStageId')!r}; "
+                f"deployed model ids: {deployed}"
+            )
+        stage_url = stage_data.get("apigwStageUrl")
+        if not stage_url:
+            raise EasyMakerError(
+                f"stage {stage_data.get('endpointStageId')!r} has no URL yet (status "
+                f"{stage_data.get('endpointStageStatusCode')}); wait for it to become ACTIVE"
+            )
+        spec = ApiSpec(plain(api_spec) or "auto")
+        resource_uri = match.get("apigwResourceUri")
+        if spec is ApiSpec.auto and resource_uri:
+            path = str(resource_uri)
+        else:
+            if spec is ApiSpec.auto:
+                spec = detect_api_spec(json)
+            model_name = (match.get("model") or {}).get("modelName") if isinstance(match.get("model"), dict) else None
+            if not model_name and spec in (ApiSpec.kserve_v1, ApiSpec.kserve_v2):
+                from easymaker.resources.model import Model
+
+                model_name = Model._fetch(client, model_id).get("modelName")
+            path = inference_path(spec, str(model_name or model_id))
+        url = str(stage_url).rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            url = ("http://" if client.config.is_http else "https://") + url
+        if not path.startswith("/"):
+            path = "/" + path
+        return _post_json(client, url + path, json, timeout)
+
+
+def _post_json(client: Client, url: str, body: Any, timeout: float | None) -> Any:
+    import httpx
+
+    http = client.inference_http()
+    try:
+        response = http.post(url, json=body, timeout=httpx.Timeout(timeout or DEFAULT_PREDICT_TIMEOUT, connect=10.0))
+    except EasyMakerError:
+        raise
+    if response.status_code >= 400:
+        raise PredictError(
+            f"POST {url} failed: HTTP {response.status_code}: {body_excerpt(response.content)}",
+            status_code=response.status_code,
+            url=url,
+        )
+    try:
+        return response.json()
+    except ValueError:
+        raise PredictError(
+            f"POST {url}: HTTP {response.status_code} with a body that is not JSON: {body_excerpt(response.content)}",
+            status_code=response.status_code,
+            url=url,
+        ) from None
+
+
+class EndpointStage(_Predicting):
+    """A stage of an endpoint (an API Gateway stage with deployed models)."""
+
+    _noun = "endpointStage"
+    _label = "EndpointStage"
+    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DEPLOY_FAILED"})
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.endpoint_stage import EndpointStage as Wire
+
+        return Wire.__wire_names__
+
+    @property
+    def is_default(self) -> bool:
+        return _is_default(self)
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.endpoint_stages import get_endpoint_stage
+        from easymaker_api.models.endpoint_stage_response import EndpointStageResponse
+
+        response = get_endpoint_stage.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, EndpointStageResponse).endpoint_stage, "endpointStage")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, endpoint_id: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.endpoint_stages import list_endpoint_stages
+        from easymaker_api.models.endpoint_stage_list_response import EndpointStageListResponse
+
+        if filters:
+            raise TypeError(f"EndpointStage.get_list got unexpected filters {sorted(filters)}")
+        response = list_endpoint_stages.sync_detailed(client.appkey, client=client.api, endpoint_id=opt(endpoint_id))
+        return wire_dicts(client.payload(response, EndpointStageListResponse).endpoint_stage_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.endpoint_stages import delete_endpoint_stage
+
+        delete_endpoint_stage.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def get_endpoint_model_list(self) -> list[EndpointModel]:
+        """Models deployed on this stage (one GET)."""
+        client = self.client
+        items = EndpointModel._fetch_list(client, endpoint_stage_id=self._require_id())
+        return [EndpointModel(item, client=client) for item in items]
+
+    def predict(
+        self, model_id: str, json: Any = None, api_spec: Any = ApiSpec.auto, *, timeout: float | None = None
+    ) -> Any:
+        """Send ``json`` to ``model_id`` on this stage and return the decoded JSON answer."""
+        client = self.client
+        if not self._data.get("apigwStageUrl"):
+            self.refresh()
+        return self._predict_on(client, self, model_id, json, api_spec, timeout)
+
+    def create(
+        self,
+        stage_name: str | None = None,
+        endpoint_id: str | None = None,
+        instance_type_name: str | None = None,
+        endpoint_model_resource_list: list[Any] | None = None,
+        instance_count: int = 1,
+        description: str | None = None,
+        use_log: bool | None = False,
+        autoscaler_enable: bool | None = False,
+        autoscaler_min_node_count: int | None = 1,
+        autoscaler_max_node_count: int | None = 10,
+        autoscaler_scale_down_enable: bool | None = True,
+        autoscaler_scale_down_util_threshold: int | None = 50,
+        autoscaler_scale_down_unneeded_time: int | None = 10,
+        autoscaler_scale_down_delay_after_add: int | None = 10,
+        wait: bool | None = True,
+        *,
+        tag_list: list[Any] | None = None,
+        timeout: float | None = None,
+    ) -> EndpointStage:
+        """Add a stage to an endpoint (``stage_name`` is sent as ``apigwStageName``)."""
+        from easymaker_api.api.endpoint_stages import create_endpoint_stage
+        from easymaker_api.models.endpoint_stage_create_request import EndpointStageCreateRequest
+        from easymaker_api.models.endpoint_stage_response import EndpointStageResponse
+        from easymaker_api.models.tag import Tag as WireTag
+
+        require(stage_name=stage_name, endpoint_id=endpoint_id, instance_type_name=instance_type_name)
+        assert stage_name and endpoint_id and instance_type_name
+        client = self.client
+        with sdk_parameters(PARAMETERS):
+            resources = _model_resources(endpoint_model_resource_list)
+            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            autoscaler = _autoscaler_values(
+                autoscaler_enable,
+                autoscaler_min_node_count,
+                autoscaler_max_node_count,
+                autoscaler_scale_down_enable,
+                autoscaler_scale_down_util_threshold,
+                autoscaler_scale_down_unneeded_time,
+                autoscaler_scale_down_delay_after_add,
+            )
+            precheck(
+                EndpointStageCreateRequest,
+                {
+                    "apigwStageName": stage_name,
+                    "endpointId": endpoint_id,
+                    "description": description,
+                    "nodeCount": instance_count,
+                    "endpointModelResourceList": resources,
+                    "tagList": tags,
+                    **autoscaler,
+                },
+            )
+            flavor_id = client.lookups.flavor_id(instance_type_name)
+            body = EndpointStageCreateRequest(
+                endpoint_id=endpoint_id,
+                apigw_stage_name=stage_name,
+                flavor_id=flavor_id,
+                node_count=instance_count,
+                endpoint_model_resource_list=resources,
+                description=opt(description),
+                ca_enable=autoscaler["caEnable"],
+                ca_min_node_count=opt(autoscaler["caMinNodeCount"]),
+                ca_max_node_count=opt(autoscaler["caMaxNodeCount"]),
+                ca_scale_down_enable=autoscaler["caScaleDownEnable"],
+                ca_scale_down_util_thresh=opt(autoscaler["caScaleDownUtilThresh"]),
+                ca_scale_down_unneeded_time=opt(autoscaler["caScaleDownUnneededTime"]),
+                ca_scale_down_delay_after_add=opt(autoscaler["caScaleDownDelayAfterAdd"]),
+                use_log=bool(use_log),
+                tag_list=opt(tags),
+                **parent_fields(client),
+            )
+        response = create_endpoint_stage.sync_detailed(client.appkey, client=client.api, body=body)
+        self._set(wire_dict(client.payload(response, EndpointStageResponse).endpoint_stage, "endpointStage"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self
+
+    @classmethod
+    def get_list(
+        cls, *, client: Client | None = None, endpoint_id: str | None = None, **filters: Any
+    ) -> list[EndpointStage]:  # type: ignore[override]
+        api = cls._client_or_default(client)
+        return [cls(item, client=api) for item in cls._fetch_list(api, endpoint_id=endpoint_id, **filters)]
+
+
+class Endpoint(_Predicting):
+    """An endpoint (an API Gateway service whose default stage is created with it)."""
+
+    _noun = "endpoint"
+    _label = "Endpoint"
+    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "UPDATE_FAILED"})
+    _nested_types = {**Resource._nested_types, "defaultStage": "EndpointStage"}
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.endpoint import Endpoint as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.endpoints import get_endpoint
+        from easymaker_api.models.endpoint_response import EndpointResponse
+
+        response = get_endpoint.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, EndpointResponse).endpoint, "endpoint")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.endpoints import list_endpoints
+        from easymaker_api.models.endpoint_list_response import EndpointListResponse
+
+        if filters:
+            raise TypeError(f"Endpoint.get_list got unexpected filters {sorted(filters)}")
+        response = list_endpoints.sync_detailed(client.appkey, client=client.api)
+        return wire_dicts(client.payload(response, EndpointListResponse).endpoint_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.endpoints import delete_endpoint
+
+        delete_endpoint.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def get_stage_list(self) -> list[EndpointStage]:
+        """The endpoint's stages (one GET)."""
+        client = self.client
+        items = EndpointStage._fetch_list(client, endpoint_id=self._require_id())
+        return [EndpointStage(item, client=client) for item in items]
+
+    def get_default_stage(self) -> EndpointStage:
+        """The default stage (flag ``isDefaultStage`` or ``defaultStage``; the only stage if there is one)."""
+        stages = self.get_stage_list()
+        for stage in stages:
+            if _is_default(stage):
+                return stage
+        if len(stages) == 1:
+            return stages[0]
+        raise EasyMakerError(
+            f"endpoint {self.id!r} has no default stage among {len(stages)} stages "
+            f"({', '.join(str(s.id) for s in stages) or 'none'})"
+        )
+
+    @property
+    def default_stage(self) -> EndpointStage:
+        return self.get_default_stage()
+
+    def get_endpoint_model_list(self, endpoint_stage_id: str | None = None) -> list[EndpointModel]:
+        """Models deployed on a stage of this endpoint (default stage unless ``endpoint_stage_id``)."""
+        client = self.client
+        stage_id = endpoint_stage_id or self.get_default_stage().id
+        items = EndpointModel._fetch_list(client, endpoint_stage_id=stage_id)
+        return [EndpointModel(item, client=client) for item in items]
+
+    def predict(
+        self, model_id: str, json: Any = None, api_spec: Any = ApiSpec.auto, *, timeout: float | None = None
+    ) -> Any:
+        """Send ``json`` to ``model_id`` on the default stage and return the decoded JSON answer."""
+        client = self.client
+        if json is None:
+            raise EasyMakerValidationError(
+                "json is required: the request body, e.g. {'instances': [[6.0, 3.4, 4.5, 1.6]]}",
+                parameter="json",
+                constraint="required",
+            )
+        return self._predict_on(client, self.get_default_stage(), model_id, json, api_spec, timeout)
+
+    def wait(self, timeout: float | None = None, *, action: str | None = None, default_stage: bool = False) -> Endpoint:
+        """Wait for the endpoint; with ``default_stage`` also for its default stage (sharing ``timeout``)."""
+        client = self.client
+        start = client.clock()
+        super().wait(timeout=timeout, action=action)
+        if default_stage:
+            left = None if timeout is None else max(0.0, timeout - (client.clock() - start))
+            self.get_default_stage().wait(timeout=left)
+        return self
+
+    def create(
+        self,
+        endpoint_name: str | None = None,
+        endpoint_model_resource_list: list[Any] | None = None,
+        instance_type_name: str | None = None,
+        instance_count: int = 1,
+        description: str | None = None,
+        use_log: bool | None = False,
+        wait: bool | None = True,
+        autoscaler_enable: bool | None = False,
+        autoscaler_min_node_count: int | None = 1,
+        autoscaler_max_node_count: int | None = 10,
+        autoscaler_scale_down_enable: bool | None = True,
+        autoscaler_scale_down_util_threshold: int | None = 50,
+        autoscaler_scale_down_unneeded_time: int | None = 10,
+        autoscaler_scale_down_delay_after_add: int | None = 10,
+        *,
+        tag_list: list[Any] | None = None,
+        timeout: float | None = None,
+    ) -> Endpoint:
+        """Create an endpoint with its default stage; ``wait`` waits for both."""
+        from easymaker_api.api.endpoints import create_endpoint
+        from easymaker_api.models.endpoint_create_request import EndpointCreateRequest
+        from easymaker_api.models.endpoint_response import EndpointResponse
+        from easymaker_api.models.tag import Tag as WireTag
+
+        require(endpoint_name=endpoint_name, instance_type_name=instance_type_name)
+        assert endpoint_name and instance_type_name
+        client = self.client
+        with sdk_parameters(PARAMETERS):
+            resources = _model_resources(endpoint_model_resource_list)
+            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            autoscaler = _autoscaler_values(
+                autoscaler_enable,
+                autoscaler_min_node_count,
+                autoscaler_max_node_count,
+                autoscaler_scale_down_enable,
+                autoscaler_scale_down_util_threshold,
+                autoscaler_scale_down_unneeded_time,
+                autoscaler_scale_down_delay_after_add,
+            )
+            precheck(
+                EndpointCreateRequest,
+                {
+                    "endpointName": endpoint_name,
+                    "description": description,
+                    "nodeCount": instance_count,
+                    "endpointModelResourceList": resources,
+                    "tagList": tags,
+                    **autoscaler,
+                },
+            )
+            flavor_id = client.lookups.flavor_id(instance_type_name)
+            body = EndpointCreateRequest(
+                endpoint_name=endpoint_name,
+                flavor_id=flavor_id,
+                node_count=instance_count,
+                endpoint_model_resource_list=resources,
+                description=opt(description),
+                ca_enable=autoscaler["caEnable"],
+                ca_min_node_count=opt(autoscaler["caMinNodeCount"]),
+                ca_max_node_count=opt(autoscaler["caMaxNodeCount"]),
+                ca_scale_down_enable=autoscaler["caScaleDownEnable"],
+                ca_scale_down_util_thresh=opt(autoscaler["caScaleDownUtilThresh"]),
+                ca_scale_down_unneeded_time=opt(autoscaler["caScaleDownUnneededTime"]),
+                ca_scale_down_delay_after_add=opt(autoscaler["caScaleDownDelayAfterAdd"]),
+                use_log=bool(use_log),
+                tag_list=opt(tags),
+                **parent_fields(client),
+            )
+        response = create_endpoint.sync_detailed(client.appkey, client=client.api, body=body)
+        self._set(wire_dict(client.payload(response, EndpointResponse).endpoint, "endpoint"))
+        if wait:
+            self.wait(timeout=timeout, default_stage=True)
+        return self
+
+
+def get_endpoint_list(*, client: Client | None = None) -> list[Endpoint]:
+    """Every endpoint (one GET)."""
+    return Endpoint.get_list(client=client)
+
+
+def get_endpoint_stage_list(endpoint_id: str, *, client: Client | None = None) -> list[EndpointStage]:
+    return EndpointStage.get_list(client=client, endpoint_id=endpoint_id)
+
+
+def get_endpoint_model_list(endpoint_stage_id: str, *, client: Client | None = None) -> list[EndpointModel]:
+    return EndpointModel.get_list(client=client, endpoint_stage_id=endpoint_stage_id)
+
+
+__all__ = [
+    "ApiSpec",
+    "Endpoint",
+    "EndpointModel",
+    "EndpointStage",
+    "detect_api_spec",
+    "get_endpoint_list",
+    "get_endpoint_model_list",
+    "get_endpoint_stage_list",
+    "inference_path",
+]

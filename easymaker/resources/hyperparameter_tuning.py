@@ -1,0 +1,269 @@
+"""Hyperparameter tunings: ``HyperparameterTuning().run(...)``, ``(id)``, ``.stop()``, ``.delete()``."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from easymaker._client import Client
+from easymaker.resources.base import (
+    Resource,
+    build_items,
+    enum_or_unset,
+    experiment_id_for,
+    opt,
+    parent_fields,
+    precheck,
+    require,
+    sdk_parameters,
+    timeout_minutes,
+    wire_dict,
+    wire_dicts,
+)
+from easymaker.resources.training import PARAMETERS as TRAINING_PARAMETERS
+from easymaker.resources.training import TrainingLookupsMixin, resolve_training_ids
+from easymaker.values import Dataset, HyperparameterSpec, Metric, Tag, plain, wire_list
+
+PARAMETERS: dict[str, Any] = {
+    **TRAINING_PARAMETERS,
+    "hyperparameterTuningName": "hyperparameter_tuning_name",
+    "instanceCount": "distributed_node_count × parallel_trial_count",
+    "parallelTrialCount": "parallel_trial_count",
+    "hyperparameterSpecList": "hyperparameter_spec_list",
+    "metricList": "metric_list",
+    "metricRegex": "metric_regex",
+    "objectiveMetric": "objective_metric_name",
+    "objectiveTypeCode": "objective_type_code",
+    "objectiveGoal": "objective_goal",
+    "maxFailedTrialCount": "max_failed_trial_count",
+    "maxTrialCount": "max_trial_count",
+    "tuningStrategyName": "tuning_strategy_name",
+    "tuningStrategyRandomState": "tuning_strategy_random_state",
+    "earlyStoppingAlgorithm": "early_stopping_algorithm",
+    "earlyStoppingMinTrialCount": "early_stopping_min_trial_count",
+    "earlyStoppingStartStep": "early_stopping_start_step",
+}
+
+
+class HyperparameterTuning(TrainingLookupsMixin, Resource):
+    """A hyperparameter tuning job (trials run as trainings)."""
+
+    _noun = "hyperparameterTuning"
+    _label = "HyperparameterTuning"
+    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_HYPERPARAMETER_TUNING", "CREATE_FAILED", "STOPPED"})
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.hyperparameter_tuning import HyperparameterTuning as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.hyperparameter_tunings import get_hyperparameter_tuning
+        from easymaker_api.models.hyperparameter_tuning_response import HyperparameterTuningResponse
+
+        response = get_hyperparameter_tuning.sync_detailed(client.appkey, resource_id, client=client.api)
+        parsed = client.payload(response, HyperparameterTuningResponse)
+        return wire_dict(parsed.hyperparameter_tuning, "hyperparameterTuning")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.hyperparameter_tunings import list_hyperparameter_tunings
+        from easymaker_api.models.hyperparameter_tuning_list_response import HyperparameterTuningListResponse
+
+        if filters:
+            raise TypeError(f"HyperparameterTuning.get_list got unexpected filters {sorted(filters)}")
+        response = list_hyperparameter_tunings.sync_detailed(client.appkey, client=client.api)
+        return wire_dicts(client.payload(response, HyperparameterTuningListResponse).hyperparameter_tuning_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.hyperparameter_tunings import delete_hyperparameter_tuning
+
+        delete_hyperparameter_tuning.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def stop(self) -> None:
+        """Ask the server to stop the tuning (one PUT)."""
+        from easymaker_api.api.hyperparameter_tunings import stop_hyperparameter_tuning
+
+        client = self.client
+        stop_hyperparameter_tuning.sync_detailed(client.appkey, self._require_id(), client=client.api)
+
+    def run(
+        self,
+        hyperparameter_tuning_name: str | None = None,
+        image_name: str | None = None,
+        instance_type_name: str | None = None,
+        model_upload_uri: str | None = None,
+        early_stopping_algorithm: Any = None,
+        distributed_node_count: int = 1,
+        parallel_trial_count: int = 1,
+        nproc_per_node: int | None = 1,
+        timeout_hours: int = 720,
+        early_stopping_min_trial_count: int | None = 3,
+        early_stopping_start_step: int | None = 4,
+        experiment_id: str | None = None,
+        description: str | None = None,
+        algorithm_name: str | None = None,
+        data_storage_size: int | None = None,
+        source_dir_uri: str | None = None,
+        entry_point: str | None = None,
+        hyperparameter_spec_list: list[Any] | None = None,
+        dataset_list: list[Any] | None = None,
+        check_point_input_uri: str | None = None,
+        check_point_upload_uri: str | None = None,
+        use_log: bool | None = False,
+        wait: bool | None = True,
+        metric_list: list[Any] | None = None,
+        metric_regex: str | None = None,
+        objective_metric_name: str | None = None,
+        objective_type_code: Any = None,
+        objective_goal: float | None = None,
+        max_failed_trial_count: int | None = None,
+        max_trial_count: int | None = None,
+        tuning_strategy_name: Any = None,
+        tuning_strategy_random_state: int | None = None,
+        use_torchrun: bool | None = False,
+        *,
+        tag_list: list[Any] | None = None,
+        experiment_name: str | None = None,
+        experiment_description: str | None = None,
+        timeout: float | None = None,
+    ) -> HyperparameterTuning:
+        """Start a tuning (positional order of 2.1.5; the guide passes keywords). Returns this object.
+
+        ``instanceCount`` on the wire is ``distributed_node_count × parallel_trial_count`` (at most 10)."""
+        from easymaker_api.api.hyperparameter_tunings import create_hyperparameter_tuning
+        from easymaker_api.models.dataset import Dataset as WireDataset
+        from easymaker_api.models.early_stopping_algorithm import EarlyStoppingAlgorithm
+        from easymaker_api.models.hyperparameter_spec import HyperparameterSpec as WireSpec
+        from easymaker_api.models.hyperparameter_tuning_create_request import HyperparameterTuningCreateRequest
+        from easymaker_api.models.hyperparameter_tuning_response import HyperparameterTuningResponse
+        from easymaker_api.models.metric import Metric as WireMetric
+        from easymaker_api.models.objective_metric import ObjectiveMetric
+        from easymaker_api.models.objective_type_code import ObjectiveTypeCode
+        from easymaker_api.models.tag import Tag as WireTag
+        from easymaker_api.models.tuning_strategy_name import TuningStrategyName
+
+        require(
+            hyperparameter_tuning_name=hyperparameter_tuning_name,
+            instance_type_name=instance_type_name,
+            model_upload_uri=model_upload_uri,
+        )
+        if not image_name and not algorithm_name:
+            require(image_name=image_name)
+        assert hyperparameter_tuning_name is not None and instance_type_name is not None
+        assert model_upload_uri is not None
+        for name, value in (
+            ("distributed_node_count", distributed_node_count),
+            ("parallel_trial_count", parallel_trial_count),
+        ):
+            if isinstance(value, bool) or not isinstance(value, int):
+                from easymaker._errors import EasyMakerValidationError
+
+                raise EasyMakerValidationError(f"{name} must be an integer, got {value!r}", parameter=name, value=value)
+        client = self.client
+        experiment = experiment_id_for(client, experiment_id)
+        minutes = timeout_minutes(timeout_hours)
+        instance_count = distributed_node_count * parallel_trial_count
+        with sdk_parameters(PARAMETERS):
+            datasets = build_items(
+                WireDataset, wire_list(dataset_list, Dataset, "dataset_list"), "datasetList", "dataset_list"
+            )
+            specs = build_items(
+                WireSpec,
+                wire_list(hyperparameter_spec_list, HyperparameterSpec, "hyperparameter_spec_list"),
+                "hyperparameterSpecList",
+                "hyperparameter_spec_list",
+            )
+            metrics = build_items(
+                WireMetric, wire_list(metric_list, Metric, "metric_list"), "metricList", "metric_list"
+            )
+            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            objective = None
+            if objective_metric_name is not None:
+                objective = ObjectiveMetric(name=str(plain(objective_metric_name)))
+            objective_type = enum_or_unset(ObjectiveTypeCode, objective_type_code)
+            strategy = enum_or_unset(TuningStrategyName, tuning_strategy_name)
+            early_stopping = enum_or_unset(EarlyStoppingAlgorithm, early_stopping_algorithm)
+            precheck(
+                HyperparameterTuningCreateRequest,
+                {
+                    "hyperparameterTuningName": hyperparameter_tuning_name,
+                    "description": description,
+                    "experimentId": experiment,
+                    "experimentName": experiment_name,
+                    "experimentDescription": experiment_description,
+                    "parallelTrialCount": parallel_trial_count,
+                    "instanceCount": instance_count,
+                    "dataStorageSize": data_storage_size,
+                    "checkPointInputUri": check_point_input_uri,
+                    "checkPointUploadUri": check_point_upload_uri,
+                    "sourceDirUri": source_dir_uri,
+                    "entryPoint": entry_point,
+                    "modelUploadUri": model_upload_uri,
+                    "timeoutMinutes": minutes,
+                    "nprocPerNode": nproc_per_node,
+                    "datasetList": datasets,
+                    "hyperparameterSpecList": specs,
+                    "metricList": metrics,
+                    "metricRegex": metric_regex,
+                    "objectiveTypeCode": plain(objective_type_code),
+                    "tuningStrategyName": plain(tuning_strategy_name),
+                    "earlyStoppingAlgorithm": plain(early_stopping_algorithm),
+                    "maxFailedTrialCount": max_failed_trial_count,
+                    "maxTrialCount": max_trial_count,
+                    "earlyStoppingMinTrialCount": early_stopping_min_trial_count,
+                    "earlyStoppingStartStep": early_stopping_start_step,
+                    "tagList": tags,
+                },
+            )
+            if objective is not None:
+                objective.check_constraints("objectiveMetric.")
+            image_id, flavor_id, algorithm_id = resolve_training_ids(
+                client, image_name, instance_type_name, algorithm_name
+            )
+            body = HyperparameterTuningCreateRequest(
+                hyperparameter_tuning_name=hyperparameter_tuning_name,
+                image_id=image_id,
+                flavor_id=flavor_id,
+                instance_count=instance_count,
+                model_upload_uri=model_upload_uri,
+                timeout_minutes=minutes,
+                description=opt(description),
+                experiment_id=opt(experiment),
+                experiment_name=opt(experiment_name),
+                experiment_description=opt(experiment_description),
+                parallel_trial_count=parallel_trial_count,
+                data_storage_size=opt(data_storage_size),
+                algorithm_id=opt(algorithm_id),
+                dataset_list=opt(datasets),
+                check_point_input_uri=opt(check_point_input_uri),
+                check_point_upload_uri=opt(check_point_upload_uri),
+                source_dir_uri=opt(source_dir_uri),
+                entry_point=opt(entry_point),
+                use_log=bool(use_log),
+                use_torchrun=bool(use_torchrun),
+                nproc_per_node=opt(nproc_per_node),
+                hyperparameter_spec_list=opt(specs),
+                metric_list=opt(metrics),
+                metric_regex=opt(metric_regex),
+                objective_metric=opt(objective),
+                objective_type_code=objective_type,
+                objective_goal=opt(objective_goal),
+                max_failed_trial_count=opt(max_failed_trial_count),
+                max_trial_count=opt(max_trial_count),
+                tuning_strategy_name=strategy,
+                tuning_strategy_random_state=opt(tuning_strategy_random_state),
+                early_stopping_algorithm=early_stopping,
+                early_stopping_min_trial_count=opt(early_stopping_min_trial_count),
+                early_stopping_start_step=opt(early_stopping_start_step),
+                tag_list=opt(tags),
+                **parent_fields(client),
+            )
+        response = create_hyperparameter_tuning.sync_detailed(client.appkey, client=client.api, body=body)
+        parsed = client.payload(response, HyperparameterTuningResponse)
+        self._set(wire_dict(parsed.hyperparameter_tuning, "hyperparameterTuning"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self

@@ -1,0 +1,211 @@
+"""Model evaluations: ``ModelEvaluation().create(...)``, ``(id)``, ``.stop()``, ``.delete()``."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from easymaker._client import Client
+from easymaker.resources.base import (
+    Resource,
+    enum_or_unset,
+    opt,
+    parent_fields,
+    precheck,
+    require,
+    sdk_parameters,
+    timeout_minutes,
+    wire_dict,
+    wire_dicts,
+)
+from easymaker.values import plain
+
+PARAMETERS: dict[str, Any] = {
+    "modelEvaluationName": "model_evaluation_name",
+    "description": "description",
+    "modelId": "model_id",
+    "objectiveCode": "objective_code",
+    "classNames": "class_names",
+    "flavorId": "instance_type_name",
+    "inputDataUri": "input_data_uri",
+    "inputDataTypeCode": "input_data_type_code",
+    "targetFieldName": "target_field_name",
+    "timeoutMinutes": ("timeout_hours", 60),
+    "bootStorageSize": "boot_storage_size",
+    "dataStorageSize": "data_storage_size",
+    "generateFeatureAttributions": "generate_feature_attributions",
+    "batchInference": "batch_inference",
+}
+BATCH_PARAMETERS: dict[str, Any] = {
+    "flavorId": "batch_inference_instance_type_name",
+    "instanceCount": "batch_inference_instance_count",
+    "podCount": "batch_inference_pod_count",
+    "outputUploadUri": "batch_inference_output_upload_uri",
+    "maxBatchSize": "batch_inference_max_batch_size",
+    "inferenceTimeoutSeconds": "batch_inference_inference_timeout_seconds",
+}
+
+
+class ModelEvaluation(Resource):
+    """An evaluation of a classification or regression model on labelled data."""
+
+    _noun = "modelEvaluation"
+    _label = "ModelEvaluation"
+    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_MODEL_EVALUATION", "CREATE_FAILED", "STOPPED"})
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.model_evaluation import ModelEvaluation as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.model_evaluations import get_model_evaluation
+        from easymaker_api.models.model_evaluation_response import ModelEvaluationResponse
+
+        response = get_model_evaluation.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, ModelEvaluationResponse).model_evaluation, "modelEvaluation")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.model_evaluations import list_model_evaluations
+        from easymaker_api.models.model_evaluation_list_response import ModelEvaluationListResponse
+
+        if filters:
+            raise TypeError(f"ModelEvaluation.get_list got unexpected filters {sorted(filters)}")
+        response = list_model_evaluations.sync_detailed(client.appkey, client=client.api)
+        return wire_dicts(client.payload(response, ModelEvaluationListResponse).model_evaluation_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.model_evaluations import delete_model_evaluation
+
+        delete_model_evaluation.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def stop(self) -> None:
+        """Ask the server to stop the evaluation (one PUT)."""
+        from easymaker_api.api.model_evaluations import stop_model_evaluation
+
+        client = self.client
+        stop_model_evaluation.sync_detailed(client.appkey, self._require_id(), client=client.api)
+
+    def create(
+        self,
+        model_evaluation_name: str | None = None,
+        model_id: str | None = None,
+        objective_code: Any = None,
+        instance_type_name: str | None = None,
+        input_data_uri: str | None = None,
+        input_data_type_code: Any = None,
+        target_field_name: str | None = None,
+        batch_inference_instance_type_name: str | None = None,
+        batch_inference_instance_count: int | None = None,
+        batch_inference_pod_count: int | None = None,
+        batch_inference_output_upload_uri: str | None = None,
+        batch_inference_max_batch_size: int | None = None,
+        batch_inference_inference_timeout_seconds: int | None = None,
+        timeout_hours: int | None = 720,
+        class_names: str | None = None,
+        description: str | None = None,
+        use_log: bool | None = False,
+        wait: bool | None = True,
+        *,
+        generate_feature_attributions: bool | None = None,
+        boot_storage_size: int | None = None,
+        data_storage_size: int | None = None,
+        timeout: float | None = None,
+    ) -> ModelEvaluation:
+        """Evaluate a model (2.1.5 positional order; the guide's ``generate_feature_attributions``,
+        ``boot_storage_size`` and ``data_storage_size`` are sent too)."""
+        from easymaker_api.api.model_evaluations import create_model_evaluation
+        from easymaker_api.models.model_evaluation_batch_inference_request import (
+            ModelEvaluationBatchInferenceRequest,
+        )
+        from easymaker_api.models.model_evaluation_create_request import ModelEvaluationCreateRequest
+        from easymaker_api.models.model_evaluation_input_data_type_code import ModelEvaluationInputDataTypeCode
+        from easymaker_api.models.model_evaluation_response import ModelEvaluationResponse
+        from easymaker_api.models.objective_code import ObjectiveCode
+
+        require(
+            model_evaluation_name=model_evaluation_name,
+            model_id=model_id,
+            objective_code=plain(objective_code),
+            instance_type_name=instance_type_name,
+            input_data_uri=input_data_uri,
+            input_data_type_code=plain(input_data_type_code),
+            target_field_name=target_field_name,
+            batch_inference_instance_type_name=batch_inference_instance_type_name,
+            batch_inference_instance_count=batch_inference_instance_count,
+            batch_inference_pod_count=batch_inference_pod_count,
+            batch_inference_output_upload_uri=batch_inference_output_upload_uri,
+            batch_inference_max_batch_size=batch_inference_max_batch_size,
+            batch_inference_inference_timeout_seconds=batch_inference_inference_timeout_seconds,
+        )
+        assert model_evaluation_name and model_id and instance_type_name and input_data_uri and target_field_name
+        assert batch_inference_instance_type_name and batch_inference_output_upload_uri
+        assert batch_inference_instance_count is not None and batch_inference_pod_count is not None
+        assert batch_inference_max_batch_size is not None and batch_inference_inference_timeout_seconds is not None
+        client = self.client
+        minutes = timeout_minutes(timeout_hours)
+        with sdk_parameters(PARAMETERS):
+            precheck(
+                ModelEvaluationCreateRequest,
+                {
+                    "modelEvaluationName": model_evaluation_name,
+                    "description": description,
+                    "modelId": model_id,
+                    "objectiveCode": plain(objective_code),
+                    "classNames": class_names,
+                    "inputDataUri": input_data_uri,
+                    "inputDataTypeCode": plain(input_data_type_code),
+                    "targetFieldName": target_field_name,
+                    "timeoutMinutes": minutes,
+                    "bootStorageSize": boot_storage_size,
+                    "dataStorageSize": data_storage_size,
+                },
+            )
+        with sdk_parameters(BATCH_PARAMETERS):
+            precheck(
+                ModelEvaluationBatchInferenceRequest,
+                {
+                    "instanceCount": batch_inference_instance_count,
+                    "podCount": batch_inference_pod_count,
+                    "outputUploadUri": batch_inference_output_upload_uri,
+                    "maxBatchSize": batch_inference_max_batch_size,
+                    "inferenceTimeoutSeconds": batch_inference_inference_timeout_seconds,
+                },
+            )
+            batch_flavor_id = client.lookups.flavor_id(batch_inference_instance_type_name)
+        with sdk_parameters(PARAMETERS):
+            flavor_id = client.lookups.flavor_id(instance_type_name)
+        with sdk_parameters(PARAMETERS):
+            body = ModelEvaluationCreateRequest(
+                model_evaluation_name=model_evaluation_name,
+                model_id=model_id,
+                objective_code=enum_or_unset(ObjectiveCode, objective_code),
+                flavor_id=flavor_id,
+                input_data_uri=input_data_uri,
+                input_data_type_code=enum_or_unset(ModelEvaluationInputDataTypeCode, input_data_type_code),
+                target_field_name=target_field_name,
+                batch_inference=ModelEvaluationBatchInferenceRequest(
+                    flavor_id=batch_flavor_id,
+                    instance_count=batch_inference_instance_count,
+                    pod_count=batch_inference_pod_count,
+                    output_upload_uri=batch_inference_output_upload_uri,
+                    max_batch_size=batch_inference_max_batch_size,
+                    inference_timeout_seconds=batch_inference_inference_timeout_seconds,
+                ),
+                description=opt(description),
+                class_names=opt(class_names),
+                timeout_minutes=opt(minutes),
+                boot_storage_size=opt(boot_storage_size),
+                data_storage_size=opt(data_storage_size),
+                generate_feature_attributions=opt(generate_feature_attributions),
+                use_log=bool(use_log),
+                **parent_fields(client),
+            )
+        response = create_model_evaluation.sync_detailed(client.appkey, client=client.api, body=body)
+        self._set(wire_dict(client.payload(response, ModelEvaluationResponse).model_evaluation, "modelEvaluation"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self

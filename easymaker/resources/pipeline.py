@@ -1,0 +1,445 @@
+"""Pipelines, pipeline runs and recurring runs (schedules)."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from pathlib import Path
+from typing import Any, ClassVar
+
+from easymaker._client import Client
+from easymaker._errors import EasyMakerValidationError
+from easymaker.resources.base import (
+    Resource,
+    build_items,
+    experiment_id_for,
+    opt,
+    parent_fields,
+    precheck,
+    require,
+    sdk_parameters,
+    wire_dict,
+    wire_dicts,
+)
+from easymaker.values import Nas, Parameter, Tag, wire_list
+
+PIPELINE_PARAMETERS: dict[str, Any] = {
+    "pipelineName": "pipeline_name",
+    "description": "description",
+    "base64PipelineSpecManifest": "pipeline_spec_manifest_path",
+    "tagList": "tag_list",
+}
+RUN_PARAMETERS: dict[str, Any] = {
+    "pipelineRunOrRecurringRunName": "pipeline_run_name",
+    "pipelineId": "pipeline_id",
+    "description": "description",
+    "experimentId": "experiment_id",
+    "experimentName": "experiment_name",
+    "experimentDescription": "experiment_description",
+    "parameterList": "parameter_list",
+    "flavorId": "instance_type_name",
+    "instanceCount": "instance_count",
+    "bootStorageSize": "boot_storage_size",
+    "nasList": "nas_list",
+    "schedulePeriodicMinutes": "schedule_periodic_minutes",
+    "scheduleCronExpression": "schedule_cron_expression",
+    "maxConcurrencyCount": "max_concurrency_count",
+    "scheduleStartDatetime": "schedule_start_datetime",
+    "scheduleEndDatetime": "schedule_end_datetime",
+    "tagList": "tag_list",
+}
+
+
+class Pipeline(Resource):
+    """An uploaded pipeline (a compiled Kubeflow Pipelines v2 IR YAML)."""
+
+    _noun = "pipeline"
+    _label = "Pipeline"
+    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
+    _wait_action = "upload"
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.pipeline import Pipeline as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.pipelines import get_pipeline
+        from easymaker_api.models.pipeline_response import PipelineResponse
+
+        response = get_pipeline.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, PipelineResponse).pipeline, "pipeline")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.pipelines import list_pipelines
+        from easymaker_api.models.pipeline_list_response import PipelineListResponse
+
+        if filters:
+            raise TypeError(f"Pipeline.get_list got unexpected filters {sorted(filters)}")
+        response = list_pipelines.sync_detailed(client.appkey, client=client.api)
+        return wire_dicts(client.payload(response, PipelineListResponse).pipeline_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.pipelines import delete_pipeline
+
+        delete_pipeline.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def upload(
+        self,
+        pipeline_name: str | None = None,
+        pipeline_spec_manifest_path: str | Path | None = None,
+        description: str | None = None,
+        wait: bool | None = True,
+        *,
+        tag_list: list[Any] | None = None,
+        timeout: float | None = None,
+    ) -> Pipeline:
+        """Upload a compiled pipeline file (sent base64-encoded)."""
+        from easymaker_api.api.pipelines import upload_pipeline
+        from easymaker_api.models.pipeline_response import PipelineResponse
+        from easymaker_api.models.pipeline_upload_request import PipelineUploadRequest
+        from easymaker_api.models.tag import Tag as WireTag
+
+        require(pipeline_name=pipeline_name, pipeline_spec_manifest_path=pipeline_spec_manifest_path)
+        assert pipeline_name and pipeline_spec_manifest_path
+        path = Path(pipeline_spec_manifest_path).expanduser()
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise EasyMakerValidationError(
+                f"pipeline_spec_manifest_path: cannot read {str(path)!r}: {exc.strerror or exc}",
+                parameter="pipeline_spec_manifest_path",
+                value=str(path),
+            ) from None
+        client = self.client
+        with sdk_parameters(PIPELINE_PARAMETERS):
+            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            body = PipelineUploadRequest(
+                pipeline_name=pipeline_name,
+                base_64_pipeline_spec_manifest=base64.b64encode(content).decode("ascii"),
+                description=opt(description),
+                tag_list=opt(tags),
+                **parent_fields(client),
+            )
+        response = upload_pipeline.sync_detailed(client.appkey, client=client.api, body=body)
+        self._set(wire_dict(client.payload(response, PipelineResponse).pipeline, "pipeline"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self
+
+
+def _datetime(value: Any, parameter: str) -> Any:
+    if value is None:
+        return opt(None)
+    if isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        raise EasyMakerValidationError(
+            f"{parameter}: {value!r} is not an ISO-8601 date-time such as '2025-01-01T00:00:00+09:00'",
+            parameter=parameter,
+            constraint="format",
+            value=value,
+        ) from None
+
+
+def _create_run(
+    client: Client,
+    *,
+    name_parameter: str,
+    name: str | None,
+    pipeline_id: str | None,
+    instance_type_name: str | None,
+    boot_storage_size: int | None,
+    instance_count: int,
+    description: str | None,
+    experiment_id: str | None,
+    experiment_name: str | None,
+    experiment_description: str | None,
+    parameter_list: list[Any] | None,
+    nas_list: list[Any] | None,
+    tag_list: list[Any] | None,
+    schedule: dict[str, Any] | None = None,
+) -> Any:
+    from easymaker_api.api.pipeline_runs import create_pipeline_run
+    from easymaker_api.models.nas import Nas as WireNas
+    from easymaker_api.models.parameter import Parameter as WireParameter
+    from easymaker_api.models.pipeline_run_create_request import PipelineRunCreateRequest
+    from easymaker_api.models.pipeline_run_create_response import PipelineRunCreateResponse
+    from easymaker_api.models.tag import Tag as WireTag
+
+    require(
+        **{name_parameter: name},
+        pipeline_id=pipeline_id,
+        instance_type_name=instance_type_name,
+        boot_storage_size=boot_storage_size,
+    )
+    assert name and pipeline_id and instance_type_name and boot_storage_size is not None
+    parameters = {**RUN_PARAMETERS, "pipelineRunOrRecurringRunName": name_parameter}
+    schedule = schedule or {}
+    experiment = experiment_id_for(client, experiment_id)
+    with sdk_parameters(parameters):
+        params = build_items(
+            WireParameter, wire_list(parameter_list, Parameter, "parameter_list"), "parameterList", "parameter_list"
+        )
+        nas = build_items(WireNas, wire_list(nas_list, Nas, "nas_list"), "nasList", "nas_list")
+        tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+        precheck(
+            PipelineRunCreateRequest,
+            {
+                "pipelineRunOrRecurringRunName": name,
+                "pipelineId": pipeline_id,
+                "description": description,
+                "experimentId": experiment,
+                "experimentName": experiment_name,
+                "experimentDescription": experiment_description,
+                "instanceCount": instance_count,
+                "bootStorageSize": boot_storage_size,
+                "parameterList": params,
+                "nasList": nas,
+                "tagList": tags,
+                "schedulePeriodicMinutes": schedule.get("schedule_periodic_minutes"),
+                "scheduleCronExpression": schedule.get("schedule_cron_expression"),
+                "maxConcurrencyCount": schedule.get("max_concurrency_count"),
+            },
+        )
+        flavor_id = client.lookups.flavor_id(instance_type_name)
+        body = PipelineRunCreateRequest(
+            pipeline_run_or_recurring_run_name=name,
+            pipeline_id=pipeline_id,
+            flavor_id=flavor_id,
+            instance_count=instance_count,
+            boot_storage_size=boot_storage_size,
+            description=opt(description),
+            experiment_id=opt(experiment),
+            experiment_name=opt(experiment_name),
+            experiment_description=opt(experiment_description),
+            parameter_list=opt(params),
+            nas_list=opt(nas),
+            schedule_periodic_minutes=opt(schedule.get("schedule_periodic_minutes")),
+            schedule_cron_expression=opt(schedule.get("schedule_cron_expression")),
+            max_concurrency_count=opt(schedule.get("max_concurrency_count")),
+            schedule_start_datetime=_datetime(schedule.get("schedule_start_datetime"), "schedule_start_datetime"),
+            schedule_end_datetime=_datetime(schedule.get("schedule_end_datetime"), "schedule_end_datetime"),
+            use_catchup=opt(schedule.get("use_catchup")),
+            tag_list=opt(tags),
+            **parent_fields(client),
+        )
+    response = create_pipeline_run.sync_detailed(client.appkey, client=client.api, body=body)
+    return client.payload(response, PipelineRunCreateResponse)
+
+
+class PipelineRun(Resource):
+    """A run of a pipeline."""
+
+    _noun = "pipelineRun"
+    _label = "PipelineRun"
+    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_PIPELINE_RUN", "CREATE_FAILED", "STOPPED"})
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.pipeline_run import PipelineRun as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.pipeline_runs import get_pipeline_run
+        from easymaker_api.models.pipeline_run_response import PipelineRunResponse
+
+        response = get_pipeline_run.sync_detailed(client.appkey, resource_id, client=client.api)
+        return wire_dict(client.payload(response, PipelineRunResponse).pipeline_run, "pipelineRun")
+
+    @classmethod
+    def _fetch_list(
+        cls, client: Client, pipeline_recurring_run_id: str | None = None, **filters: Any
+    ) -> list[dict[str, Any]]:
+        from easymaker_api.api.pipeline_runs import list_pipeline_runs
+        from easymaker_api.models.pipeline_run_list_response import PipelineRunListResponse
+
+        if filters:
+            raise TypeError(f"PipelineRun.get_list got unexpected filters {sorted(filters)}")
+        response = list_pipeline_runs.sync_detailed(
+            client.appkey, client=client.api, pipeline_recurring_run_id=opt(pipeline_recurring_run_id)
+        )
+        return wire_dicts(client.payload(response, PipelineRunListResponse).pipeline_run_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.pipeline_runs import delete_pipeline_run
+
+        delete_pipeline_run.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def stop(self) -> None:
+        """Ask the server to stop the run (one PUT)."""
+        from easymaker_api.api.pipeline_runs import stop_pipeline_run
+
+        client = self.client
+        stop_pipeline_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
+
+    def create(
+        self,
+        pipeline_run_name: str | None = None,
+        pipeline_id: str | None = None,
+        instance_type_name: str | None = None,
+        boot_storage_size: int | None = None,
+        instance_count: int = 1,
+        description: str | None = None,
+        experiment_id: str | None = None,
+        experiment_name: str | None = None,
+        experiment_description: str | None = None,
+        parameter_list: list[Any] | None = None,
+        nas_list: list[Any] | None = None,
+        wait: bool | None = True,
+        *,
+        tag_list: list[Any] | None = None,
+        timeout: float | None = None,
+    ) -> PipelineRun:
+        """Run a pipeline (2.1.5 positional order). ``parameter_list`` items may use ``parameterKey``."""
+        client = self.client
+        parsed = _create_run(
+            client,
+            name_parameter="pipeline_run_name",
+            name=pipeline_run_name,
+            pipeline_id=pipeline_id,
+            instance_type_name=instance_type_name,
+            boot_storage_size=boot_storage_size,
+            instance_count=instance_count,
+            description=description,
+            experiment_id=experiment_id,
+            experiment_name=experiment_name,
+            experiment_description=experiment_description,
+            parameter_list=parameter_list,
+            nas_list=nas_list,
+            tag_list=tag_list,
+        )
+        self._set(wire_dict(parsed.pipeline_run, "pipelineRun"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self
+
+
+class PipelineRecurringRun(Resource):
+    """A schedule that creates pipeline runs (cron or period)."""
+
+    _noun = "pipelineRecurringRun"
+    _label = "PipelineRecurringRun"
+    _success: ClassVar[frozenset[str]] = frozenset({"ENABLED", "ENABLED_EXPIRED"})
+    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DISABLED"})
+
+    @classmethod
+    def _wire_names(cls) -> dict[str, str]:
+        from easymaker_api.models.pipeline_recurring_run import PipelineRecurringRun as Wire
+
+        return Wire.__wire_names__
+
+    @classmethod
+    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
+        from easymaker_api.api.pipeline_recurring_runs import get_pipeline_recurring_run
+        from easymaker_api.models.pipeline_recurring_run_response import PipelineRecurringRunResponse
+
+        response = get_pipeline_recurring_run.sync_detailed(client.appkey, resource_id, client=client.api)
+        parsed = client.payload(response, PipelineRecurringRunResponse)
+        return wire_dict(parsed.pipeline_recurring_run, "pipelineRecurringRun")
+
+    @classmethod
+    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
+        from easymaker_api.api.pipeline_recurring_runs import list_pipeline_recurring_runs
+        from easymaker_api.models.pipeline_recurring_run_list_response import PipelineRecurringRunListResponse
+
+        if filters:
+            raise TypeError(f"PipelineRecurringRun.get_list got unexpected filters {sorted(filters)}")
+        response = list_pipeline_recurring_runs.sync_detailed(client.appkey, client=client.api)
+        return wire_dicts(client.payload(response, PipelineRecurringRunListResponse).pipeline_recurring_run_list)
+
+    def _delete(self, client: Client, resource_id: str) -> None:
+        from easymaker_api.api.pipeline_recurring_runs import delete_pipeline_recurring_run
+
+        delete_pipeline_recurring_run.sync_detailed(client.appkey, resource_id, client=client.api)
+
+    def stop(self) -> None:
+        """Pause the schedule (one PUT)."""
+        from easymaker_api.api.pipeline_recurring_runs import stop_pipeline_recurring_run
+
+        client = self.client
+        stop_pipeline_recurring_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
+
+    def start(self) -> None:
+        """Resume the schedule (one PUT)."""
+        from easymaker_api.api.pipeline_recurring_runs import start_pipeline_recurring_run
+
+        client = self.client
+        start_pipeline_recurring_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
+
+    def get_pipeline_run_list(self) -> list[PipelineRun]:
+        """Runs created by this schedule (one GET)."""
+        client = self.client
+        items = PipelineRun._fetch_list(client, pipeline_recurring_run_id=self._require_id())
+        return [PipelineRun(item, client=client) for item in items]
+
+    def create(
+        self,
+        pipeline_recurring_run_name: str | None = None,
+        pipeline_id: str | None = None,
+        instance_type_name: str | None = None,
+        boot_storage_size: int | None = None,
+        instance_count: int = 1,
+        max_concurrency_count: int = 1,
+        description: str | None = None,
+        experiment_id: str | None = None,
+        experiment_name: str | None = None,
+        experiment_description: str | None = None,
+        parameter_list: list[Any] | None = None,
+        nas_list: list[Any] | None = None,
+        schedule_periodic_minutes: int | None = None,
+        schedule_cron_expression: str | None = None,
+        schedule_start_datetime: str | dt.datetime | None = None,
+        schedule_end_datetime: str | dt.datetime | None = None,
+        use_catchup: bool | None = True,
+        wait: bool | None = True,
+        *,
+        tag_list: list[Any] | None = None,
+        timeout: float | None = None,
+    ) -> PipelineRecurringRun:
+        """Create a schedule (2.1.5 positional order); one of ``schedule_cron_expression`` (six fields, seconds
+        first) and ``schedule_periodic_minutes`` is required."""
+        if schedule_cron_expression is None and schedule_periodic_minutes is None:
+            raise EasyMakerValidationError(
+                "schedule_cron_expression or schedule_periodic_minutes is required",
+                parameter="schedule_cron_expression",
+                constraint="required",
+            )
+        client = self.client
+        parsed = _create_run(
+            client,
+            name_parameter="pipeline_recurring_run_name",
+            name=pipeline_recurring_run_name,
+            pipeline_id=pipeline_id,
+            instance_type_name=instance_type_name,
+            boot_storage_size=boot_storage_size,
+            instance_count=instance_count,
+            description=description,
+            experiment_id=experiment_id,
+            experiment_name=experiment_name,
+            experiment_description=experiment_description,
+            parameter_list=parameter_list,
+            nas_list=nas_list,
+            tag_list=tag_list,
+            schedule={
+                "schedule_periodic_minutes": schedule_periodic_minutes,
+                "schedule_cron_expression": schedule_cron_expression,
+                "max_concurrency_count": max_concurrency_count,
+                "schedule_start_datetime": schedule_start_datetime,
+                "schedule_end_datetime": schedule_end_datetime,
+                "use_catchup": use_catchup,
+            },
+        )
+        self._set(wire_dict(parsed.pipeline_recurring_run, "pipelineRecurringRun"))
+        if wait:
+            self.wait(timeout=timeout)
+        return self
