@@ -4,8 +4,8 @@ Measures, in one run, against anchors measured in the same run:
 
 1. predict latency (p50/p99) and throughput of a one-row KServe v1 predict through a local endpoint stage (front
    proxy + worker process over HTTP), straight to the worker (no proxy), and calling the model in process;
-2. the HTTP server choice: the stdlib threaded server used by the worker vs uvicorn + starlette, same model and
-   protocol code, both in this process;
+2. the HTTP server choice: the worker process under the stdlib threaded server (used) and under uvicorn +
+   starlette (``--http uvicorn``), same model and protocol code;
 3. batch inference rows per second (podCount 1 and 2) against ``model.predict`` on the whole matrix in process.
 
 Run: ``.venv/bin/python bench/serving.py [--requests 2000] [--rows 20000]``
@@ -14,10 +14,10 @@ Run: ``.venv/bin/python bench/serving.py [--requests 2000] [--rows 20000]``
 from __future__ import annotations
 
 import argparse
-import asyncio
 import http.client
 import json
 import shutil
+import socket
 import statistics
 import tempfile
 import threading
@@ -34,10 +34,9 @@ from sklearn.linear_model import LogisticRegression
 from easymaker.local.runners.base import JobContext
 from easymaker.local.runners.batch import BatchInferenceRunner
 from easymaker.local.runners.endpoint import EndpointStageRunner
-from easymaker.local.serving.http import JsonHttpServer
 from easymaker.local.serving.loaders import ModelSpec, load_model
+from easymaker.local.serving.process import WorkerProcess
 from easymaker.local.serving.protocol import ModelRepository
-from easymaker.local.serving.worker import build_app
 
 OBS = "obs://bench/v1/AUTH_bench/bucket"
 
@@ -101,6 +100,8 @@ def timed_calls(call: Callable[[], Any], n: int) -> dict[str, float]:
 
 def http_caller(port: int, path: str, body: bytes) -> Callable[[], Any]:
     conn = http.client.HTTPConnection("127.0.0.1", port)
+    conn.connect()
+    conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as the proxy and the batch client do
     headers = {"Content-Type": "application/json"}
 
     def call() -> Any:
@@ -131,31 +132,6 @@ def concurrent_rps(port: int, path: str, body: bytes, clients: int, per_client: 
     for t in threads:
         t.join()
     return clients * per_client / (time.perf_counter() - t0)
-
-
-def uvicorn_server(repo: ModelRepository) -> tuple[Any, int, threading.Thread]:
-    import socket
-
-    import uvicorn
-    from starlette.applications import Starlette
-    from starlette.requests import Request
-    from starlette.responses import Response
-    from starlette.routing import Route
-
-    async def endpoint(request: Request) -> Response:
-        status, payload = repo.handle(request.method, request.url.path, await request.body())
-        return Response(json.dumps(payload), status_code=status, media_type="application/json")
-
-    app = Starlette(routes=[Route("/{path:path}", endpoint, methods=["GET", "POST"])])
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="error", access_log=False))
-    thread = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])), daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    return server, port, thread
 
 
 def main() -> None:
@@ -207,18 +183,16 @@ def main() -> None:
         ctx.stop_event.set()
         runner.join()
 
-        # 2. server choice -------------------------------------------------------------------------------------
-        stdlib = JsonHttpServer(build_app({"iris": served}))
-        stdlib.start()
-        stdlib_res = timed_calls(http_caller(stdlib.port, path, body), n)
-        stdlib.stop()
-        try:
-            server, uv_port, uv_thread = uvicorn_server(repo)
-            uv_res: dict[str, float] | None = timed_calls(http_caller(uv_port, path, body), n)
-            server.should_exit = True
-            uv_thread.join(timeout=5)
-        except ImportError:
-            uv_res = None
+        # 2. server choice: the same worker process under each HTTP implementation ------------------------------
+        server_res: dict[str, dict[str, float]] = {}
+        for impl in ("stdlib", "uvicorn"):
+            w = WorkerProcess([ModelSpec("iris", "SKLEARN", str(model_dir))], root / "cmp", f"cmp-{impl}", http=impl)
+            w.start()
+            try:
+                server_res[impl] = timed_calls(http_caller(w.address[1], path, body), n)
+                server_res[impl]["rps4"] = concurrent_rps(w.address[1], path, body, 4, n // 4)
+            finally:
+                w.stop()
 
         # 3. batch inference -----------------------------------------------------------------------------------
         rng = np.random.default_rng(0)
@@ -264,11 +238,9 @@ def main() -> None:
         print(line("worker over HTTP, no proxy", direct))
         print(f"  endpoint with 4 concurrent clients, 2 pods: {proxy_4:9.0f} req/s")
         print(f"  proxy overhead: p50 x{via_proxy['p50_ms'] / direct['p50_ms']:.2f} of the worker alone")
-        print("HTTP server for the worker (same model, same protocol code, in this process):")
-        print(line("stdlib threaded server (used)", stdlib_res))
-        if uv_res is not None:
-            print(line("uvicorn + starlette", uv_res))
-            print(f"  stdlib / uvicorn throughput: x{stdlib_res['rps'] / uv_res['rps']:.2f}")
+        print("HTTP server of the worker process (same model and protocol code, no proxy):")
+        for impl, r in server_res.items():
+            print(line(f"{impl}{' (used)' if impl == 'stdlib' else ''}", r) + f"   4 clients: {r['rps4']:6.0f} req/s")
         print(f"batch inference, {len(rows)} JSONL rows, maxBatchSize 256 (run includes worker start and file I/O):")
         print(f"  in process model.predict on the whole matrix (anchor): {anchor_rps:12.0f} rows/s")
         for pods, (total_rps, phase_rps) in batch_rps.items():

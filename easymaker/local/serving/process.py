@@ -25,8 +25,9 @@ DEFAULT_START_TIMEOUT = 300.0
 class WorkerProcess:
     """One ``python -m easymaker.local.serving.worker`` process serving ``specs`` on 127.0.0.1."""
 
-    def __init__(self, specs: Sequence[ModelSpec], run_dir: Path, label: str) -> None:
+    def __init__(self, specs: Sequence[ModelSpec], run_dir: Path, label: str, http: str = "stdlib") -> None:
         self.specs = list(specs)
+        self.http = http
         self.run_dir = run_dir
         self.label = label
         self.proc: subprocess.Popen[bytes] | None = None
@@ -58,6 +59,8 @@ class WorkerProcess:
             str(ready_file),
             "--parent-pid",
             str(os.getpid()),
+            "--http",
+            self.http,
         ]
         with open(log_file, "ab") as log:
             self.proc = subprocess.Popen(

@@ -12,6 +12,7 @@ does. With ``--parent-pid`` the worker exits by itself when that process is gone
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
@@ -22,9 +23,10 @@ import threading
 import time
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from easymaker.local.serving.errors import ModelLoadError
-from easymaker.local.serving.http import JsonHttpServer, json_bytes
+from easymaker.local.serving.http import Handler, JsonHttpServer, json_bytes
 from easymaker.local.serving.loaders import ModelSpec, ServedModel, load_model
 from easymaker.local.serving.protocol import ModelRepository
 
@@ -53,7 +55,7 @@ def _watch_parent(parent_pid: int) -> None:
             os._exit(0)
 
 
-def build_app(models: dict[str, ServedModel]):  # type: ignore[no-untyped-def]
+def build_app(models: dict[str, ServedModel]) -> Handler:
     repo = ModelRepository(models)
 
     def app(method: str, path: str, body: bytes) -> tuple[int, bytes]:
@@ -72,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ready-file", required=True, type=Path)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--parent-pid", type=int, default=0)
+    parser.add_argument("--http", choices=("stdlib", "uvicorn"), default="stdlib")
     args = parser.parse_args(argv)
     logging.basicConfig(level=os.environ.get("EASYMAKER_LOG_LEVEL", "WARNING"), stream=sys.stderr)
 
@@ -99,13 +102,46 @@ def main(argv: list[str] | None = None) -> int:
             )
             return EXIT_LOAD_FAILED
 
-    server = JsonHttpServer(build_app(models), port=args.port)
+    app = build_app(models)
+    if args.http == "uvicorn":
+        serve_uvicorn(app, args.port, args.ready_file, sorted(models))
+        return 0
+    server = JsonHttpServer(app, port=args.port)
     write_json_atomic(args.ready_file, {"port": server.port, "pid": os.getpid(), "models": sorted(models)})
     try:
         server.serve_forever()
     except (SystemExit, KeyboardInterrupt):
         pass
     return 0
+
+
+def serve_uvicorn(app: Handler, port: int, ready_file: Path, names: list[str]) -> None:
+    """The same app under uvicorn + starlette (``--http uvicorn``; kept to compare in bench/serving.py)."""
+    import uvicorn
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+    async def asgi(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        request = Request(scope, receive)
+        status, payload = app(request.method, request.url.path, await request.body())
+        await Response(payload, status_code=status, media_type="application/json")(scope, receive, send)
+
+    server = uvicorn.Server(
+        uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off")
+    )
+
+    async def _serve() -> None:
+        task = asyncio.create_task(server.serve())
+        while not server.started and not task.done():
+            await asyncio.sleep(0.01)
+        bound = server.servers[0].sockets[0].getsockname()[1]
+        write_json_atomic(ready_file, {"port": bound, "pid": os.getpid(), "models": names})
+        await task
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # uvicorn installs its own graceful handlers
+    asyncio.run(_serve())
 
 
 if __name__ == "__main__":
