@@ -1,0 +1,288 @@
+"""Configuration: base-URL rules, environment fallbacks, clear errors, no environ writes, no I/O at import."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import respx
+
+import easymaker
+from easymaker._client import set_default_client
+from easymaker._config import base_url_for, resolve_config
+
+REPO = Path(__file__).resolve().parents[1]
+EM_VARS = [
+    "EM_APPKEY",
+    "EM_REGION",
+    "EM_ACCESS_TOKEN",
+    "EM_PROFILE",
+    "EM_API_URL",
+    "EM_ENVIRONMENT_TYPE",
+    "EM_TOKEN",
+    "EM_GROUP_ID",
+    "EM_EXPERIMENT_ID",
+    "EM_LOCAL_URL",
+    "EM_PIPELINE_RUN_ID",
+    "EM_KUBEFLOW_PIPELINE_RUN_TASK_NAME",
+]
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for name in EM_VARS:
+        monkeypatch.delenv(name, raising=False)
+    yield
+    set_default_client(None)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "env", "expected"),
+    [
+        ({"region": "kr1"}, {}, "https://kr1-easymaker.api.nhncloudservice.com"),
+        ({"region": "KR1"}, {}, "https://kr1-easymaker.api.nhncloudservice.com"),
+        ({}, {}, "https://kr1-easymaker.api.nhncloudservice.com"),
+        ({}, {"EM_REGION": "kr2"}, "https://kr2-easymaker.api.nhncloudservice.com"),
+        ({"region": "kr3"}, {"EM_REGION": "kr2"}, "https://kr3-easymaker.api.nhncloudservice.com"),
+        ({"profile": "alpha"}, {}, "https://kr1-easymaker-alpha.api.nhncloudservice.com"),
+        ({"profile": "Alpha"}, {}, "https://kr1-easymaker-alpha.api.nhncloudservice.com"),
+        ({"profile": "REAL"}, {}, "https://kr1-easymaker.api.nhncloudservice.com"),
+        ({}, {"EM_PROFILE": "beta"}, "https://kr1-easymaker-beta.api.nhncloudservice.com"),
+        ({"environment_type": "GOV"}, {}, "https://kr1-easymaker.api.gov-nhncloudservice.com"),
+        (
+            {},
+            {"EM_ENVIRONMENT_TYPE": "gov", "EM_PROFILE": "beta"},
+            "https://kr1-easymaker-beta.api.gov-nhncloudservice.com",
+        ),
+        (
+            {"environment_type": "public"},
+            {"EM_ENVIRONMENT_TYPE": "gov"},
+            "https://kr1-easymaker.api.nhncloudservice.com",
+        ),
+        ({"profile": "LOCAL"}, {}, "http://127.0.0.1:10090"),
+        ({}, {"EM_PROFILE": "local", "EM_LOCAL_URL": "http://127.0.0.1:9999/"}, "http://127.0.0.1:9999"),
+        ({"profile": "alpha"}, {"EM_API_URL": "https://example.test/api/"}, "https://example.test/api"),
+    ],
+)
+def test_base_url_rules(kwargs: dict[str, str], env: dict[str, str], expected: str) -> None:
+    config = resolve_config(appkey="ak", access_token="tok", env=env, **kwargs)
+    assert config.api_url == expected
+
+
+def test_unknown_environment_type_names_the_ways_to_set_it() -> None:
+    with pytest.raises(easymaker.ConfigurationError, match="environment_type.*EM_ENVIRONMENT_TYPE"):
+        base_url_for(environment_type="moon")
+
+
+def test_values_fall_back_to_environment_variables() -> None:
+    env = {
+        "EM_APPKEY": "env-ak",
+        "EM_ACCESS_TOKEN": "env-tok",
+        "EM_EXPERIMENT_ID": "exp-1",
+        "EM_PIPELINE_RUN_ID": "run-1",
+        "EM_KUBEFLOW_PIPELINE_RUN_TASK_NAME": "task",
+    }
+    config = resolve_config(env=env)
+    assert (config.appkey, config.access_token, config.experiment_id, config.region) == (
+        "env-ak",
+        "env-tok",
+        "exp-1",
+        "kr1",
+    )
+    assert (config.parent_pipeline_run_id, config.parent_pipeline_run_task_name) == ("run-1", "task")
+    explicit = resolve_config(appkey="arg-ak", access_token="arg-tok", env=env)
+    assert (explicit.appkey, explicit.access_token) == ("arg-ak", "arg-tok")
+
+
+def test_missing_appkey_and_token_errors_name_every_way() -> None:
+    with pytest.raises(easymaker.ConfigurationError) as info:
+        resolve_config(access_token="t", env={})
+    text = str(info.value)
+    for way in ("easymaker.init(appkey=", "easymaker.Client(appkey=", "EM_APPKEY", "profile='local'"):
+        assert way in text
+    with pytest.raises(easymaker.ConfigurationError) as info:
+        resolve_config(appkey="ak", env={})
+    for way in ("init(access_token=", "EM_ACCESS_TOKEN", "EM_TOKEN"):
+        assert way in str(info.value)
+
+
+def test_em_token_selects_the_easymaker_token_header() -> None:
+    with respx.mock() as router:
+        route = router.get("https://kr1-easymaker.api.nhncloudservice.com/v1.0/appkeys/ak/trainings").mock(
+            return_value=httpx.Response(200, json={"header": {"isSuccessful": True}, "trainingList": []})
+        )
+        client = easymaker.Client(appkey="ak", easymaker_token="em-secret")
+        assert easymaker.Training.get_list(client=client) == []
+        headers = route.calls.last.request.headers
+        assert headers["X-EasyMaker-Token"] == "em-secret"
+        assert "x-nhn-authorization" not in headers
+
+
+def test_init_does_not_write_os_environ_and_makes_no_request() -> None:
+    before = dict(os.environ)
+    with respx.mock(assert_all_called=False) as router:
+        client = easymaker.init(appkey="ak", region="kr1", access_token="secret-token", experiment_id="e1")
+        assert router.calls.call_count == 0
+    assert dict(os.environ) == before
+    assert easymaker.easymaker_config.appkey == "ak"
+    assert easymaker.easymaker_config.experiment_id == "e1"
+    assert easymaker.easymaker_config.client is client
+
+
+def test_local_profile_defaults_appkey_and_reads_token_from_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "token").write_text("home-token\n")
+    monkeypatch.setenv("EASYMAKER_LOCAL_HOME", str(tmp_path))
+    monkeypatch.setenv("EM_API_URL", "http://127.0.0.1:1")  # explicit URL: no auto-start
+    client = easymaker.Client(profile="local")
+    assert client.appkey == "local"
+    assert client.config.access_token == "home-token"
+    assert client.base_url == "http://127.0.0.1:1"
+
+
+def test_local_profile_without_token_file_explains(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EASYMAKER_LOCAL_HOME", str(tmp_path / "empty"))
+    monkeypatch.setenv("EM_API_URL", "http://127.0.0.1:1")
+    with pytest.raises(easymaker.ConfigurationError, match="EASYMAKER_LOCAL_HOME"):
+        easymaker.Client(profile="local")
+
+
+def test_credentials_never_in_repr_or_logs(caplog: pytest.LogCaptureFixture) -> None:
+    client = easymaker.Client(appkey="ak", access_token="very-secret-token")
+    assert "very-secret-token" not in repr(client)
+    assert "very-secret-token" not in repr(client.config)
+    caplog.set_level(logging.DEBUG)
+    with respx.mock() as router:
+        router.get(url__regex=r".*/experiments/e1$").mock(
+            side_effect=[
+                httpx.Response(503, text="busy"),
+                httpx.Response(404, json={"header": {"isSuccessful": False, "resultCode": -4, "resultMessage": "no"}}),
+            ]
+        )
+        client = easymaker.Client(appkey="ak", access_token="very-secret-token", sleep=lambda s: None)
+        with pytest.raises(easymaker.NotFoundError) as info:
+            easymaker.Experiment("e1", client=client)
+    assert "very-secret-token" not in str(info.value)
+    assert "very-secret-token" not in repr(info.value)
+    assert caplog.records, "the retry is logged"
+    assert all("very-secret-token" not in r.getMessage() for r in caplog.records)
+
+
+def test_import_is_cheap_and_offline() -> None:
+    """`import easymaker` opens no socket and does not import httpx or the generated client."""
+    script = textwrap.dedent(
+        """
+        import socket, sys
+        def guard(*a, **k):
+            raise AssertionError("network access at import")
+        socket.socket.connect = guard
+        socket.create_connection = guard
+        socket.getaddrinfo = guard
+        import os
+        os.environ["EM_APPKEY"] = "ak"; os.environ["EM_REGION"] = "kr1"
+        import easymaker
+        easymaker.HYPERPARAMETER_TYPE_CODE.INT, easymaker.ModelFormatCode.SKLEARN, easymaker.Parameter
+        heavy = [m for m in ("httpx", "easymaker_api", "easymaker.local.server") if m in sys.modules]
+        print("HEAVY", heavy)
+        """
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EM_")}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, env=env, timeout=60, check=True
+    )
+    assert "HEAVY []" in out.stdout, out.stdout + out.stderr
+
+
+def test_two_clients_in_one_process() -> None:
+    with respx.mock() as router:
+        a = router.get("https://kr1-easymaker.api.nhncloudservice.com/v1.0/appkeys/A/models").mock(
+            return_value=httpx.Response(200, json={"header": {"isSuccessful": True}, "modelList": [{"modelId": "m1"}]})
+        )
+        b = router.get("https://kr2-easymaker.api.nhncloudservice.com/v1.0/appkeys/B/models").mock(
+            return_value=httpx.Response(200, json={"header": {"isSuccessful": True}, "modelList": []})
+        )
+        first = easymaker.Client(appkey="A", region="kr1", access_token="ta")
+        second = easymaker.Client(appkey="B", region="kr2", access_token="tb")
+        assert [m.model_id for m in easymaker.Model.get_list(client=first)] == ["m1"]
+        assert easymaker.Model.get_list(client=second) == []
+        assert a.calls.last.request.headers["x-nhn-authorization"] == "Bearer ta"
+        assert b.calls.last.request.headers["x-nhn-authorization"] == "Bearer tb"
+
+
+def test_public_names_of_guide_and_2_1_x() -> None:
+    assert easymaker.HYPERPARAMETER_TYPE_CODE.DOUBLE == "double"
+    assert easymaker.INPUT_DATA_TYPE_CODE.CSV == "CSV" and easymaker.CSV == "CSV" and easymaker.JSONL == "JSONL"
+    assert easymaker.SCIKIT_LEARN == "SCIKIT_LEARN" and easymaker.ModelFormatCode.SKLEARN == "SKLEARN"
+    assert easymaker.endpoint.ApiSpec.kserve_v1 == "kserve_v1"
+    for name in (
+        "Experiment",
+        "Training",
+        "HyperparameterTuning",
+        "FineTuning",
+        "Model",
+        "ModelPreset",
+        "Endpoint",
+        "EndpointStage",
+        "EndpointModel",
+        "BatchInference",
+        "ModelEvaluation",
+        "Pipeline",
+        "PipelineRun",
+        "PipelineRecurringRun",
+        "upload",
+        "download",
+        "ObjectStorage",
+        "objectstorage",
+        "training",
+        "pipeline_run",
+    ):
+        assert getattr(easymaker, name) is not None
+    from easymaker.codes import ExposureScopeCode, ParameterTypeCode
+
+    assert ExposureScopeCode.FINE_TUNING == "FINE_TUNING" and ParameterTypeCode.MODEL == "MODEL"
+
+
+def test_enum_values_match_the_contract() -> None:
+    """The SDK's code enums carry exactly the values of the generated (spec) enums."""
+    from easymaker_api.models import (
+        batch_inference_input_data_type_code,
+        dataset_format_code,
+        dataset_split_code,
+        early_stopping_algorithm,
+        hyperparameter_type_code,
+        model_evaluation_input_data_type_code,
+        model_format_code,
+        objective_code,
+        objective_type_code,
+        scale_metric_code,
+        tuning_strategy_name,
+    )
+
+    from easymaker import codes
+
+    pairs = [
+        (codes.ModelFormatCode, model_format_code.ModelFormatCode),
+        (codes.HyperparameterTypeCode, hyperparameter_type_code.HyperparameterTypeCode),
+        (codes.ObjectiveTypeCode, objective_type_code.ObjectiveTypeCode),
+        (codes.TuningStrategy, tuning_strategy_name.TuningStrategyName),
+        (codes.EarlyStoppingAlgorithm, early_stopping_algorithm.EarlyStoppingAlgorithm),
+        (codes.BatchInferenceInputDataTypeCode, batch_inference_input_data_type_code.BatchInferenceInputDataTypeCode),
+        (
+            codes.ModelEvaluationInputDataTypeCode,
+            model_evaluation_input_data_type_code.ModelEvaluationInputDataTypeCode,
+        ),
+        (codes.ScaleMetricCode, scale_metric_code.ScaleMetricCode),
+        (codes.ObjectiveCode, objective_code.ObjectiveCode),
+        (codes.DatasetFormatCode, dataset_format_code.DatasetFormatCode),
+        (codes.DatasetSplitCode, dataset_split_code.DatasetSplitCode),
+    ]
+    for ours, generated in pairs:
+        assert {m.value for m in ours} == set(generated.known_values()), ours
