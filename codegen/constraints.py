@@ -10,6 +10,7 @@ The templates reach this module through the Jinja global `em` (see `SpecIndex`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -58,6 +59,44 @@ class SpecIndex:
             if limits:
                 result[wire_name] = limits
         return result
+
+    def parameter_limits(self, endpoint: Any) -> list[tuple[str, str, Constraints]]:
+        """(wire name, python name, limits) of every parameter of the operation that has limits, in document order."""
+        # The generator rewrites path templates with Python names ({experimentId} -> {experiment_id}).
+        path_item = self._path_items().get(_path_shape(text(endpoint.path)), {})
+        operation = path_item.get(str(endpoint.method).lower(), {})
+        declared: dict[tuple[str, str], Mapping[str, Any]] = {}
+        for raw in [*(path_item.get("parameters") or []), *(operation.get("parameters") or [])]:
+            parameter = self.resolve(raw, where=f"{endpoint.method} {text(endpoint.path)}")
+            declared[(str(parameter.get("name")), str(parameter.get("in")))] = parameter
+        python_names: dict[tuple[str, str], str] = {}
+        for location, props in (
+            ("path", endpoint.path_parameters),
+            ("query", endpoint.query_parameters),
+            ("header", endpoint.header_parameters),
+            ("cookie", endpoint.cookie_parameters),
+        ):
+            for prop in props:
+                python_names[(text(prop.name), location)] = str(prop.python_name)
+        result: list[tuple[str, str, Constraints]] = []
+        for key, parameter in declared.items():
+            if key not in python_names or "schema" not in parameter:
+                continue
+            limits = self._limits(parameter["schema"], where=f"parameter {key[0]}")
+            if limits:
+                result.append((key[0], python_names[key], limits))
+        return result
+
+    def _path_items(self) -> dict[str, Mapping[str, Any]]:
+        return {_path_shape(str(path)): item for path, item in (self.document.get("paths") or {}).items()}
+
+    def parameter_validator_count(self) -> int:
+        return sum(
+            _count_keywords(limits)
+            for collection in self.openapi.endpoint_collections_by_tag.values()
+            for endpoint in collection.endpoints
+            for _, _, limits in self.parameter_limits(endpoint)
+        )
 
     def validator_count(self) -> int:
         """How many limit keywords became validators (those on request models, `items` limits included)."""
@@ -205,6 +244,10 @@ def text(value: Any) -> str:
     """The plain text of a name from the parsed document (the parser wraps document strings)."""
     raw = getattr(value, "get_untrusted_value", None)
     return raw() if callable(raw) else str(value)
+
+
+def _path_shape(path: str) -> str:
+    return re.sub(r"\{[^}]*\}", "{}", path)
 
 
 def _count_keywords(limits: Constraints) -> int:

@@ -17,6 +17,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from openapi_python_client import Project
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
@@ -60,12 +61,14 @@ class Report:
     enums: int
     request_models: int
     validators: int
+    parameter_validators: int
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
             f"{self.operations} operations, {self.schemas} schemas ({self.models} models, {self.enums} enums), "
-            f"{self.request_models} request models, {self.validators} constraints turned into validators"
+            f"{self.request_models} request models, {self.validators} constraints turned into validators "
+            f"(+{self.parameter_validators} on parameters)"
         )
 
 
@@ -169,6 +172,12 @@ def generate(
         index = SpecIndex(document, openapi)
         project = Project(openapi=openapi, config=config, custom_template_path=templates)
         project.env.globals["em"] = _TemplateHelpers(index)
+        if templates is not None:
+            # Overrides may delegate to the generator's own template of the same name as "upstream/<name>".
+            upstream = PackageLoader("openapi_python_client")
+            project.env.loader = ChoiceLoader(
+                [FileSystemLoader(str(templates)), PrefixLoader({"upstream": upstream}), upstream]
+            )
         with contextlib.redirect_stdout(io.StringIO()):  # the generator prints its scratch path
             errors = project.build()
         warnings = [_describe_error(e) for e in errors]
@@ -194,6 +203,7 @@ def generate(
             enums=len(openapi.enums),
             request_models=len(index.request_classes),
             validators=index.validator_count() if templates is not None else 0,
+            parameter_validators=index.parameter_validator_count() if templates is not None else 0,
             warnings=warnings,
         )
         provenance = {
@@ -214,6 +224,7 @@ def generate(
                 "enums": report.enums,
                 "request_models": report.request_models,
                 "validators": report.validators,
+                "parameter_validators": report.parameter_validators,
             },
         }
         (package_dir / "PROVENANCE.json").write_text(
@@ -285,6 +296,9 @@ class _TemplateHelpers:
 
     def constraints(self, model: Any) -> dict[str, dict[str, Any]]:
         return self._index.constraints(model)
+
+    def parameter_limits(self, endpoint: Any) -> list[tuple[str, str, dict[str, Any]]]:
+        return self._index.parameter_limits(endpoint)
 
     def literal(self, value: Any) -> str:
         """A Python literal for plain data (dicts, tuples, str, int, float, bool, None); repr is deterministic."""

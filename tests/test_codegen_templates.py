@@ -31,6 +31,10 @@ from codegen import PACKAGE_NAME, TEMPLATES_DIR, generate  # noqa: E402
 
 SAMPLE = REPO / "tests" / "fixtures" / "codegen" / "sample.yaml"
 SCHEMAS = yaml.safe_load(SAMPLE.read_bytes())["components"]["schemas"]
+SAMPLE_PARAMETERS = {
+    p["name"]: p["schema"]
+    for p in yaml.safe_load(SAMPLE.read_bytes())["paths"]["/v1.0/appkeys/{appkey}/experiments"]["get"]["parameters"]
+}
 
 
 def _import_generated(out: Path, root: Path, alias: str) -> ModuleType:
@@ -81,6 +85,7 @@ def test_the_overrides_are_the_ones_tested_here() -> None:
     # A new override needs a test in this file; this list is the inventory.
     assert sorted(p.name for p in TEMPLATES_DIR.iterdir() if p.suffix == ".jinja") == [
         "client.py.jinja",
+        "endpoint_macros.py.jinja",
         "int_enum.py.jinja",
         "model.py.jinja",
         "str_enum.py.jinja",
@@ -357,3 +362,24 @@ def test_client_is_strictly_typed_with_our_template(pkgs: SimpleNamespace) -> No
     assert ours.returncode == 0, ours.stdout
     theirs = mypy(pkgs.dirs.plain / "client.py")
     assert theirs.returncode == 1 and "__exit__" in theirs.stdout, theirs.stdout
+
+
+# ----- endpoint_macros.py.jinja ---------------------------------------------------------------------------------
+
+
+def test_endpoint_parameters_are_checked_before_any_request(pkgs: SimpleNamespace, server: str) -> None:
+    limit = SAMPLE_PARAMETERS["limit"]["maximum"]
+    custom_op = importlib.import_module("sample_custom.api.experiment.list_experiments")
+    plain_op = importlib.import_module("sample_plain.api.experiment.list_experiments")
+    with pytest.raises(pkgs.validation.ConstraintViolation) as caught:
+        custom_op.sync_detailed("app", client=pkgs.custom.Client(server), limit=limit + 1)
+    assert str(caught.value) == f"limit: {limit + 1} exceeds maximum {limit}"
+    assert _Recorder.seen == []  # nothing was sent
+
+    assert custom_op._get_kwargs("app", limit=limit)["params"] == {"limit": limit}
+    assert plain_op._get_kwargs("app", limit=limit + 1)["params"] == {"limit": limit + 1}  # plain: sent as is
+    # The other operations render exactly as the generator's own macros do.
+    for name in ("get_experiment", "create_experiment", "delete_experiment"):
+        ours = (pkgs.dirs.custom / "api" / "experiment" / f"{name}.py").read_text()
+        theirs = (pkgs.dirs.plain / "api" / "experiment" / f"{name}.py").read_text()
+        assert ours == theirs

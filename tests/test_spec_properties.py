@@ -458,6 +458,60 @@ def test_every_limit_of_the_body_is_enforced(operation_id: str, pointer: str) ->
     assert broken >= len(sites) - unbreakable, f"{len(sites) - broken} limits of {operation_id} were not tested"
 
 
+def _parameters(operation_id: str) -> list[dict[str, Any]]:
+    for path, _method, operation, _ in operations():
+        if operation["operationId"] == operation_id:
+            shared = SPEC["paths"][path].get("parameters", [])
+            return [dict(resolve(p)) for p in [*shared, *operation.get("parameters", [])]]
+    raise KeyError(operation_id)
+
+
+def _parameters_as_object(operation_id: str) -> dict[str, Any]:
+    parameters = _parameters(operation_id)
+    return {
+        "type": "object",
+        "properties": {p["name"]: p["schema"] for p in parameters},
+        "required": [p["name"] for p in parameters if p.get("required")],
+    }
+
+
+PARAMETER_SITES = [
+    (op["operationId"], site)
+    for _, _, op, _ in operations()
+    for site in limit_sites(_parameters_as_object(op["operationId"]))
+]
+
+
+def test_every_parameter_limit_is_checked_before_a_request_is_built() -> None:
+    assert PARAMETER_SITES, "the spec has no parameter limits"
+    for operation_id, site in PARAMETER_SITES:
+        path, keyword, limit, leaf = site
+        schema = _parameters_as_object(operation_id)
+        module = operation_module(OPERATIONS[operation_id])
+        values = {name: fullest(schema["properties"][name]) for name in schema["required"]}
+        body = get_type_hints(module._get_kwargs).get("body")
+        extra = {"body": body.from_dict(fullest(_pointer(dict(REQUEST_BODIES)[operation_id])))} if body else {}
+
+        def call(values: dict[str, Any], module: ModuleType = module, extra: dict[str, Any] = extra) -> Any:
+            return module._get_kwargs(**{PythonIdentifier(k, FIELD_PREFIX): v for k, v in values.items()}, **extra)
+
+        call(values)  # valid as they are
+        try:
+            bad = violating_value(keyword, limit, leaf, fullest)
+        except NoViolation:
+            continue
+        broken = copy.deepcopy(values)
+        put(broken, path, bad, schema, fullest)
+        with pytest.raises(ConstraintViolation) as caught:
+            call(broken)
+        expected_limit = tuple(limit) if keyword == "enum" else limit
+        assert (caught.value.field, caught.value.constraint, caught.value.limit) == (
+            wire_path(path),
+            keyword,
+            expected_limit,
+        )
+
+
 def _parse(operation_id: str, document: Any) -> Any:
     module = operation_module(OPERATIONS[operation_id])
     response = httpx.Response(200, json=document)

@@ -160,3 +160,11 @@ def check_request(model: Any) -> None:
     """Validate a request model unless a response is being parsed."""
     if not _LENIENT.get():
         validate_model(model)
+
+
+def check_parameters(*checks: tuple[str, Any, dict[str, Any]]) -> None:
+    """Check operation parameters: each check is (wire name, value, limits); unset values are skipped."""
+    for name, value, limits in checks:
+        if value is None or isinstance(value, Unset):
+            continue
+        check_value(value, limits, name)

@@ -15,6 +15,12 @@ def _get_kwargs(
     *,
     endpoint_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("endpointId", endpoint_id, {"maxLength": 36}),
+    )
 
     params: dict[str, Any] = {}
 

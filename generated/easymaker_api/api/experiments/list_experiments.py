@@ -16,6 +16,13 @@ def _get_kwargs(
     experiment_id_list: list[str] | Unset = UNSET,
     experiment_name_list: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("experimentIdList", experiment_id_list, {"items": {"maxLength": 36}}),
+        ("experimentNameList", experiment_name_list, {"items": {"maxLength": 50}}),
+    )
 
     params: dict[str, Any] = {}
 

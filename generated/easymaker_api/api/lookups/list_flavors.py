@@ -18,6 +18,15 @@ def _get_kwargs(
     model_id_list: str | Unset = UNSET,
     model_preset_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("groupType", group_type, {"maxLength": 64}),
+        ("algorithmId", algorithm_id, {"maxLength": 36}),
+        ("modelIdList", model_id_list, {"maxLength": 36}),
+        ("modelPresetId", model_preset_id, {"maxLength": 36}),
+    )
 
     params: dict[str, Any] = {}
 

@@ -15,6 +15,12 @@ def _get_kwargs(
     *,
     group_type_code_list: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("groupTypeCodeList", group_type_code_list, {"maxLength": 64}),
+    )
 
     params: dict[str, Any] = {}
 

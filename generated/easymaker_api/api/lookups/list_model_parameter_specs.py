@@ -16,6 +16,13 @@ def _get_kwargs(
     model_preset_id: str | Unset = UNSET,
     parameter_type_code: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("modelPresetId", model_preset_id, {"maxLength": 36}),
+        ("parameterTypeCode", parameter_type_code, {"maxLength": 64}),
+    )
 
     params: dict[str, Any] = {}
 

@@ -16,6 +16,13 @@ def _get_kwargs(
     exposure_scope_code: str | Unset = UNSET,
     model_preset_name: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("exposureScopeCode", exposure_scope_code, {"maxLength": 64}),
+        ("modelPresetName", model_preset_name, {"maxLength": 255}),
+    )
 
     params: dict[str, Any] = {}
 

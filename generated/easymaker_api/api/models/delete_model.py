@@ -13,6 +13,12 @@ def _get_kwargs(
     appkey: str,
     model_id: str,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("modelId", model_id, {"maxLength": 36}),
+    )
 
     _kwargs: dict[str, Any] = {
         "method": "delete",

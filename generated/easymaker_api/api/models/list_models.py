@@ -13,6 +13,11 @@ from ...types import Response
 def _get_kwargs(
     appkey: str,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+    )
 
     _kwargs: dict[str, Any] = {
         "method": "get",

@@ -14,6 +14,12 @@ def _get_kwargs(
     appkey: str,
     pipeline_recurring_run_id: str,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("pipelineRecurringRunId", pipeline_recurring_run_id, {"maxLength": 36}),
+    )
 
     _kwargs: dict[str, Any] = {
         "method": "get",

@@ -16,6 +16,11 @@ def _get_kwargs(
     *,
     body: PipelineRunCreateRequest,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+    )
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {

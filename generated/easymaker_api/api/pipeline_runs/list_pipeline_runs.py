@@ -15,6 +15,12 @@ def _get_kwargs(
     *,
     pipeline_recurring_run_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    from ... import validation as _validation
+
+    _validation.check_parameters(
+        ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("pipelineRecurringRunId", pipeline_recurring_run_id, {"maxLength": 36}),
+    )
 
     params: dict[str, Any] = {}
 
