@@ -51,7 +51,7 @@ LISTING_LIMIT = 10000
 DEFAULT_SEGMENT_SIZE = 256 * MiB
 DEFAULT_SEGMENT_THRESHOLD = 1 * GiB  # files larger than this are uploaded in segments
 MAX_SEGMENT_SIZE = 5 * GiB  # Swift's max_file_size
-DEFAULT_MAX_WORKERS = 8
+DEFAULT_MAX_WORKERS = 16  # requests in flight: hides round trips to a remote Swift; threads mostly wait on sockets
 RETRIES = 4
 _PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
 EMPTY_MD5 = hashlib.md5(b"").hexdigest()
@@ -113,9 +113,9 @@ class _Pipeline:
     """Runs ``fn(chunk)`` for each chunk in a helper thread, in order, so hashing and disk writes overlap with the
     socket. The queue is bounded (``depth`` chunks), so memory stays bounded. ``close`` waits and re-raises."""
 
-    def __init__(self, fn: Callable[[bytes], object], depth: int = 4) -> None:
+    def __init__(self, fn: Callable[[Any], object], depth: int = 4) -> None:
         self._fn = fn
-        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._q: queue.Queue[Any] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._loop, name="em-pipe", daemon=True)
         self._thread.start()
@@ -131,7 +131,7 @@ class _Pipeline:
                 except BaseException as exc:  # noqa: BLE001 - handed to the producer in close()
                     self._error = exc
 
-    def put(self, chunk: bytes) -> None:
+    def put(self, chunk: Any) -> None:
         if self._error is not None:
             raise self._error
         self._q.put(chunk)
@@ -494,7 +494,7 @@ class SwiftTransfer:
         def body() -> Iterator[bytes]:
             md5 = hashlib.md5()
             state.md5, state.sent = md5, 0
-            pipe = _Pipeline(md5.update) if length >= PIPELINE_MIN else None
+            pipe = _Pipeline(md5.update, depth=2) if length >= PIPELINE_MIN else None
             try:
                 with open(path, "rb") as fh:
                     fh.seek(offset)
@@ -748,17 +748,27 @@ class SwiftTransfer:
                         with open(part, mode) as fh:
                             sink = md5
 
-                            def consume(chunk: bytes, fh: Any = fh, sink: Any = sink) -> None:
-                                sink.update(chunk)
-                                fh.write(chunk)
+                            def consume(chunks: list[bytes], fh: Any = fh, sink: Any = sink) -> None:
+                                for c in chunks:
+                                    sink.update(c)
+                                fh.writelines(chunks)
 
-                            pipe = _Pipeline(consume, depth=16)
+                            pipe = _Pipeline(consume, depth=4)
+                            batch: list[bytes] = []
+                            batched = 0
                             try:
                                 for chunk in resp.iter_raw():
-                                    pipe.put(chunk)
+                                    batch.append(chunk)
+                                    batched += len(chunk)
                                     got += len(chunk)
-                                    progress.add_bytes(len(chunk))
+                                    if batched >= CHUNK:  # hand over ~1 MiB at a time: few thread switches
+                                        pipe.put(batch)
+                                        progress.add_bytes(batched)
+                                        batch, batched = [], 0
                             finally:
+                                if batch:
+                                    pipe.put(batch)
+                                    progress.add_bytes(batched)
                                 pipe.close()
                     except (httpx.TransportError, httpx.StreamError) as exc:
                         progress.add_bytes(-(have + got))
