@@ -94,3 +94,14 @@ def test_check_mode_passes_on_the_committed_package() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "is up to date" in done.stdout
+
+
+def test_an_unpinned_generator_version_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import codegen.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "version", lambda name: "0.0.1")
+    with pytest.raises(
+        pipeline.GenerationError, match=f"openapi-python-client 0.0.1 is installed.*{GENERATOR_VERSION}"
+    ):
+        generate(tmp_path)
+    assert not (tmp_path / PACKAGE_NAME).exists()
