@@ -24,7 +24,7 @@ def bi_resource(**over: Any) -> dict[str, Any]:
         "inputDataTypeCode": "JSONL",
         "maxBatchSize": 256,
         "inferenceTimeoutSeconds": 60,
-        "podCount": 2,
+        "podCount": 1,
         "outputUploadUri": f"{OBS}/output/",
         "timeoutMinutes": 10,
     }
@@ -60,7 +60,7 @@ def test_ten_thousand_jsonl_rows(tmp_path: Path) -> None:
     )
     split["part/c.jsonl"] = rows[9000:]
 
-    rec = run_bi(tmp_path, bi_resource(), {"m-iris": model_resource("m-iris", "iris", "models/iris")})
+    rec = run_bi(tmp_path, bi_resource(podCount=2), {"m-iris": model_resource("m-iris", "iris", "models/iris")})
     assert rec.codes == ["CREATE_IN_PROGRESS", "RUNNING", "COMPLETE_IN_PROGRESS", "COMPLETE"], rec.statuses
     res = rec.resource
     assert res["inputFileCount"] == 3 and res["inputDataCount"] == 10_000 and res["processCount"] == 10_000

@@ -49,7 +49,7 @@ def me_resource(**over: Any) -> dict[str, Any]:
         "batchInference": {
             "flavorId": "f1",
             "instanceCount": 1,
-            "podCount": 2,
+            "podCount": 1,
             "outputUploadUri": f"{OBS}/eval-out/",
             "maxBatchSize": 16,
             "inferenceTimeoutSeconds": 60,
@@ -125,7 +125,9 @@ def test_classification_csv_with_probabilities(tmp_path: Path) -> None:
     rows = [[*r[:2], int(t), *r[2:]] for r, t in zip(x.tolist(), y.tolist(), strict=True)]
     write_csv(obs_dir(tmp_path, "eval") / "part1.csv", ["a", "b", "label", "c", "d"], rows[:100])
     write_csv(obs_dir(tmp_path, "eval") / "part2.csv", ["a", "b", "label", "c", "d"], rows[100:])
-    rec = run_me(tmp_path, me_resource(), {"m1": model_resource("m1", "iris", "models/iris")})
+    res = me_resource()
+    res["batchInference"]["podCount"] = 2
+    rec = run_me(tmp_path, res, {"m1": model_resource("m1", "iris", "models/iris")})
     assert rec.codes == ["CREATE_IN_PROGRESS", "RUNNING", "COMPLETE_IN_PROGRESS", "COMPLETE"], rec.statuses
     res = rec.resource
     assert res["metricsScoreSource"] == "probabilities"

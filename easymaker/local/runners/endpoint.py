@@ -18,7 +18,6 @@ import logging
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 from easymaker.local.runners.base import JobContext
@@ -78,6 +77,13 @@ class EndpointStageRunner:
         self.supervise_interval = supervise_interval
 
     def run(self, ctx: JobContext) -> None:
+        try:
+            self._run(ctx)
+        except Exception as exc:  # a bug must still leave a terminal status with the reason
+            logger.exception("endpoint stage %s failed", ctx.resource.get("endpointStageId"))
+            ctx.set_status(DEPLOY_FAILED, f"internal error: {type(exc).__name__}: {exc}")
+
+    def _run(self, ctx: JobContext) -> None:
         stage = ctx.resource
         entries = [dict(e) for e in stage.get("endpointModelList") or []]
         if not entries:
@@ -96,7 +102,7 @@ class EndpointStageRunner:
                 entry["podCount"] = _pod_count(entry)
                 specs.append(prepare_model(ctx, model, ctx.work_dir / "models" / _safe_dir_name(name)))
             except (ModelLoadError, ServingError) as exc:
-                self._fail(ctx, entries, [entry], f"model {entry.get('modelId')}: {exc}", CREATE_FAILED)
+                self._fail(ctx, entries, f"model {entry.get('modelId')}: {exc}", CREATE_FAILED)
                 return
             entry["endpointModelStatusCode"] = CREATE_IN_PROGRESS
             entry["runningPodCount"] = 0
@@ -119,8 +125,7 @@ class EndpointStageRunner:
         if failures:
             stop_workers([p.worker for p in pods])
             index, error = failures[0]
-            failed = [entries[i] for i, _ in failures]
-            self._fail(ctx, entries, failed, f"model {specs[index].name!r} cannot be served: {error}", DEPLOY_FAILED)
+            self._fail(ctx, entries, f"model {specs[index].name!r} cannot be served: {error}", DEPLOY_FAILED)
             return
 
         # 3. proxy -----------------------------------------------------------------------------------------------
@@ -210,17 +215,10 @@ class EndpointStageRunner:
                 ctx.update({"endpointModelList": entries})
 
     @staticmethod
-    def _fail(
-        ctx: JobContext, entries: list[dict[str, Any]], failed: list[dict[str, Any]], reason: str, status: str
-    ) -> None:
+    def _fail(ctx: JobContext, entries: list[dict[str, Any]], reason: str, status: str) -> None:
         for entry in entries:
             entry["endpointModelStatusCode"] = CREATE_FAILED
             entry["runningPodCount"] = 0
         ctx.update({"deployStatus": "STAGE_DEPLOY_FAIL", "endpointModelList": entries})
         logger.error("stage %s failed: %s", ctx.resource.get("endpointStageId"), reason)
         ctx.set_status(status, reason)
-
-
-def model_work_dir(work_dir: Path, model_name: str) -> Path:
-    """Where the stage keeps a model's files."""
-    return work_dir / "models" / _safe_dir_name(model_name)
