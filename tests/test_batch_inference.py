@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from test_serving_support import OBS, iris_model, make_ctx, model_resource, obs_dir
+from test_serving_support import OBS, iris_model, make_ctx, model_resource, obs_dir, slow_model
 
 from easymaker.local.runners.batch import BatchInferenceRunner
 from easymaker.local.serving.inputs import glob_match, select_files
@@ -202,3 +204,60 @@ def test_stop(tmp_path: Path) -> None:
     )
     assert rec.codes == ["CREATE_IN_PROGRESS", "RUNNING", "STOP_IN_PROGRESS", "STOPPED"]
     assert not obs_dir(tmp_path, "output").exists()
+
+
+@pytest.fixture()
+def worker_sees_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes can unpickle classes defined in the test modules."""
+    tests_dir = str(Path(__file__).parent)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [tests_dir, os.environ.get("PYTHONPATH")])))
+
+
+def test_stop_while_batches_run(tmp_path: Path, worker_sees_tests: None) -> None:
+    slow_model(tmp_path, 0.2)
+    inp = obs_dir(tmp_path, "input")
+    inp.mkdir(parents=True)
+    (inp / "a.jsonl").write_text("[1, 2]\n" * 200)
+    ctx, rec = make_ctx(
+        tmp_path,
+        "batch_inference",
+        bi_resource(maxBatchSize=2),
+        {"m-s": model_resource("m-s", "slow", "models/slow")},
+        "batchInferenceStatusCode",
+    )
+    ctx.resource["modelId"] = "m-s"
+
+    def stop_after_progress() -> None:
+        rec.wait_for(lambda: ctx.resource.get("processCount", 0) > 0)
+        ctx.stop_event.set()
+
+    stopper = threading.Thread(target=stop_after_progress, daemon=True)
+    stopper.start()
+    BatchInferenceRunner().run(ctx)
+    stopper.join(timeout=10)
+    assert rec.codes == ["CREATE_IN_PROGRESS", "RUNNING", "STOP_IN_PROGRESS", "STOPPED"]
+    assert 0 < ctx.resource["processCount"] < 200
+    pids = [json.loads(p.read_text())["pid"] for p in (ctx.work_dir / "run").glob("*.ready.json")]
+    assert pids and not any(_running(pid) for pid in pids)
+    assert not obs_dir(tmp_path, "output").exists()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_inference_timeout_marks_rows(tmp_path: Path, worker_sees_tests: None) -> None:
+    slow_model(tmp_path, 2.5)
+    inp = obs_dir(tmp_path, "input")
+    inp.mkdir(parents=True)
+    (inp / "a.jsonl").write_text("[1, 2]\n" * 3)
+    res = bi_resource(modelId="m-s", maxBatchSize=2, inferenceTimeoutSeconds=1)
+    rec = run_bi(tmp_path, res, {"m-s": model_resource("m-s", "slow", "models/slow")})
+    assert rec.codes[-1] == "COMPLETE", rec.statuses
+    assert (rec.resource["success2XxCount"], rec.resource["fail5XxCount"]) == (0, 3)
+    lines = read_out(obs_dir(tmp_path, "output") / "a.jsonl.out.jsonl")
+    assert [ln["error"] for ln in lines] == ["inference timed out after 1 s (inferenceTimeoutSeconds)"] * 3

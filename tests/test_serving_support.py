@@ -164,3 +164,20 @@ def http_json(port: int, method: str, path: str, body: Any = None) -> tuple[int,
         return resp.status, json.loads(resp.read())
     finally:
         conn.close()
+
+
+class SlowModel:
+    """A model whose predict takes ``delay`` seconds (pickled by reference: the worker imports this module)."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+
+    def predict(self, x: Any) -> list[int]:
+        time.sleep(self.delay)
+        return [0] * len(x)
+
+
+def slow_model(tmp: Path, delay: float, sub: str = "models/slow") -> None:
+    d = obs_dir(tmp, sub)
+    d.mkdir(parents=True, exist_ok=True)
+    joblib.dump(SlowModel(delay), d / "model.joblib")
