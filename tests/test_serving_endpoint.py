@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import importlib.util
 import json
 import os
@@ -131,9 +132,15 @@ def test_stage_serves_two_models_over_v1_and_v2(tmp_path: Path, two_models: dict
         status, body = http_json(port, "POST", "/v2/models/iris/infer", {"inputs": [{"shape": [2, 4], "data": [1]}]})
         assert status == 400 and "shape" in body["error"]
         pids = worker_pids(stage.ctx.work_dir)
+        keep_alive = http.client.HTTPConnection("127.0.0.1", port, timeout=30)  # as SDK clients keep connections
+        keep_alive.request("GET", "/v1/models")
+        assert keep_alive.getresponse().read()
     finally:
-        stage.stop()
+        stage.stop()  # does not wait for the keep-alive client to go away
     assert not any(pid_alive(p) for p in pids)
+    with pytest.raises((ConnectionError, http.client.HTTPException)):
+        keep_alive.request("GET", "/v1/models")
+        keep_alive.getresponse()
     assert all(e["runningPodCount"] == 0 for e in stage.rec.resource["endpointModelList"])
 
 

@@ -44,6 +44,11 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.server.connections.add(self.connection)  # type: ignore[attr-defined]
+
+    def finish(self) -> None:
+        self.server.connections.discard(self.connection)  # type: ignore[attr-defined]
+        super().finish()
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
         logger.debug("%s " + format, self.address_string(), *args)
@@ -97,13 +102,21 @@ class _RequestHandler(BaseHTTPRequestHandler):
     do_DELETE = _dispatch
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False  # keep-alive clients must not hold stop() up; stop() closes their connections
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        self.connections: set[socket.socket] = set()
+        super().__init__(address, handler)
+
+
 class JsonHttpServer:
     """Serve ``app`` on ``host:port`` (port 0: a free one) in a background thread."""
 
     def __init__(self, app: Handler, host: str = "127.0.0.1", port: int = 0) -> None:
         handler_cls = type("BoundHandler", (_RequestHandler,), {"app": staticmethod(app)})
-        self._server = ThreadingHTTPServer((host, port), handler_cls)
-        self._server.daemon_threads = True
+        self._server = _Server((host, port), handler_cls)
         self._thread: threading.Thread | None = None
 
     @property
@@ -118,7 +131,13 @@ class JsonHttpServer:
         self._server.serve_forever(poll_interval=0.2)
 
     def stop(self) -> None:
+        """Stop accepting, close the listening socket and every open client connection."""
         self._server.shutdown()
         self._server.server_close()
+        for conn in list(self._server.connections):
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         if self._thread is not None:
             self._thread.join(timeout=5)
