@@ -196,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", choices=("table", "json"), default="table", help="output format")
     group = parser.add_argument_group("sections (any number, printed in this order)")
     for section in SECTIONS:
-        group.add_argument(f"-{section.flag}", action="store_true", help=f"list {section.title.lower()}")
+        group.add_argument(f"-{section.flag}", action="store_true", help=f"list: {section.title}")
     return parser
 
 

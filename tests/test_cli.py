@@ -363,3 +363,16 @@ def test_logs_of_a_job(env: Env) -> None:
         ["-m", "easymaker", "logs", "no-such-job", "--appkey", APPKEY, "--access_token", env.server.token], env
     )
     assert proc.returncode == 1 and "no-such-job" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_local_profile_starts_easymaker_local_when_nothing_listens(tmp_path: Path) -> None:
+    """--profile local with nothing at the local address: the command starts EasyMaker Local on that home."""
+    port = free_port()
+    proc = run_cli(
+        ["-m", "easymaker", "--profile", "local", "-experiment", "-instance"],
+        None,
+        extra_env={"EM_LOCAL_URL": f"http://127.0.0.1:{port}", "EASYMAKER_LOCAL_HOME": str(tmp_path / "home")},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Experiments (0)" in proc.stdout and "Instance types (5)" in proc.stdout
+    assert (tmp_path / "home" / "token").is_file()
