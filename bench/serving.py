@@ -8,7 +8,7 @@ Measures, in one run, against anchors measured in the same run:
    starlette (``--http uvicorn``), same model and protocol code;
 3. batch inference rows per second (podCount 1 and 2) against ``model.predict`` on the whole matrix in process.
 
-Run: ``.venv/bin/python bench/serving.py [--requests 2000] [--rows 20000]``
+Run: ``.venv/bin/python bench/serving.py [--requests 2000] [--rows 100000]``
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def concurrent_rps(port: int, path: str, body: bytes, clients: int, per_client: 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--rows", type=int, default=20000)
+    parser.add_argument("--rows", type=int, default=100000)
     args = parser.parse_args()
 
     root = Path(tempfile.mkdtemp(prefix="em-bench-serving-"))
