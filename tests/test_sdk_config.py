@@ -286,3 +286,29 @@ def test_enum_values_match_the_contract() -> None:
     ]
     for ours, generated in pairs:
         assert {m.value for m in ours} == set(generated.known_values()), ours
+
+
+def test_object_storage_token_source_follows_the_configuration() -> None:
+    from easymaker.objectstorage import storage_overrides
+
+    assert storage_overrides(easymaker.Client(appkey="ak", access_token="t")) == {}
+    local = easymaker.Client(appkey="local", access_token="local-token", profile="local", api_url="http://127.0.0.1:5")
+    options = storage_overrides(local)
+    assert options["swift_endpoint"] == "http://127.0.0.1:5"
+    assert options["token_provider"]("tenant")[0] == "local-token"
+    inside = easymaker.Client(appkey="ak", easymaker_token="em-token", group_id="g1")
+    provider = storage_overrides(inside)["token_provider"]
+    with respx.mock() as router:
+        route = router.get(
+            "https://kr1-easymaker.api.nhncloudservice.com/token/v1.0/appkeys/ak/groups/g1/iaas-token"
+        ).mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    "header": {"isSuccessful": True},
+                    "access": {"token": {"id": "swift-token", "expires": "2099-01-01T00:00:00.000+09:00"}},
+                },
+            )
+        )
+        assert provider("tenant") == ("swift-token", "2099-01-01T00:00:00.000+09:00")
+        assert route.calls.last.request.headers["X-EasyMaker-Token"] == "em-token"
