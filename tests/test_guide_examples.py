@@ -19,6 +19,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -900,6 +901,18 @@ def check_logger(env: GuideEnv, run: Run) -> None:
     assert logger.url == env.server.url + "/v2/log"
     logger.close()
     assert (logger.sent_count, logger.dropped_count) == (2, 0)
+    # EasyMaker Local stored both records (read from its database, read-only)
+    db = sqlite3.connect(f"file:{env.server.home / 'state.db'}?mode=ro", uri=True)
+    try:
+        rows = db.execute(
+            "SELECT log_level, body, doc FROM logs WHERE project_name = ? ORDER BY seq", ("log&crash_product_app_key",)
+        ).fetchall()
+    finally:
+        db.close()
+    assert [(level, body) for level, body, _ in rows] == [("INFO", "test log meassage"), ("ERROR", "log meassage")]
+    second = json.loads(rows[1][2])
+    assert second["serviceType"] == "EasyMakerSample" and second["projectVersion"] == "2.0.0"
+    assert second["category"] == "easymaker.sdk" and second["logVersion"] == "v2"
 
 
 # -- 898 upload / download
