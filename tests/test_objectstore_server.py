@@ -273,3 +273,19 @@ def test_python_api(tmp_path: Path) -> None:
     assert head is not None and head.metadata == {"k": "v"} and head.content_type == "text/plain"
     store.close()
     assert json.loads(json.dumps(head.metadata)) == {"k": "v"}
+
+
+def test_second_engine_on_same_home_keeps_inflight_uploads(tmp_path: Path) -> None:
+    from easymaker.local.objectstore import ObjectStore
+
+    first = ObjectStore(tmp_path / "objects")
+    writer = first.begin_put(T, "c", "in-flight")
+    writer.write(b"abc")
+    second = ObjectStore(tmp_path / "objects")  # e.g. another component opening the same home
+    writer.write(b"def")
+    writer.commit()
+    info = second.head_object(T, "c", "in-flight")
+    assert info is not None and info.size == 6
+    assert b"".join(second.iter_body(T, "c", "in-flight")) == b"abcdef"
+    first.close()
+    second.close()

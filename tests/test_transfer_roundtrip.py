@@ -304,3 +304,18 @@ def test_corrupted_object_is_detected(local_server: object, tmp_path: Path) -> N
             st.download("obs://h/v1/AUTH_t9/cc/obj.bin", tmp_path / "o", show_progress=False)
     assert "MD5" in err.value.failures[0][1]
     assert not (tmp_path / "o" / "obj.bin").exists()
+
+
+def test_segmented_unicode_name(backend: Backend, tmp_path: Path) -> None:
+    c = _container(backend)
+    f = tmp_path / "데이터 #1 %.bin"
+    f.write_bytes(os.urandom(700_001))
+    with backend.make_storage() as st:
+        st.upload(backend.uri(c, "모델"), f, segment_size=200_000, segment_threshold=500_000, show_progress=False)
+        assert st.get_object_size(backend.uri(c, "모델")) == 700_001
+        st.download(backend.uri(c, "모델"), tmp_path / "out", show_progress=False)
+        again = st.upload(
+            backend.uri(c, "모델"), f, segment_size=200_000, segment_threshold=500_000, show_progress=False
+        )
+        assert again.skipped == ["모델/데이터 #1 %.bin"]
+    assert (tmp_path / "out" / f.name).read_bytes() == f.read_bytes()

@@ -123,6 +123,20 @@ def _check_container(container: str) -> None:
         raise ObjectStoreError(400, "container name must not contain '/'")
 
 
+def _owner_alive(tmp_name: str) -> bool:
+    """Temp bodies are named ``<pid>.<id>``: keep those of live processes (another engine may be writing)."""
+    pid_text = tmp_name.partition(".")[0]
+    if not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class PutWriter:
     """Receives one object body: ``write`` chunks (hashed while written), then ``commit`` or ``abort``."""
 
@@ -130,7 +144,7 @@ class PutWriter:
         self._store = store
         self.tenant, self.container, self.name = tenant, container, name
         self.blob = uuid.uuid4().hex
-        self._tmp_path = store.tmp_dir / self.blob
+        self._tmp_path = store.tmp_dir / f"{os.getpid()}.{self.blob}"
         self._file: IO[bytes] | None = open(self._tmp_path, "wb")  # noqa: SIM115 - closed in commit/abort
         self._md5 = hashlib.md5()
         self.size = 0
@@ -200,7 +214,8 @@ class ObjectStore:
             d.mkdir(parents=True, exist_ok=True)
         # Bodies left in tmp/ by a crash were never recorded: drop them.
         for leftover in self.tmp_dir.iterdir():
-            leftover.unlink(missing_ok=True)
+            if not _owner_alive(leftover.name):
+                leftover.unlink(missing_ok=True)
         self._lock = threading.RLock()
         self._db = sqlite3.connect(self.root / "index.db", check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -334,7 +349,10 @@ class ObjectStore:
         metadata: dict[str, str] | None = None,
         manifest: str | None = None,
     ) -> ObjectInfo:
-        """Store ``source`` (a binary stream, a file path or bytes) as an object; streamed, never held whole."""
+        """Store ``source`` (a binary stream, a file path or bytes) as an object; streamed, never held whole.
+
+        ``manifest`` makes it a dynamic large object: ``<container>/<prefix>`` as in the ``X-Object-Manifest``
+        header (URL-quoted form accepted)."""
         writer = self.begin_put(tenant, container, name)
         try:
             if isinstance(source, bytes):
@@ -395,7 +413,7 @@ class ObjectStore:
         return _Row(r[0], int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7])
 
     def _segments(self, tenant: str, manifest: str) -> list[tuple[str, _Row]]:
-        seg_container, _, seg_prefix = manifest.partition("/")
+        seg_container, _, seg_prefix = unquote(manifest).partition("/")
         rows = self._query(
             "SELECT name, size, etag, content_type, timestamp, metadata, manifest, blob FROM objects "
             "WHERE tenant = ? AND container = ? AND name >= ? AND substr(name, 1, ?) = ? ORDER BY name",
@@ -856,8 +874,7 @@ class _App:
                 raise ObjectStoreError(400, "Content-Length must be an integer") from exc
         manifest = headers.get("x-object-manifest")
         if manifest is not None:
-            manifest = unquote(manifest)
-            if "/" not in manifest.lstrip("/"):
+            if "/" not in unquote(manifest).lstrip("/"):
                 raise ObjectStoreError(400, "X-Object-Manifest must be <container>/<prefix>")
             manifest = manifest.lstrip("/")
         writer = self.store.begin_put(tenant, container, name)

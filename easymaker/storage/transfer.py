@@ -599,6 +599,10 @@ class SwiftTransfer:
             "Content-Type": "application/octet-stream",
         }
         resp = self.request("PUT", uri, url, headers=headers, content=lambda: b"")
+        if resp.status_code == 404:  # the target container does not exist yet
+            resp.close()
+            self.ensure_container(uri, uri.container)
+            resp = self.request("PUT", uri, url, headers=headers, content=lambda: b"")
         if resp.status_code != 201:
             raise self._fail(resp, f"PUT manifest {name!r}")
         resp.close()
