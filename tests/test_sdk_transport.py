@@ -173,3 +173,27 @@ def test_non_json_success_body_is_a_clear_error() -> None:
         router.get(f"{BASE}/models").mock(return_value=httpx.Response(200, json={"modelList": []}))
         with pytest.raises(easymaker.APIResponseError, match="envelope"):
             easymaker.Model.get_list(client=make_client(Sleeps()))
+
+
+def test_null_fields_in_responses_are_treated_as_absent() -> None:
+    with respx.mock() as router:
+        router.get(f"{BASE}/hyperparameter-tunings/h1").mock(
+            return_value=httpx.Response(
+                200,
+                json={
+                    **OK,
+                    "hyperparameterTuning": {
+                        "hyperparameterTuningId": "h1",
+                        "hyperparameterTuningStatusCode": "RUNNING",
+                        "optimalTrial": None,
+                        "algorithm": None,
+                        "datasetList": [None, {"datasetName": "train", "dataUri": "obs://d"}],
+                        "experiment": {"experimentId": "e1", "experimentName": None},
+                    },
+                },
+            )
+        )
+        tuning = easymaker.HyperparameterTuning("h1", client=make_client(Sleeps()))
+    assert tuning.optimal_trial is None and tuning.algorithm is None
+    assert tuning.dataset_list[0].data_uri == "obs://d"
+    assert tuning.experiment.experiment_id == "e1" and tuning.experiment.experiment_name is None
