@@ -201,12 +201,13 @@ def test_training_model_endpoint_lifecycle(server: LocalServerHandle, ids: dict[
                 "flavorId": ids["flavorId"],
                 "nodeCount": 1,
                 "endpointModelResourceList": [
-                    {"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1"}, "podCount": 2}
+                    {"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1"}, "podCount": 2},
+                    {"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1"}},
                 ],
             },
         )
     )["endpointStage"]
-    assert blue["isDefaultStage"] is False and blue["podCount"] == 2
+    assert blue["isDefaultStage"] is False and blue["podCount"] == 3
     assert ok(api.get(f"/endpoints/{eid}"))["endpoint"]["endpointStatusCode"] in ("UPDATE_IN_PROGRESS", "ACTIVE")
     assert "non-default stages" in err(api.delete(f"/endpoints/{eid}"), 409)
     wait_for(
@@ -215,6 +216,19 @@ def test_training_model_endpoint_lifecycle(server: LocalServerHandle, ids: dict[
         {"ACTIVE"},
     )
     assert ok(api.get(f"/endpoints/{eid}"))["endpoint"]["endpointStatusCode"] == "ACTIVE"
+    blue_models = ok(api.get("/endpoint-models", params={"endpointStageId": blue["endpointStageId"]}))[
+        "endpointModelList"
+    ]
+    assert [m["podCount"] for m in blue_models] == [2, 1]
+    ok(api.delete(f"/endpoint-models/{blue_models[1]['endpointModelId']}"))  # the stage is deployed again without it
+    err(api.get(f"/endpoint-models/{blue_models[1]['endpointModelId']}"), 404)
+    redeployed = wait_for(
+        lambda: ok(api.get(f"/endpoint-stages/{blue['endpointStageId']}"))["endpointStage"],
+        "endpointStageStatusCode",
+        {"ACTIVE", "DEPLOY_FAILED"},
+    )
+    assert redeployed["endpointStageStatusCode"] == "ACTIVE"
+    assert [m["endpointModelId"] for m in redeployed["endpointModelList"]] == [blue_models[0]["endpointModelId"]]
     ok(api.delete(f"/endpoint-stages/{blue['endpointStageId']}"))
     err(api.get(f"/endpoint-stages/{blue['endpointStageId']}"), 404)
     ok(api.delete(f"/endpoints/{eid}"))
@@ -378,3 +392,98 @@ def test_illegal_transitions_are_rejected(tmp_path: Path) -> None:
     assert svc.transition("t", "FAIL_TRAIN", "forced", force=True)
     assert store.get("t").doc["trainingStatusReason"] == "forced"  # type: ignore[union-attr]
     assert not svc.transition("missing", "RUNNING")
+
+
+def test_object_store_is_mounted_and_feeds_jobs(server: LocalServerHandle, ids: dict[str, str]) -> None:
+    swift = httpx.Client(base_url=server.url, headers={"X-Auth-Token": server.token})
+    assert swift.put("/v1/AUTH_tenant1/bucket").status_code in (201, 202)
+    assert swift.put("/v1/AUTH_tenant1/bucket/code/train.py", content=TRAIN_PY.encode()).status_code == 201
+    # Keystone v2 tokens on the same port open the tenant's objects
+    auth = {"auth": {"tenantId": "tenant1", "passwordCredentials": {"username": "u", "password": "p"}}}
+    issued = httpx.post(f"{server.url}/v2.0/tokens", json=auth).json()["access"]["token"]["id"]
+    got = httpx.get(f"{server.url}/v1/AUTH_tenant1/bucket/code/train.py", headers={"X-Auth-Token": issued})
+    assert got.status_code == 200 and got.content == TRAIN_PY.encode()
+    assert httpx.get(f"{server.url}/v1/AUTH_tenant1/bucket/code/train.py").status_code == 401
+    # the IaaS token operation of the spec hands out object store tokens
+    api = server.api("objects")
+    access = ok(api.get(f"{server.url}/token/v1.0/appkeys/objects/groups/g1/iaas-token"))["access"]
+    assert (
+        httpx.get(
+            f"{server.url}/v1/AUTH_tenant1/bucket/code/train.py", headers={"X-Auth-Token": access["token"]["id"]}
+        ).content
+        == TRAIN_PY.encode()
+    )
+    obs = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_tenant1/bucket"
+    body = training_body(ids, "from-obs", sourceDirUri=f"{obs}/code", modelUploadUri=f"{obs}/model")
+    tid = ok(api.post("/trainings", json=body))["training"]["trainingId"]
+    done = wait_for(
+        lambda: ok(api.get(f"/trainings/{tid}"))["training"],
+        "trainingStatusCode",
+        {"COMPLETE", "FAIL_TRAIN", "CREATE_FAILED"},
+    )
+    assert done["trainingStatusCode"] == "COMPLETE", done
+    listing = swift.get("/v1/AUTH_tenant1/bucket", params={"prefix": "model/"}).text.split()
+    assert listing == ["model/model.joblib"]
+
+
+def test_tuning_and_model_from_its_best_trial(server: LocalServerHandle, ids: dict[str, str]) -> None:
+    api = server.api("tuning")
+    src = server.home / "nas" / "n1" / "hpo"
+    src.mkdir(parents=True, exist_ok=True)
+    (src / "train.py").write_text(
+        "import os, argparse\n"
+        "p = argparse.ArgumentParser(); p.add_argument('--x', type=float); a, _ = p.parse_known_args()\n"
+        "print(f'loss={(a.x - 0.25) ** 2}')\n"
+        "open(os.path.join(os.environ['EM_MODEL_DIR'], 'x.txt'), 'w').write(str(a.x))\n"
+    )
+    body = {
+        "hyperparameterTuningName": "grid",
+        "imageId": ids["imageId"],
+        "flavorId": ids["flavorId"],
+        "instanceCount": 1,
+        "modelUploadUri": "nas://n1:/hpo-out",
+        "timeoutMinutes": 60,
+        "sourceDirUri": "nas://n1:/hpo",
+        "entryPoint": "train.py",
+        "hyperparameterSpecList": [
+            {
+                "hyperparameterName": "x",
+                "hyperparameterTypeCode": "discrete",
+                "hyperparameterSpecifiedValues": "0.0,0.25,1.0",
+            }
+        ],
+        "metricList": [{"name": "loss"}],
+        "objectiveMetric": {"name": "loss"},
+        "objectiveTypeCode": "MINIMIZE",
+        "tuningStrategyName": "GRID",
+        "maxTrialCount": 3,
+        "parallelTrialCount": 1,
+    }
+    missing = {k: v for k, v in body.items() if k != "objectiveMetric"}
+    assert err(api.post("/hyperparameter-tunings", json=missing), 400).startswith("objectiveMetric:")
+    h = ok(api.post("/hyperparameter-tunings", json=body))["hyperparameterTuning"]
+    assert h["objectiveMetricName"] == "loss" and h["metricList"] == [{"name": "loss"}]
+    hid = h["hyperparameterTuningId"]
+    done = wait_for(
+        lambda: ok(api.get(f"/hyperparameter-tunings/{hid}"))["hyperparameterTuning"],
+        "hyperparameterTuningStatusCode",
+        {"COMPLETE", "FAIL_HYPERPARAMETER_TUNING", "CREATE_FAILED"},
+        timeout=90,
+    )
+    assert done["hyperparameterTuningStatusCode"] == "COMPLETE", done
+    assert done["successfulTrialCount"] == 3
+    best = done["optimalTrial"]
+    assert {p["parameterName"]: p["parameterValue"] for p in best["hyperparameterList"]}["x"] in ("0.25", "0.250")
+    model = ok(
+        api.post("/models", json={"modelName": "best", "hyperparameterTuningId": hid, "modelFormatCode": "SKLEARN"})
+    )
+    uri = model["model"]["modelUploadUri"]
+    assert uri.rstrip("/") == f"nas://n1:/hpo-out/{done['optimalTrialId']}"
+    assert (server.home / "nas" / "n1" / "hpo-out" / done["optimalTrialId"] / "x.txt").read_text() == "0.25"
+    assert "delete the model first" in err(api.delete(f"/hyperparameter-tunings/{hid}"), 409)
+
+
+def test_admin_reset_and_job_logs_need_the_token(server: LocalServerHandle) -> None:
+    anon = httpx.Client(base_url=server.url)
+    assert anon.get(f"/admin/jobs/{'0' * 36}/logs").status_code == 401
+    assert server.client().get(f"/admin/jobs/{'0' * 36}/logs").status_code == 404

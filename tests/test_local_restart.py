@@ -200,3 +200,22 @@ def test_schedule_triggers_survive_a_crash_once(tmp_path: Path) -> None:
         assert "not found" in err(api.get(f"/pipeline-recurring-runs/{rid}"), 404)
     finally:
         server.stop()
+
+
+def test_admin_reset_stops_jobs_and_deletes_everything(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _setup_nas(home)
+    server = start_local_server(home)
+    try:
+        api = server.api("reset")
+        ids = _ids(api)
+        ok(api.post("/experiments", json={"experimentName": "gone"}))
+        sleepy = training_body(ids, "sleepy", hyperparameterList=[{"parameterName": "sleep", "parameterValue": "30"}])
+        tid = ok(api.post("/trainings", json=sleepy))["training"]["trainingId"]
+        wait_for(lambda: ok(api.get(f"/trainings/{tid}"))["training"], "trainingStatusCode", {"RUNNING"})
+        assert ok(server.client().post("/admin/reset"))["deleted"] == 2
+        assert ok(api.get("/experiments"))["experimentList"] == []
+        err(api.get(f"/trainings/{tid}"), 404)
+        assert ok(server.client().get("/admin/jobs"))["jobList"] == []
+    finally:
+        server.stop()

@@ -156,7 +156,11 @@ class Service:
 
         def mutate(row: Row) -> None:
             for k, v in fields.items():
-                if k not in protected:
+                if k in protected:
+                    continue
+                if v is None:  # absent, never null, on the wire
+                    row.doc.pop(k, None)
+                else:
                     row.doc[k] = copy.deepcopy(v)
 
         self.store.update(rid, mutate)
@@ -762,7 +766,6 @@ class Service:
         if self.supervisor is not None:
             self.supervisor.stop(stage.id, wait=30.0)
         self.merge(stage.id, {"endpointModelList": [e for e in entries if e.get("endpointModelId") != emid]})
-        self.transition(stage.id, "DEPLOY_IN_PROGRESS")
         self._start("endpoint_stage", req.appkey, stage.id)
         return None
 
