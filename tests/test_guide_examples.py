@@ -558,6 +558,9 @@ def guide_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GuideEnv]:
             except Exception:  # best effort: the server is stopped next anyway
                 pass
     finally:
+        from easymaker._client import set_default_client
+
+        set_default_client(None)  # later test modules must not inherit a client of this (stopped) server
         mp.undo()
         recorder.close()
         server.stop(timeout=30)
