@@ -254,10 +254,16 @@ def test_refused_batch_is_counted_as_dropped(collector: Collector, caplog: pytes
 
 def test_no_credentials_sent(collector: Collector, monkeypatch: pytest.MonkeyPatch) -> None:
     """The logger's client is its own: no EasyMaker token header, even when the SDK is configured."""
+    import easymaker
+    from easymaker._client import set_default_client
+
     monkeypatch.setenv("EM_TOKEN", "secret-em-token")
-    monkeypatch.setenv("EM_ACCESS_TOKEN", "secret-access-token")
-    with Logger(logncrash_appkey="k", url=collector.url, flush_interval=60, echo=False) as lg:
-        lg.send("m")
+    easymaker.init(appkey="appkey", region="kr1", access_token="secret-access-token")
+    try:
+        with easymaker.logger(logncrash_appkey="k", url=collector.url, flush_interval=60, echo=False) as lg:
+            lg.send("m")
+    finally:
+        set_default_client(None)
     headers, _ = collector.requests[0]
     assert not {"x-nhn-authorization", "authorization", "x-easymaker-token", "x-auth-token"} & set(headers)
     assert "secret" not in json.dumps(headers)
