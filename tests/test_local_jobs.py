@@ -358,13 +358,12 @@ def test_recurring_run_creates_runs(server: LocalServerHandle, ids: dict[str, st
     for r in runs:
         if r["pipelineRunStatusCode"] not in ("COMPLETE", "FAIL_PIPELINE_RUN", "STOPPED", "CREATE_FAILED"):
             api.put(f"/pipeline-runs/{r['pipelineRunId']}/stop")
-    for r in runs:
-        wait_for(
-            lambda r=r: ok(api.get(f"/pipeline-runs/{r['pipelineRunId']}"))["pipelineRun"],
-            "pipelineRunStatusCode",
-            {"COMPLETE", "FAIL_PIPELINE_RUN", "STOPPED", "CREATE_FAILED"},
-            timeout=90,
-        )
+    for run_id in [r["pipelineRunId"] for r in runs]:
+
+        def fetch(run_id: str = run_id) -> dict[str, Any]:
+            return ok(api.get(f"/pipeline-runs/{run_id}"))["pipelineRun"]  # type: ignore[no-any-return]
+
+        wait_for(fetch, "pipelineRunStatusCode", {"COMPLETE", "FAIL_PIPELINE_RUN", "STOPPED", "CREATE_FAILED"}, 90)
     ok(api.delete(f"/pipeline-recurring-runs/{rid}"))
 
 
@@ -487,3 +486,55 @@ def test_admin_reset_and_job_logs_need_the_token(server: LocalServerHandle) -> N
     anon = httpx.Client(base_url=server.url)
     assert anon.get(f"/admin/jobs/{'0' * 36}/logs").status_code == 401
     assert server.client().get(f"/admin/jobs/{'0' * 36}/logs").status_code == 404
+
+
+def test_model_evaluation_through_the_api(server: LocalServerHandle, ids: dict[str, str]) -> None:
+    import joblib
+    from sklearn.linear_model import LogisticRegression
+
+    api = server.api("evaluation")
+    base = server.home / "nas" / "n2"
+    (base / "model").mkdir(parents=True)
+    (base / "data").mkdir(parents=True)
+    joblib.dump(
+        LogisticRegression().fit([[0, 0], [1, 1], [0, 1], [1, 0]], [0, 1, 0, 1]), base / "model" / "model.joblib"
+    )
+    (base / "data" / "d.csv").write_text("a,b,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n")
+    model = ok(
+        api.post(
+            "/models", json={"modelName": "clf", "modelFormatCode": "SKLEARN", "modelUploadUri": "nas://n2:/model"}
+        )
+    )
+    body = {
+        "modelEvaluationName": "ev",
+        "modelId": model["model"]["modelId"],
+        "objectiveCode": "CLASSIFICATION",
+        "classNames": "0,1",
+        "flavorId": ids["flavorId"],
+        "inputDataUri": "nas://n2:/data",
+        "inputDataTypeCode": "CSV",
+        "targetFieldName": "label",
+        "timeoutMinutes": 120,
+        "batchInference": {
+            "flavorId": ids["flavorId"],
+            "instanceCount": 1,
+            "podCount": 1,
+            "outputUploadUri": "nas://n2:/out",
+            "maxBatchSize": 10,
+            "inferenceTimeoutSeconds": 30,
+        },
+    }
+    ev = ok(api.post("/model-evaluations", json=body))["modelEvaluation"]
+    assert ev["timeoutHours"] == 2 and ev["batchInference"]["flavor"]["id"] == ids["flavorId"]
+    eid = ev["modelEvaluationId"]
+    done = wait_for(
+        lambda: ok(api.get(f"/model-evaluations/{eid}"))["modelEvaluation"],
+        "modelEvaluationStatusCode",
+        {"COMPLETE", "FAIL_MODEL_EVALUATION", "CREATE_FAILED"},
+    )
+    assert done["modelEvaluationStatusCode"] == "COMPLETE", done
+    assert done["metrics"]["auRoc"] == 1.0 and done["batchInference"]["success2XxCount"] == 4
+    validator = spec_validator().schema_validator("ModelEvaluationResponse")
+    assert not list(validator.iter_errors(api.get(f"/model-evaluations/{eid}").json()))
+    ok(api.delete(f"/model-evaluations/{eid}"))
+    ok(api.delete(f"/models/{model['model']['modelId']}"))
