@@ -145,14 +145,16 @@ class PutWriter:
         self.tenant, self.container, self.name = tenant, container, name
         self.blob = uuid.uuid4().hex
         self._tmp_path = store.tmp_dir / f"{os.getpid()}.{self.blob}"
-        self._file: IO[bytes] | None = open(self._tmp_path, "wb")  # noqa: SIM115 - closed in commit/abort
+        self._file: IO[bytes] | None = open(self._tmp_path, "wb", buffering=0)  # noqa: SIM115 - closed in commit/abort
         self._md5 = hashlib.md5()
         self.size = 0
 
     def write(self, chunk: bytes | bytearray | memoryview) -> None:
         assert self._file is not None, "write after commit/abort"
         self._md5.update(chunk)
-        self._file.write(chunk)
+        view = memoryview(chunk)
+        while view:  # a raw file may take fewer bytes than offered
+            view = view[self._file.write(view) or 0 :]
         self.size += len(chunk)
 
     def abort(self) -> None:
@@ -181,7 +183,6 @@ class PutWriter:
             if expected_etag is not None and expected_etag.strip('"').lower() != etag:
                 raise ObjectStoreError(422, f"ETag mismatch: client sent {expected_etag}, body MD5 is {etag}")
             final = self._store.blob_path(self.blob)
-            final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self._tmp_path, final)
         except BaseException:
             self.abort()
@@ -212,6 +213,9 @@ class ObjectStore:
         self.tmp_dir = self.root / "tmp"
         for d in (self.root, self.data_dir, self.tmp_dir):
             d.mkdir(parents=True, exist_ok=True)
+        if sum(1 for _ in self.data_dir.iterdir()) < 256:  # shard folders made once, not on every write
+            for i in range(256):
+                (self.data_dir / f"{i:02x}").mkdir(exist_ok=True)
         # Bodies left in tmp/ by a crash were never recorded: drop them.
         for leftover in self.tmp_dir.iterdir():
             if not _owner_alive(leftover.name):
@@ -473,7 +477,7 @@ class ObjectStore:
         opened: list[tuple[IO[bytes], int]] = []
         try:
             for blob, size in parts:
-                opened.append((open(self.blob_path(blob), "rb"), size))  # noqa: SIM115 - closed by _iter_opened
+                opened.append((open(self.blob_path(blob), "rb", buffering=0), size))  # noqa: SIM115 - closed later
         except BaseException:
             for fh, _ in opened:
                 fh.close()

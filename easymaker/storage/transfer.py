@@ -96,7 +96,7 @@ class RemoteObject:
 def md5_file(path: Path, offset: int = 0, length: int | None = None) -> str:
     """MD5 hex of a file range, read in chunks."""
     h = hashlib.md5()
-    with open(path, "rb") as fh:
+    with open(path, "rb", buffering=0) as fh:
         fh.seek(offset)
         left = length
         while left is None or left > 0:
@@ -145,6 +145,17 @@ class _Pipeline:
 
 PIPELINE_MIN = 4 * MiB  # bodies at least this large are hashed/written in a helper thread
 SMALL_DOWNLOAD = 1 * MiB  # objects up to this size are fetched in one response read
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create or truncate ``path`` with ``data`` in as few system calls as possible (small files)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 class _BodyState:
@@ -496,7 +507,7 @@ class SwiftTransfer:
             state.md5, state.sent = md5, 0
             pipe = _Pipeline(md5.update, depth=2) if length >= PIPELINE_MIN else None
             try:
-                with open(path, "rb") as fh:
+                with open(path, "rb", buffering=0) as fh:
                     fh.seek(offset)
                     left = length
                     while left > 0:
@@ -709,8 +720,9 @@ class SwiftTransfer:
         restarted = False
         attempt = 0
         while True:
+            small = 0 < obj.size <= SMALL_DOWNLOAD  # fetched whole and rewritten: nothing to resume
             try:
-                have = part.stat().st_size
+                have = 0 if small else part.stat().st_size
             except FileNotFoundError:
                 have = 0
             md5 = hashlib.md5()
@@ -723,7 +735,6 @@ class SwiftTransfer:
                         while chunk := prev.read(CHUNK):
                             md5.update(chunk)
             headers = {"Range": f"bytes={have}-"} if have else {}
-            small = not have and 0 < obj.size <= SMALL_DOWNLOAD
             resp = self.request("GET", uri, url, headers=headers, stream=not small)
             got = 0
             try:
@@ -738,8 +749,7 @@ class SwiftTransfer:
                 if small:
                     data = resp.content
                     md5.update(data)
-                    with open(part, "wb") as whole:
-                        whole.write(data)
+                    _write_new(part, data)
                     got = len(data)
                     progress.add_bytes(got)
                 else:
