@@ -46,6 +46,7 @@ def check_response(response: httpx.Response) -> None:
     request = response.request
     method, url = request.method, str(request.url)
     status = response.status_code
+    logger.debug("%s %s -> HTTP %d (%d bytes)", method, url, status, len(response.content))
     try:
         document = json.loads(response.content) if response.content else None
     except ValueError:

@@ -49,6 +49,7 @@ class HyperparameterTuning(TrainingLookupsMixin, Resource):
 
     _noun = "hyperparameterTuning"
     _label = "HyperparameterTuning"
+    _group_type = "HYPERPARAMETER_TUNING"
     _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_HYPERPARAMETER_TUNING", "CREATE_FAILED", "STOPPED"})
 
