@@ -107,8 +107,6 @@ class Store:
         self._synchronous = synchronous
         self._local = threading.local()
         self._write_lock = threading.RLock()
-        self._all: list[sqlite3.Connection] = []
-        self._all_lock = threading.Lock()
         conn = self._conn()
         conn.executescript(SCHEMA)
 
@@ -121,20 +119,18 @@ class Store:
             conn.execute(f"PRAGMA synchronous={self._synchronous}")
             conn.execute("PRAGMA busy_timeout=30000")
             conn.execute("PRAGMA foreign_keys=ON")
-            self._local.conn = conn
-            with self._all_lock:
-                self._all.append(conn)
+            self._local.conn = conn  # closed when the thread ends (the thread-local slot is its only reference)
         return conn
 
     def close(self) -> None:
-        with self._all_lock:
-            for c in self._all:
-                try:
-                    c.close()
-                except sqlite3.Error:
-                    pass
-            self._all.clear()
-        self._local = threading.local()
+        """Close this thread's connection (other threads' connections close when those threads end)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            self._local.conn = None
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:
