@@ -3,6 +3,8 @@ and HTTP errors, non-JSON bodies."""
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 import respx
@@ -95,8 +97,9 @@ def test_post_retried_on_connect_error_only() -> None:
                 ok(experiment={"experimentId": "e9", "experimentStatusCode": "ACTIVE"}),
             ]
         )
-        experiment = easymaker.Experiment(client=make_client(sleeps)).create("exp", wait=False)
+        experiment = easymaker.Experiment(client=make_client(sleeps)).create("exp", "about", wait=False)
     assert experiment.id == "e9" and route.call_count == 2 and len(sleeps.calls) == 1
+    assert json.loads(route.calls.last.request.content) == {"experimentName": "exp", "description": "about"}
     with respx.mock() as router:
         router.get(f"{BASE}/experiments").mock(return_value=ok(experimentList=[]))
         route = router.post(f"{BASE}/experiments").mock(side_effect=httpx.ReadTimeout("slow"))
