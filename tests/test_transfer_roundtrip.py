@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,8 @@ class Backend:
 def swift() -> Iterator[object]:
     reason = swift_unavailable_reason()
     if reason:
-        pytest.skip(f"real Swift tests skipped: {reason}")
+        warnings.warn(f"real OpenStack Swift tests SKIPPED: {reason}", stacklevel=1)
+        pytest.skip(f"real OpenStack Swift tests skipped: {reason}")
     with run_real_swift() as s:
         yield s
 
@@ -58,7 +60,7 @@ def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         yield srv
 
 
-@pytest.fixture(params=["local", "swift"])
+@pytest.fixture(params=["local", pytest.param("swift", marks=pytest.mark.swift)])
 def backend(request: pytest.FixtureRequest) -> Backend:
     if request.param == "local":
         srv = request.getfixturevalue("local_server")
