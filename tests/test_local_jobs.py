@@ -58,6 +58,38 @@ def wait_for(fetch: Callable[[], dict[str, Any]], key: str, done: set[str], time
         delay = min(delay * 1.5, 0.5)
 
 
+LISTS = {
+    "experiments": "ExperimentListResponse",
+    "trainings": "TrainingListResponse",
+    "hyperparameter-tunings": "HyperparameterTuningListResponse",
+    "fine-tunings": "FineTuningListResponse",
+    "models": "ModelListResponse",
+    "endpoints": "EndpointListResponse",
+    "endpoint-stages": "EndpointStageListResponse",
+    "endpoint-models": "EndpointModelListResponse",
+    "batch-inferences": "BatchInferenceListResponse",
+    "model-evaluations": "ModelEvaluationListResponse",
+    "pipelines": "PipelineListResponse",
+    "pipeline-runs": "PipelineRunListResponse",
+    "pipeline-recurring-runs": "PipelineRecurringRunListResponse",
+}
+
+
+def assert_lists_conform(api: httpx.Client) -> int:
+    """Every list of the appkey conforms to the spec's response schema; returns how many resources were checked."""
+    n = 0
+    for path, schema in LISTS.items():
+        doc = ok(api.get(f"/{path}"))
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in spec_validator().schema_validator(schema).iter_errors(doc)
+        ]
+        assert not errors, (path, errors[:5])
+        items = next(v for k, v in doc.items() if k != "header")
+        n += len(items)
+    return n
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
     handle = start_local_server(tmp_path_factory.mktemp("em-jobs"))
@@ -188,6 +220,7 @@ def test_training_model_endpoint_lifecycle(server: LocalServerHandle, ids: dict[
     pred = httpx.post(f"http://{stage['apigwStageUrl']}{em['apigwResourceUri']}", json={"instances": [[1, 1], [0, 0]]})
     assert pred.json() == {"predictions": [1, 0]}
 
+    assert assert_lists_conform(api) >= 6  # experiment, training, model, endpoint, stage, endpoint model
     # rules
     assert "used by endpoint stage" in err(api.delete(f"/models/{model['modelId']}"), 409)
     assert "default stage" in err(api.delete(f"/endpoint-stages/{stage['endpointStageId']}"), 409)
@@ -307,6 +340,7 @@ def test_failing_jobs_report_reasons(server: LocalServerHandle, ids: dict[str, s
         {"FAIL_BATCH_INFERENCE", "CREATE_FAILED"},
     )
     assert done["batchInferenceStatusReason"]
+    assert assert_lists_conform(api) >= 3
     ok(api.delete(f"/batch-inferences/{bi['batchInferenceId']}"))
 
 
@@ -354,6 +388,7 @@ def test_recurring_run_creates_runs(server: LocalServerHandle, ids: dict[str, st
     assert len(set(scheduled)) == 2
     listed = ok(api.get(f"/pipeline-recurring-runs/{rid}"))["pipelineRecurringRun"]["pipelineRunList"]
     assert sorted(r["pipelineRunId"] for r in listed) == sorted(r["pipelineRunId"] for r in runs)
+    assert assert_lists_conform(api) >= 4
     ok(api.put(f"/pipeline-recurring-runs/{rid}/stop"))
     for r in runs:
         if r["pipelineRunStatusCode"] not in ("COMPLETE", "FAIL_PIPELINE_RUN", "STOPPED", "CREATE_FAILED"):
@@ -480,6 +515,7 @@ def test_tuning_and_model_from_its_best_trial(server: LocalServerHandle, ids: di
     assert uri.rstrip("/") == f"nas://n1:/hpo-out/{done['optimalTrialId']}"
     assert (server.home / "nas" / "n1" / "hpo-out" / done["optimalTrialId"] / "x.txt").read_text() == "0.25"
     assert "delete the model first" in err(api.delete(f"/hyperparameter-tunings/{hid}"), 409)
+    assert assert_lists_conform(api) == 2
 
 
 def test_admin_reset_and_job_logs_need_the_token(server: LocalServerHandle) -> None:
