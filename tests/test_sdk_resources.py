@@ -121,3 +121,16 @@ def test_calls_before_init_explain_how_to_configure(monkeypatch: pytest.MonkeyPa
     set_default_client(None)
     with pytest.raises(easymaker.ConfigurationError, match="easymaker.init\\(appkey=...\\)"):
         easymaker.Training.get_list()
+
+
+def test_bad_ids_fail_before_any_request(client: easymaker.Client) -> None:
+    with respx.mock() as router:
+        with pytest.raises(easymaker.EasyMakerValidationError, match="training_id: length 37 exceeds maxLength 36"):
+            easymaker.Training("t" * 37, client=client)
+        with pytest.raises(easymaker.EasyMakerValidationError, match="training_id"):
+            easymaker.Training({"trainingId": "t" * 37}, client=client).stop()
+        with pytest.raises(easymaker.EasyMakerValidationError, match="name_list"):
+            easymaker.Experiment.get_list(client=client, name_list=["n" * 51])
+        with pytest.raises(easymaker.EasyMakerValidationError, match="empty"):
+            easymaker.Model("", client=client)
+        assert len(router.calls) == 0

@@ -168,12 +168,19 @@ class Resource(Record):
         elif isinstance(id_or_data, Record):
             self._data.update(id_or_data.to_dict())
         elif id_or_data is not None:
-            self._data.update(self._fetch(self.client, str(id_or_data)))
+            resource_id = str(id_or_data)
+            if not resource_id.strip():
+                raise EasyMakerValidationError(
+                    f"{self._label}: the {self.id_field} is empty", parameter=self.id_field, constraint="minLength"
+                )
+            with self._guard():
+                self._data.update(self._fetch(self.client, resource_id))
         for key, value in fields.items():
             self._data[snake_to_camel(key) if "_" in key else key] = plain(value)
         if id_or_data is None and fields and self.id_field in self._data and self.status_field not in self._data:
             # Built from keywords with an id (2.1.x style ``Training(training_id=...)``): one fetch.
-            self._data.update(self._fetch(self.client, str(self._data[self.id_field])))
+            with self._guard():
+                self._data.update(self._fetch(self.client, str(self._data[self.id_field])))
 
     def _wrap(self, key: str, value: Any) -> Any:
         if key == "optimalTrial":
@@ -226,6 +233,24 @@ class Resource(Record):
         """wire name -> attribute name of the generated response model (for attributes that are absent)."""
         return {}
 
+    @classmethod
+    def _id_parameters(cls) -> dict[str, Mapped]:
+        """Wire names of path and query parameters -> SDK names (for errors of the generated checks)."""
+        return {
+            "appkey": "appkey",
+            f"{cls._noun}Id": camel_to_snake(cls._noun) + "_id",
+            "experimentIdList": "id_list",
+            "experimentNameList": "name_list",
+            "endpointId": "endpoint_id",
+            "endpointStageId": "endpoint_stage_id",
+            "pipelineRecurringRunId": "pipeline_recurring_run_id",
+        }
+
+    @classmethod
+    def _guard(cls) -> Any:
+        """A context turning the generated parameter checks' errors into `EasyMakerValidationError`."""
+        return sdk_parameters(cls._id_parameters())
+
     def _require_id(self) -> str:
         if not self.id:
             raise EasyMakerError(f"this {self._label} has no {self.id_field}; create it or pass its id first")
@@ -251,7 +276,8 @@ class Resource(Record):
 
     def refresh(self) -> Self:
         """Fetch the current state (one GET)."""
-        return self._set(self._fetch(self.client, self._require_id()))
+        with self._guard():
+            return self._set(self._fetch(self.client, self._require_id()))
 
     def wait(self, timeout: float | None = None, *, action: str | None = None) -> Self:
         """Wait until the resource reaches a success status; raise `ResourceFailedError` on a failure status and
@@ -274,7 +300,8 @@ class Resource(Record):
 
     def delete(self) -> None:
         """Delete the resource (one DELETE)."""
-        self._delete(self.client, self._require_id())
+        with self._guard():
+            self._delete(self.client, self._require_id())
 
     @classmethod
     def get_list(
@@ -282,7 +309,8 @@ class Resource(Record):
     ) -> list[Self]:
         """Every resource of this kind visible to the appkey (``name_list`` filters by exact name)."""
         api = cls._client_or_default(client)
-        items = cls._fetch_list(api, **filters)
+        with cls._guard():
+            items = cls._fetch_list(api, **filters)
         objects = [cls(item, client=api) for item in items]
         if name_list is not None:
             names = {name_list} if isinstance(name_list, str) else set(name_list)

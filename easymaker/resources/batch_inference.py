@@ -83,7 +83,8 @@ class BatchInference(Resource):
         from easymaker_api.api.batch_inferences import stop_batch_inference
 
         client = self.client
-        stop_batch_inference.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        with self._guard():
+            stop_batch_inference.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     def run(
         self,

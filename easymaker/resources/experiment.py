@@ -66,7 +66,8 @@ class Experiment(Resource):
     ) -> list[Experiment]:
         """Experiments, optionally filtered by ids and names (filtered by the server)."""
         api = cls._client_or_default(client)
-        items = cls._fetch_list(api, id_list=id_list, experiment_name_list=name_list)
+        with cls._guard():
+            items = cls._fetch_list(api, id_list=id_list, experiment_name_list=name_list)
         return [cls(item, client=api) for item in items]
 
     def _delete(self, client: Client, resource_id: str) -> None:

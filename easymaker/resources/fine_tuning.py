@@ -82,7 +82,8 @@ class FineTuning(Resource):
         from easymaker_api.api.fine_tunings import stop_fine_tuning
 
         client = self.client
-        stop_fine_tuning.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        with self._guard():
+            stop_fine_tuning.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     @staticmethod
     def get_base_model_list(model_preset_name: str | None = None, *, client: Client | None = None) -> list[ModelPreset]:

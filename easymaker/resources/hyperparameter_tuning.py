@@ -88,7 +88,8 @@ class HyperparameterTuning(TrainingLookupsMixin, Resource):
         from easymaker_api.api.hyperparameter_tunings import stop_hyperparameter_tuning
 
         client = self.client
-        stop_hyperparameter_tuning.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        with self._guard():
+            stop_hyperparameter_tuning.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     def run(
         self,

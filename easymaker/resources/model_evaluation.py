@@ -87,7 +87,8 @@ class ModelEvaluation(Resource):
         from easymaker_api.api.model_evaluations import stop_model_evaluation
 
         client = self.client
-        stop_model_evaluation.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        with self._guard():
+            stop_model_evaluation.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     def create(
         self,

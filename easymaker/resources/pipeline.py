@@ -280,7 +280,8 @@ class PipelineRun(Resource):
         from easymaker_api.api.pipeline_runs import stop_pipeline_run
 
         client = self.client
-        stop_pipeline_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        with self._guard():
+            stop_pipeline_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     def create(
         self,
@@ -367,14 +368,16 @@ class PipelineRecurringRun(Resource):
         from easymaker_api.api.pipeline_recurring_runs import stop_pipeline_recurring_run
 
         client = self.client
-        stop_pipeline_recurring_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        with self._guard():
+            stop_pipeline_recurring_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     def start(self) -> None:
         """Resume the schedule (one PUT)."""
         from easymaker_api.api.pipeline_recurring_runs import start_pipeline_recurring_run
 
         client = self.client
-        start_pipeline_recurring_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        with self._guard():
+            start_pipeline_recurring_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     def get_pipeline_run_list(self) -> list[PipelineRun]:
         """Runs created by this schedule (one GET)."""

@@ -142,7 +142,8 @@ class Training(TrainingLookupsMixin, Resource):
         from easymaker_api.api.trainings import stop_training
 
         client = self.client
-        stop_training.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        with self._guard():
+            stop_training.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     def run(
         self,
