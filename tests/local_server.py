@@ -118,9 +118,10 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes] | None = None, timeo
             if process is not None and process.poll() is not None:
                 raise RuntimeError(f"EasyMaker Local exited with code {process.returncode}")
             try:
-                if c.get(url + "/health").status_code == 200:
+                r = c.get(url + "/health")
+                if r.status_code == 200 and (process is None or r.json().get("pid") == process.pid):
                     return
-            except httpx.HTTPError:
+            except (httpx.HTTPError, ValueError):
                 pass
             time.sleep(delay)
             delay = min(delay * 1.5, 0.2)

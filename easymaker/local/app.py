@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import secrets
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -189,7 +190,13 @@ def _make_endpoint(state: AppState, ops: dict[str, Operation]) -> Any:
 
 def _admin_routes(state: AppState) -> list[Route]:
     async def health(request: StarletteRequest) -> Response:
-        doc = {"header": OK_HEADER, "status": "ok", "version": VERSION}
+        doc = {
+            "header": OK_HEADER,
+            "status": "ok",
+            "version": VERSION,
+            "pid": os.getpid(),
+            "home": str(state.home.root),
+        }
         return Response(_dumps(doc), media_type="application/json")
 
     async def reset(request: StarletteRequest) -> Response:

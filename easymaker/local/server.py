@@ -155,9 +155,14 @@ class LocalServer:
                 if self._thread is not None and not self._thread.is_alive():
                     raise RuntimeError("EasyMaker Local's server thread ended while starting")
                 try:
-                    if client.get(self.url + "/health").status_code == 200:
-                        return
-                except httpx.HTTPError:
+                    r = client.get(self.url + "/health")
+                    if r.status_code == 200:
+                        pid = r.json().get("pid")
+                        mine = self.process.pid if self.process is not None else os.getpid()
+                        if pid == mine:
+                            return
+                        # another server answers on this port; ours fails to bind and exits (reported above)
+                except (httpx.HTTPError, ValueError):
                     pass
                 time.sleep(delay)
                 delay = min(delay * 1.5, 0.25)
