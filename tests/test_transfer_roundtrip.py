@@ -199,6 +199,14 @@ def test_segmented_upload_skip_and_replace(backend: Backend, tmp_path: Path) -> 
         assert (tmp_path / "out2" / "model.bin").read_bytes() == big.read_bytes()
         st.delete(backend.uri(c, "m/model.bin"), show_progress=False)
         assert st.find_object_list(backend.uri(f"{c}_segments")) == []
+        # segmented again, then replaced by a small plain object: the old segments go away
+        st.upload(backend.uri(c, "m"), big, **opts)  # type: ignore[arg-type]
+        assert st.find_object_list(backend.uri(f"{c}_segments"))
+        big.write_bytes(b"small now")
+        st.upload(backend.uri(c, "m"), big, **opts)  # type: ignore[arg-type]
+        assert st.find_object_list(backend.uri(f"{c}_segments")) == []
+        st.download(backend.uri(c, "m/model.bin"), tmp_path / "out3", show_progress=False)
+        assert (tmp_path / "out3" / "model.bin").read_bytes() == b"small now"
 
 
 def test_skip_unchanged_tree(backend: Backend, tmp_path: Path) -> None:

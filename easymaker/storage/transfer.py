@@ -392,7 +392,8 @@ class SwiftTransfer:
             files.append((p, f"{base}/{rel}" if base else rel, p.stat().st_size))
 
         remote: dict[str, RemoteObject] = {}
-        if skip_unchanged and len(files) > 1:
+        listed = skip_unchanged and len(files) > 1  # one listing instead of a HEAD per file
+        if listed:
             try:
                 remote = {o.name: o for o in self.iter_listing(uri, f"{base}/" if base else "")}
             except StorageRequestError as exc:
@@ -407,7 +408,7 @@ class SwiftTransfer:
             path, name, size = item
             try:
                 skipped, sent = self._upload_file(
-                    uri, path, name, size, remote, len(files) > 1, skip_unchanged,
+                    uri, path, name, size, remote, listed, skip_unchanged,
                     segment_size, segment_threshold, progress, seg_pool,
                 )  # fmt: skip
                 with lock:
@@ -482,7 +483,15 @@ class SwiftTransfer:
             self._upload_segmented(uri, path, name, size, segment_size, progress, seg_pool, old_manifest)
         else:
             self._put_range(uri, name, path, 0, size, progress, expected_md5=local_md5)
+            if old_manifest:  # a segmented object replaced by a plain one: its segments are garbage now
+                self._drop_old_segments(uri, name, old_manifest, None)
         return False, size
+
+    def _drop_old_segments(self, uri: ObsUri, name: str, old_manifest: str, keep_prefix: str | None) -> None:
+        """Delete the segments of a replaced manifest, only when they follow this engine's layout."""
+        old_c, _, old_p = unquote(old_manifest).partition("/")
+        if old_c == f"{uri.container}_segments" and old_p.startswith(f"{name}/") and old_p != keep_prefix:
+            self._delete_prefix(uri, old_c, old_p)
 
     def _put_range(
         self,
@@ -627,10 +636,7 @@ class SwiftTransfer:
             got = None if check is None else (check.headers.get("content-length"), check.headers.get("etag"))
             raise IntegrityError(f"manifest of {name!r} does not cover the uploaded segments (got {got})")
         if old_manifest:
-            old_c, _, old_p = old_manifest.partition("/")
-            old_c, old_p = unquote(old_c), unquote(old_p)
-            if old_c == seg_container and old_p.startswith(f"{name}/") and old_p != seg_prefix:
-                self._delete_prefix(uri, seg_container, old_p)
+            self._drop_old_segments(uri, name, old_manifest, seg_prefix)
 
     def _delete_prefix(self, uri: ObsUri, container: str, prefix: str) -> None:
         """Best-effort removal of segments left by an older or failed upload."""
