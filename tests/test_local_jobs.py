@@ -574,3 +574,10 @@ def test_model_evaluation_through_the_api(server: LocalServerHandle, ids: dict[s
     assert not list(validator.iter_errors(api.get(f"/model-evaluations/{eid}").json()))
     ok(api.delete(f"/model-evaluations/{eid}"))
     ok(api.delete(f"/models/{model['model']['modelId']}"))
+
+
+def test_every_operation_of_the_spec_has_a_handler(tmp_path: Path) -> None:
+    svc = Service(Store(tmp_path / "state.db"), load_catalog())
+    operations = {op.operation_id for op in spec_validator().operations}
+    assert len(operations) == 65
+    assert set(svc.handlers) == operations

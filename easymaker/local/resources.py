@@ -397,7 +397,7 @@ class Service:
             h.setdefault(f"list{op}s", self._lister(kind))
             h.setdefault(f"get{op}", self._getter(kind))
             h.setdefault(f"delete{op}", self._deleter(kind))
-            if kind.is_job or kname == "pipeline_recurring_run":
+            if (kind.is_job and kname != "endpoint_stage") or kname == "pipeline_recurring_run":
                 h.setdefault(f"stop{op}", self._stopper(kind))
         return h
 
