@@ -259,6 +259,7 @@ def test_pipeline_upload_and_rules(api: httpx.Client) -> None:
                 "bootStorageSize": 50,
                 "scheduleCronExpression": "0 0 3 * * ?",
                 "scheduleStartDatetime": "2099-01-01T00:00:00+09:00",
+                "experimentName": "scheduled-exp",
             },
         )
     )
@@ -267,6 +268,9 @@ def test_pipeline_upload_and_rules(api: httpx.Client) -> None:
     assert rec["pipelineRecurringRunStatusCode"] == "ENABLED" and rec["pipelineRunList"] == []
     rid = rec["pipelineRecurringRunId"]
     assert "schedule" in err(api.delete(f"/pipelines/{p['pipelineId']}"), 409)
+    exp = ok(api.get("/experiments", params={"experimentNameList": "scheduled-exp"}))["experimentList"][0]
+    assert rec["experiment"]["experimentId"] == exp["experimentId"]
+    assert "schedule" in err(api.delete(f"/experiments/{exp['experimentId']}"), 409)
     ok(api.put(f"/pipeline-recurring-runs/{rid}/stop"))
     assert (
         ok(api.get(f"/pipeline-recurring-runs/{rid}"))["pipelineRecurringRun"]["pipelineRecurringRunStatusCode"]
