@@ -81,26 +81,6 @@ def check_response(response: httpx.Response) -> None:
         raise error_class_for(status)(
             status, header.get("resultCode"), header.get("resultMessage"), method, url, body=document
         )
-    if _has_null(document):
-        # ``null`` means "absent" for every optional field; the generated parsers expect absent keys, and a nested
-        # object given as null (e.g. ``optimalTrial`` before a trial ends) would fail to parse.
-        response._content = json.dumps(_without_nulls(document)).encode()
-
-
-def _has_null(value: Any) -> bool:
-    if isinstance(value, dict):
-        return any(v is None or _has_null(v) for v in value.values())
-    if isinstance(value, list):
-        return any(v is None or _has_null(v) for v in value)
-    return False
-
-
-def _without_nulls(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_without_nulls(v) for v in value if v is not None]
-    return value
 
 
 class Client:

@@ -190,7 +190,7 @@ def test_null_fields_in_responses_are_treated_as_absent() -> None:
                         "hyperparameterTuningStatusCode": "RUNNING",
                         "optimalTrial": None,
                         "algorithm": None,
-                        "datasetList": [None, {"datasetName": "train", "dataUri": "obs://d"}],
+                        "datasetList": [{"datasetName": "train", "dataUri": "obs://d"}],
                         "experiment": {"experimentId": "e1", "experimentName": None},
                     },
                 },

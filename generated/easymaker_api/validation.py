@@ -17,7 +17,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from .types import Unset
+from .types import UNSET, Unset
 
 _LENIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("easymaker_api_lenient", default=False)
 
@@ -87,6 +87,11 @@ def lenient() -> Iterator[None]:
         yield
     finally:
         _LENIENT.reset(token)
+
+
+def null_as_unset(value: Any) -> Any:
+    """Parsing rule for optional fields not declared nullable: a `null` sent by a server means the field is absent."""
+    return UNSET if value is None else value
 
 
 def is_lenient() -> bool:

@@ -108,12 +108,12 @@ class Algorithm:
         from ..models.algorithm_hyperparameter_spec import AlgorithmHyperparameterSpec
 
         d = dict(src_dict)
-        algorithm_id = d.pop("algorithmId", UNSET)
-        algorithm_name = d.pop("algorithmName", UNSET)
-        description = d.pop("description", UNSET)
-        cpu_training_image_id = d.pop("cpuTrainingImageId", UNSET)
-        gpu_training_image_id = d.pop("gpuTrainingImageId", UNSET)
-        _algorithm_dataset_schema = d.pop("algorithmDatasetSchema", UNSET)
+        algorithm_id = _validation.null_as_unset(d.pop("algorithmId", UNSET))
+        algorithm_name = _validation.null_as_unset(d.pop("algorithmName", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        cpu_training_image_id = _validation.null_as_unset(d.pop("cpuTrainingImageId", UNSET))
+        gpu_training_image_id = _validation.null_as_unset(d.pop("gpuTrainingImageId", UNSET))
+        _algorithm_dataset_schema = _validation.null_as_unset(d.pop("algorithmDatasetSchema", UNSET))
         algorithm_dataset_schema: list[AlgorithmAlgorithmDatasetSchemaItem] | Unset = UNSET
         if _algorithm_dataset_schema is not UNSET:
             algorithm_dataset_schema = []
@@ -124,7 +124,7 @@ class Algorithm:
 
                 algorithm_dataset_schema.append(algorithm_dataset_schema_item)
 
-        _hyperparameter_spec_list = d.pop("hyperparameterSpecList", UNSET)
+        _hyperparameter_spec_list = _validation.null_as_unset(d.pop("hyperparameterSpecList", UNSET))
         hyperparameter_spec_list: list[AlgorithmHyperparameterSpec] | Unset = UNSET
         if _hyperparameter_spec_list is not UNSET:
             hyperparameter_spec_list = []
@@ -135,7 +135,7 @@ class Algorithm:
 
                 hyperparameter_spec_list.append(hyperparameter_spec_list_item)
 
-        metric_list = cast(list[str], d.pop("metricList", UNSET))
+        metric_list = cast(list[str], _validation.null_as_unset(d.pop("metricList", UNSET)))
 
         algorithm = cls(
             algorithm_id=algorithm_id,

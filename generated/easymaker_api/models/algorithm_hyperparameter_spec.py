@@ -75,12 +75,12 @@ class AlgorithmHyperparameterSpec:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        hyperparameter_name = d.pop("hyperparameterName", UNSET)
-        hyperparameter_type_code = d.pop("hyperparameterTypeCode", UNSET)
-        hyperparameter_min_value = d.pop("hyperparameterMinValue", UNSET)
-        hyperparameter_max_value = d.pop("hyperparameterMaxValue", UNSET)
-        default_value = d.pop("defaultValue", UNSET)
-        description = d.pop("description", UNSET)
+        hyperparameter_name = _validation.null_as_unset(d.pop("hyperparameterName", UNSET))
+        hyperparameter_type_code = _validation.null_as_unset(d.pop("hyperparameterTypeCode", UNSET))
+        hyperparameter_min_value = _validation.null_as_unset(d.pop("hyperparameterMinValue", UNSET))
+        hyperparameter_max_value = _validation.null_as_unset(d.pop("hyperparameterMaxValue", UNSET))
+        default_value = _validation.null_as_unset(d.pop("defaultValue", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
         algorithm_hyperparameter_spec = cls(
             hyperparameter_name=hyperparameter_name,
             hyperparameter_type_code=hyperparameter_type_code,

@@ -60,7 +60,7 @@ class AlgorithmListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _algorithm_list = d.pop("algorithmList", UNSET)
+        _algorithm_list = _validation.null_as_unset(d.pop("algorithmList", UNSET))
         algorithm_list: list[Algorithm] | Unset = UNSET
         if _algorithm_list is not UNSET:
             algorithm_list = []

@@ -54,9 +54,9 @@ class ApigwStage:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        stage_id = d.pop("stageId", UNSET)
-        deploy_status = d.pop("deployStatus", UNSET)
-        stage_url = d.pop("stageUrl", UNSET)
+        stage_id = _validation.null_as_unset(d.pop("stageId", UNSET))
+        deploy_status = _validation.null_as_unset(d.pop("deployStatus", UNSET))
+        stage_url = _validation.null_as_unset(d.pop("stageUrl", UNSET))
         apigw_stage = cls(
             stage_id=stage_id,
             deploy_status=deploy_status,

@@ -82,13 +82,13 @@ class AutoScaler:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        enable = d.pop("enable", UNSET)
-        min_node_count = d.pop("minNodeCount", UNSET)
-        max_node_count = d.pop("maxNodeCount", UNSET)
-        scale_down_enable = d.pop("scaleDownEnable", UNSET)
-        scale_down_util_thresh_percentage = d.pop("scaleDownUtilThreshPercentage", UNSET)
-        scale_down_unneeded_minute = d.pop("scaleDownUnneededMinute", UNSET)
-        scale_down_delay_after_add_minute = d.pop("scaleDownDelayAfterAddMinute", UNSET)
+        enable = _validation.null_as_unset(d.pop("enable", UNSET))
+        min_node_count = _validation.null_as_unset(d.pop("minNodeCount", UNSET))
+        max_node_count = _validation.null_as_unset(d.pop("maxNodeCount", UNSET))
+        scale_down_enable = _validation.null_as_unset(d.pop("scaleDownEnable", UNSET))
+        scale_down_util_thresh_percentage = _validation.null_as_unset(d.pop("scaleDownUtilThreshPercentage", UNSET))
+        scale_down_unneeded_minute = _validation.null_as_unset(d.pop("scaleDownUnneededMinute", UNSET))
+        scale_down_delay_after_add_minute = _validation.null_as_unset(d.pop("scaleDownDelayAfterAddMinute", UNSET))
         auto_scaler = cls(
             enable=enable,
             min_node_count=min_node_count,

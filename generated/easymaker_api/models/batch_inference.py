@@ -302,8 +302,8 @@ class BatchInference:
         from ..models.tag import Tag
 
         d = dict(src_dict)
-        batch_inference_id = d.pop("batchInferenceId", UNSET)
-        batch_inference_name = d.pop("batchInferenceName", UNSET)
+        batch_inference_id = _validation.null_as_unset(d.pop("batchInferenceId", UNSET))
+        batch_inference_name = _validation.null_as_unset(d.pop("batchInferenceName", UNSET))
 
         def _parse_batch_inference_status_code(data: object) -> BatchInferenceStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -318,40 +318,42 @@ class BatchInference:
                 pass
             return cast(BatchInferenceStatusCode | str | Unset, data)
 
-        batch_inference_status_code = _parse_batch_inference_status_code(d.pop("batchInferenceStatusCode", UNSET))
+        batch_inference_status_code = _parse_batch_inference_status_code(
+            _validation.null_as_unset(d.pop("batchInferenceStatusCode", UNSET))
+        )
 
-        batch_inference_status_reason = d.pop("batchInferenceStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        instance_count = d.pop("instanceCount", UNSET)
-        timeout_minutes = d.pop("timeoutMinutes", UNSET)
-        pod_count = d.pop("podCount", UNSET)
-        max_batch_size = d.pop("maxBatchSize", UNSET)
-        inference_timeout_seconds = d.pop("inferenceTimeoutSeconds", UNSET)
-        input_file_count = d.pop("inputFileCount", UNSET)
-        input_data_count = d.pop("inputDataCount", UNSET)
-        process_count = d.pop("processCount", UNSET)
-        success_2_xx_count = d.pop("success2XxCount", UNSET)
-        fail_4_xx_count = d.pop("fail4XxCount", UNSET)
-        fail_5_xx_count = d.pop("fail5XxCount", UNSET)
-        elapsed_time_seconds = d.pop("elapsedTimeSeconds", UNSET)
-        _image = d.pop("image", UNSET)
+        batch_inference_status_reason = _validation.null_as_unset(d.pop("batchInferenceStatusReason", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        instance_count = _validation.null_as_unset(d.pop("instanceCount", UNSET))
+        timeout_minutes = _validation.null_as_unset(d.pop("timeoutMinutes", UNSET))
+        pod_count = _validation.null_as_unset(d.pop("podCount", UNSET))
+        max_batch_size = _validation.null_as_unset(d.pop("maxBatchSize", UNSET))
+        inference_timeout_seconds = _validation.null_as_unset(d.pop("inferenceTimeoutSeconds", UNSET))
+        input_file_count = _validation.null_as_unset(d.pop("inputFileCount", UNSET))
+        input_data_count = _validation.null_as_unset(d.pop("inputDataCount", UNSET))
+        process_count = _validation.null_as_unset(d.pop("processCount", UNSET))
+        success_2_xx_count = _validation.null_as_unset(d.pop("success2XxCount", UNSET))
+        fail_4_xx_count = _validation.null_as_unset(d.pop("fail4XxCount", UNSET))
+        fail_5_xx_count = _validation.null_as_unset(d.pop("fail5XxCount", UNSET))
+        elapsed_time_seconds = _validation.null_as_unset(d.pop("elapsedTimeSeconds", UNSET))
+        _image = _validation.null_as_unset(d.pop("image", UNSET))
         image: Image | Unset
         if isinstance(_image, Unset):
             image = UNSET
         else:
             image = Image.from_dict(_image)
 
-        _model = d.pop("model", UNSET)
+        _model = _validation.null_as_unset(d.pop("model", UNSET))
         model: ModelSummary | Unset
         if isinstance(_model, Unset):
             model = UNSET
         else:
             model = ModelSummary.from_dict(_model)
 
-        model_id = d.pop("modelId", UNSET)
-        input_data_uri = d.pop("inputDataUri", UNSET)
+        model_id = _validation.null_as_unset(d.pop("modelId", UNSET))
+        input_data_uri = _validation.null_as_unset(d.pop("inputDataUri", UNSET))
 
         def _parse_input_data_type_code(data: object) -> BatchInferenceInputDataTypeCode | str | Unset:
             if isinstance(data, Unset):
@@ -366,27 +368,27 @@ class BatchInference:
                 pass
             return cast(BatchInferenceInputDataTypeCode | str | Unset, data)
 
-        input_data_type_code = _parse_input_data_type_code(d.pop("inputDataTypeCode", UNSET))
+        input_data_type_code = _parse_input_data_type_code(_validation.null_as_unset(d.pop("inputDataTypeCode", UNSET)))
 
-        include_glob_pattern = d.pop("includeGlobPattern", UNSET)
-        exclude_glob_pattern = d.pop("excludeGlobPattern", UNSET)
-        output_upload_uri = d.pop("outputUploadUri", UNSET)
-        log_and_crash_app_key = d.pop("logAndCrashAppKey", UNSET)
-        _flavor = d.pop("flavor", UNSET)
+        include_glob_pattern = _validation.null_as_unset(d.pop("includeGlobPattern", UNSET))
+        exclude_glob_pattern = _validation.null_as_unset(d.pop("excludeGlobPattern", UNSET))
+        output_upload_uri = _validation.null_as_unset(d.pop("outputUploadUri", UNSET))
+        log_and_crash_app_key = _validation.null_as_unset(d.pop("logAndCrashAppKey", UNSET))
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        _boot_storage = d.pop("bootStorage", UNSET)
+        _boot_storage = _validation.null_as_unset(d.pop("bootStorage", UNSET))
         boot_storage: Storage | Unset
         if isinstance(_boot_storage, Unset):
             boot_storage = UNSET
         else:
             boot_storage = Storage.from_dict(_boot_storage)
 
-        _data_storage_list = d.pop("dataStorageList", UNSET)
+        _data_storage_list = _validation.null_as_unset(d.pop("dataStorageList", UNSET))
         data_storage_list: list[Storage] | Unset = UNSET
         if _data_storage_list is not UNSET:
             data_storage_list = []
@@ -395,7 +397,7 @@ class BatchInference:
 
                 data_storage_list.append(data_storage_list_item)
 
-        _tag_list = d.pop("tagList", UNSET)
+        _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
         tag_list: list[Tag] | Unset = UNSET
         if _tag_list is not UNSET:
             tag_list = []

@@ -219,12 +219,12 @@ class BatchInferenceCreateRequest:
 
             output_upload_uri = d.pop("outputUploadUri")
             data_storage_size = d.pop("dataStorageSize")
-            description = d.pop("description", UNSET)
-            image_id = d.pop("imageId", UNSET)
-            include_glob_pattern = d.pop("includeGlobPattern", UNSET)
-            exclude_glob_pattern = d.pop("excludeGlobPattern", UNSET)
-            use_log = d.pop("useLog", UNSET)
-            _tag_list = d.pop("tagList", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            image_id = _validation.null_as_unset(d.pop("imageId", UNSET))
+            include_glob_pattern = _validation.null_as_unset(d.pop("includeGlobPattern", UNSET))
+            exclude_glob_pattern = _validation.null_as_unset(d.pop("excludeGlobPattern", UNSET))
+            use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+            _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
             tag_list: list[Tag] | Unset = UNSET
             if _tag_list is not UNSET:
                 tag_list = []
@@ -233,8 +233,8 @@ class BatchInferenceCreateRequest:
 
                     tag_list.append(tag_list_item)
 
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             batch_inference_create_request = cls(
                 batch_inference_name=batch_inference_name,
                 instance_count=instance_count,

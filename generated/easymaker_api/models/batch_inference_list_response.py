@@ -60,7 +60,7 @@ class BatchInferenceListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _batch_inference_list = d.pop("batchInferenceList", UNSET)
+        _batch_inference_list = _validation.null_as_unset(d.pop("batchInferenceList", UNSET))
         batch_inference_list: list[BatchInference] | Unset = UNSET
         if _batch_inference_list is not UNSET:
             batch_inference_list = []

@@ -57,7 +57,7 @@ class BatchInferenceResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _batch_inference = d.pop("batchInference", UNSET)
+        _batch_inference = _validation.null_as_unset(d.pop("batchInference", UNSET))
         batch_inference: BatchInference | Unset
         if isinstance(_batch_inference, Unset):
             batch_inference = UNSET

@@ -168,7 +168,7 @@ class ConfidenceMetric:
 
         f_1_score_macro = _parse_f_1_score_macro(d.pop("f1ScoreMacro", UNSET))
 
-        _confusion_matrix = d.pop("confusionMatrix", UNSET)
+        _confusion_matrix = _validation.null_as_unset(d.pop("confusionMatrix", UNSET))
         confusion_matrix: ConfusionMatrix | Unset
         if isinstance(_confusion_matrix, Unset):
             confusion_matrix = UNSET

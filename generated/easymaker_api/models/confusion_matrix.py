@@ -63,7 +63,7 @@ class ConfusionMatrix:
         from ..models.confusion_matrix_annotation_spec import ConfusionMatrixAnnotationSpec
 
         d = dict(src_dict)
-        _annotation_specs = d.pop("annotationSpecs", UNSET)
+        _annotation_specs = _validation.null_as_unset(d.pop("annotationSpecs", UNSET))
         annotation_specs: list[ConfusionMatrixAnnotationSpec] | Unset = UNSET
         if _annotation_specs is not UNSET:
             annotation_specs = []
@@ -72,7 +72,7 @@ class ConfusionMatrix:
 
                 annotation_specs.append(annotation_specs_item)
 
-        _rows = d.pop("rows", UNSET)
+        _rows = _validation.null_as_unset(d.pop("rows", UNSET))
         rows: list[list[float]] | Unset = UNSET
         if _rows is not UNSET:
             rows = []

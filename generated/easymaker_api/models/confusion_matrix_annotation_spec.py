@@ -51,7 +51,7 @@ class ConfusionMatrixAnnotationSpec:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = _validation.null_as_unset(d.pop("id", UNSET))
 
         def _parse_display_name(data: object) -> None | str | Unset:
             if data is None:

@@ -86,14 +86,14 @@ class Dataset:
             d = dict(src_dict)
             dataset_name = d.pop("datasetName")
             data_uri = d.pop("dataUri")
-            _dataset_format_code = d.pop("datasetFormatCode", UNSET)
+            _dataset_format_code = _validation.null_as_unset(d.pop("datasetFormatCode", UNSET))
             dataset_format_code: DatasetFormatCode | Unset
             if isinstance(_dataset_format_code, Unset):
                 dataset_format_code = UNSET
             else:
                 dataset_format_code = DatasetFormatCode(_dataset_format_code)
 
-            _dataset_split_code = d.pop("datasetSplitCode", UNSET)
+            _dataset_split_code = _validation.null_as_unset(d.pop("datasetSplitCode", UNSET))
             dataset_split_code: DatasetSplitCode | Unset
             if isinstance(_dataset_split_code, Unset):
                 dataset_split_code = UNSET

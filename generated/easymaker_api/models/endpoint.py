@@ -184,8 +184,8 @@ class Endpoint:
         from ..models.tag import Tag
 
         d = dict(src_dict)
-        endpoint_id = d.pop("endpointId", UNSET)
-        endpoint_name = d.pop("endpointName", UNSET)
+        endpoint_id = _validation.null_as_unset(d.pop("endpointId", UNSET))
+        endpoint_name = _validation.null_as_unset(d.pop("endpointName", UNSET))
 
         def _parse_endpoint_status_code(data: object) -> EndpointStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -200,30 +200,32 @@ class Endpoint:
                 pass
             return cast(EndpointStatusCode | str | Unset, data)
 
-        endpoint_status_code = _parse_endpoint_status_code(d.pop("endpointStatusCode", UNSET))
+        endpoint_status_code = _parse_endpoint_status_code(
+            _validation.null_as_unset(d.pop("endpointStatusCode", UNSET))
+        )
 
-        endpoint_status_reason = d.pop("endpointStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        apigw_app_key = d.pop("apigwAppKey", UNSET)
-        apigw_region = d.pop("apigwRegion", UNSET)
-        apigw_service_id = d.pop("apigwServiceId", UNSET)
-        _image = d.pop("image", UNSET)
+        endpoint_status_reason = _validation.null_as_unset(d.pop("endpointStatusReason", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        apigw_app_key = _validation.null_as_unset(d.pop("apigwAppKey", UNSET))
+        apigw_region = _validation.null_as_unset(d.pop("apigwRegion", UNSET))
+        apigw_service_id = _validation.null_as_unset(d.pop("apigwServiceId", UNSET))
+        _image = _validation.null_as_unset(d.pop("image", UNSET))
         image: Image | Unset
         if isinstance(_image, Unset):
             image = UNSET
         else:
             image = Image.from_dict(_image)
 
-        _boot_storage = d.pop("bootStorage", UNSET)
+        _boot_storage = _validation.null_as_unset(d.pop("bootStorage", UNSET))
         boot_storage: Storage | Unset
         if isinstance(_boot_storage, Unset):
             boot_storage = UNSET
         else:
             boot_storage = Storage.from_dict(_boot_storage)
 
-        _data_storage_list = d.pop("dataStorageList", UNSET)
+        _data_storage_list = _validation.null_as_unset(d.pop("dataStorageList", UNSET))
         data_storage_list: list[Storage] | Unset = UNSET
         if _data_storage_list is not UNSET:
             data_storage_list = []
@@ -232,7 +234,7 @@ class Endpoint:
 
                 data_storage_list.append(data_storage_list_item)
 
-        _endpoint_stage_list = d.pop("endpointStageList", UNSET)
+        _endpoint_stage_list = _validation.null_as_unset(d.pop("endpointStageList", UNSET))
         endpoint_stage_list: list[EndpointStage] | Unset = UNSET
         if _endpoint_stage_list is not UNSET:
             endpoint_stage_list = []
@@ -241,14 +243,14 @@ class Endpoint:
 
                 endpoint_stage_list.append(endpoint_stage_list_item)
 
-        _default_stage = d.pop("defaultStage", UNSET)
+        _default_stage = _validation.null_as_unset(d.pop("defaultStage", UNSET))
         default_stage: EndpointStage | Unset
         if isinstance(_default_stage, Unset):
             default_stage = UNSET
         else:
             default_stage = EndpointStage.from_dict(_default_stage)
 
-        _tag_list = d.pop("tagList", UNSET)
+        _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
         tag_list: list[Tag] | Unset = UNSET
         if _tag_list is not UNSET:
             tag_list = []

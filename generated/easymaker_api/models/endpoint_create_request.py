@@ -196,16 +196,16 @@ class EndpointCreateRequest:
 
                 endpoint_model_resource_list.append(endpoint_model_resource_list_item)
 
-            description = d.pop("description", UNSET)
-            ca_enable = d.pop("caEnable", UNSET)
-            ca_min_node_count = d.pop("caMinNodeCount", UNSET)
-            ca_max_node_count = d.pop("caMaxNodeCount", UNSET)
-            ca_scale_down_enable = d.pop("caScaleDownEnable", UNSET)
-            ca_scale_down_util_thresh = d.pop("caScaleDownUtilThresh", UNSET)
-            ca_scale_down_unneeded_time = d.pop("caScaleDownUnneededTime", UNSET)
-            ca_scale_down_delay_after_add = d.pop("caScaleDownDelayAfterAdd", UNSET)
-            use_log = d.pop("useLog", UNSET)
-            _tag_list = d.pop("tagList", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            ca_enable = _validation.null_as_unset(d.pop("caEnable", UNSET))
+            ca_min_node_count = _validation.null_as_unset(d.pop("caMinNodeCount", UNSET))
+            ca_max_node_count = _validation.null_as_unset(d.pop("caMaxNodeCount", UNSET))
+            ca_scale_down_enable = _validation.null_as_unset(d.pop("caScaleDownEnable", UNSET))
+            ca_scale_down_util_thresh = _validation.null_as_unset(d.pop("caScaleDownUtilThresh", UNSET))
+            ca_scale_down_unneeded_time = _validation.null_as_unset(d.pop("caScaleDownUnneededTime", UNSET))
+            ca_scale_down_delay_after_add = _validation.null_as_unset(d.pop("caScaleDownDelayAfterAdd", UNSET))
+            use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+            _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
             tag_list: list[Tag] | Unset = UNSET
             if _tag_list is not UNSET:
                 tag_list = []
@@ -214,8 +214,8 @@ class EndpointCreateRequest:
 
                     tag_list.append(tag_list_item)
 
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             endpoint_create_request = cls(
                 endpoint_name=endpoint_name,
                 flavor_id=flavor_id,

@@ -60,7 +60,7 @@ class EndpointListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _endpoint_list = d.pop("endpointList", UNSET)
+        _endpoint_list = _validation.null_as_unset(d.pop("endpointList", UNSET))
         endpoint_list: list[Endpoint] | Unset = UNSET
         if _endpoint_list is not UNSET:
             endpoint_list = []

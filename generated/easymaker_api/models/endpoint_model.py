@@ -195,7 +195,7 @@ class EndpointModel:
         from ..models.resource_option_detail import ResourceOptionDetail
 
         d = dict(src_dict)
-        endpoint_model_id = d.pop("endpointModelId", UNSET)
+        endpoint_model_id = _validation.null_as_unset(d.pop("endpointModelId", UNSET))
 
         def _parse_endpoint_model_status_code(data: object) -> EndpointModelStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -210,44 +210,46 @@ class EndpointModel:
                 pass
             return cast(EndpointModelStatusCode | str | Unset, data)
 
-        endpoint_model_status_code = _parse_endpoint_model_status_code(d.pop("endpointModelStatusCode", UNSET))
+        endpoint_model_status_code = _parse_endpoint_model_status_code(
+            _validation.null_as_unset(d.pop("endpointModelStatusCode", UNSET))
+        )
 
-        endpoint_model_status_reason = d.pop("endpointModelStatusReason", UNSET)
-        endpoint_id = d.pop("endpointId", UNSET)
-        endpoint_stage_id = d.pop("endpointStageId", UNSET)
-        model_id = d.pop("modelId", UNSET)
-        image_id = d.pop("imageId", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        _stage = d.pop("stage", UNSET)
+        endpoint_model_status_reason = _validation.null_as_unset(d.pop("endpointModelStatusReason", UNSET))
+        endpoint_id = _validation.null_as_unset(d.pop("endpointId", UNSET))
+        endpoint_stage_id = _validation.null_as_unset(d.pop("endpointStageId", UNSET))
+        model_id = _validation.null_as_unset(d.pop("modelId", UNSET))
+        image_id = _validation.null_as_unset(d.pop("imageId", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        _stage = _validation.null_as_unset(d.pop("stage", UNSET))
         stage: ApigwStage | Unset
         if isinstance(_stage, Unset):
             stage = UNSET
         else:
             stage = ApigwStage.from_dict(_stage)
 
-        _model = d.pop("model", UNSET)
+        _model = _validation.null_as_unset(d.pop("model", UNSET))
         model: ModelSummary | Unset
         if isinstance(_model, Unset):
             model = UNSET
         else:
             model = ModelSummary.from_dict(_model)
 
-        _resource_option_detail = d.pop("resourceOptionDetail", UNSET)
+        _resource_option_detail = _validation.null_as_unset(d.pop("resourceOptionDetail", UNSET))
         resource_option_detail: ResourceOptionDetail | Unset
         if isinstance(_resource_option_detail, Unset):
             resource_option_detail = UNSET
         else:
             resource_option_detail = ResourceOptionDetail.from_dict(_resource_option_detail)
 
-        pod_auto_scale_enable = d.pop("podAutoScaleEnable", UNSET)
-        scale_metric_code = d.pop("scaleMetricCode", UNSET)
-        scale_metric_target = d.pop("scaleMetricTarget", UNSET)
-        running_pod_count = d.pop("runningPodCount", UNSET)
-        pod_count = d.pop("podCount", UNSET)
-        apigw_resource_uri = d.pop("apigwResourceUri", UNSET)
-        apigw_endpoint_uri = d.pop("apigwEndpointUri", UNSET)
+        pod_auto_scale_enable = _validation.null_as_unset(d.pop("podAutoScaleEnable", UNSET))
+        scale_metric_code = _validation.null_as_unset(d.pop("scaleMetricCode", UNSET))
+        scale_metric_target = _validation.null_as_unset(d.pop("scaleMetricTarget", UNSET))
+        running_pod_count = _validation.null_as_unset(d.pop("runningPodCount", UNSET))
+        pod_count = _validation.null_as_unset(d.pop("podCount", UNSET))
+        apigw_resource_uri = _validation.null_as_unset(d.pop("apigwResourceUri", UNSET))
+        apigw_endpoint_uri = _validation.null_as_unset(d.pop("apigwEndpointUri", UNSET))
         endpoint_model = cls(
             endpoint_model_id=endpoint_model_id,
             endpoint_model_status_code=endpoint_model_status_code,

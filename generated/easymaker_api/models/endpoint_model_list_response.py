@@ -60,7 +60,7 @@ class EndpointModelListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _endpoint_model_list = d.pop("endpointModelList", UNSET)
+        _endpoint_model_list = _validation.null_as_unset(d.pop("endpointModelList", UNSET))
         endpoint_model_list: list[EndpointModel] | Unset = UNSET
         if _endpoint_model_list is not UNSET:
             endpoint_model_list = []

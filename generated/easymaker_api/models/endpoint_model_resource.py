@@ -111,17 +111,17 @@ class EndpointModelResource:
             model_id = d.pop("modelId")
             resource_option_detail = ResourceOptionDetail.from_dict(d.pop("resourceOptionDetail"))
 
-            pod_count = d.pop("podCount", UNSET)
-            pod_auto_scale_enable = d.pop("podAutoScaleEnable", UNSET)
-            _scale_metric_code = d.pop("scaleMetricCode", UNSET)
+            pod_count = _validation.null_as_unset(d.pop("podCount", UNSET))
+            pod_auto_scale_enable = _validation.null_as_unset(d.pop("podAutoScaleEnable", UNSET))
+            _scale_metric_code = _validation.null_as_unset(d.pop("scaleMetricCode", UNSET))
             scale_metric_code: ScaleMetricCode | Unset
             if isinstance(_scale_metric_code, Unset):
                 scale_metric_code = UNSET
             else:
                 scale_metric_code = ScaleMetricCode(_scale_metric_code)
 
-            scale_metric_target = d.pop("scaleMetricTarget", UNSET)
-            description = d.pop("description", UNSET)
+            scale_metric_target = _validation.null_as_unset(d.pop("scaleMetricTarget", UNSET))
+            description = _validation.null_as_unset(d.pop("description", UNSET))
             endpoint_model_resource = cls(
                 model_id=model_id,
                 resource_option_detail=resource_option_detail,

@@ -57,7 +57,7 @@ class EndpointModelResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _endpoint_model = d.pop("endpointModel", UNSET)
+        _endpoint_model = _validation.null_as_unset(d.pop("endpointModel", UNSET))
         endpoint_model: EndpointModel | Unset
         if isinstance(_endpoint_model, Unset):
             endpoint_model = UNSET

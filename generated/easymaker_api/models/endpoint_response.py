@@ -57,7 +57,7 @@ class EndpointResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _endpoint = d.pop("endpoint", UNSET)
+        _endpoint = _validation.null_as_unset(d.pop("endpoint", UNSET))
         endpoint: Endpoint | Unset
         if isinstance(_endpoint, Unset):
             endpoint = UNSET

@@ -226,8 +226,8 @@ class EndpointStage:
         from ..models.instance_type import InstanceType
 
         d = dict(src_dict)
-        endpoint_stage_id = d.pop("endpointStageId", UNSET)
-        endpoint_stage_name = d.pop("endpointStageName", UNSET)
+        endpoint_stage_id = _validation.null_as_unset(d.pop("endpointStageId", UNSET))
+        endpoint_stage_name = _validation.null_as_unset(d.pop("endpointStageName", UNSET))
 
         def _parse_endpoint_stage_status_code(data: object) -> EndpointStageStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -242,41 +242,43 @@ class EndpointStage:
                 pass
             return cast(EndpointStageStatusCode | str | Unset, data)
 
-        endpoint_stage_status_code = _parse_endpoint_stage_status_code(d.pop("endpointStageStatusCode", UNSET))
+        endpoint_stage_status_code = _parse_endpoint_stage_status_code(
+            _validation.null_as_unset(d.pop("endpointStageStatusCode", UNSET))
+        )
 
-        endpoint_stage_status_reason = d.pop("endpointStageStatusReason", UNSET)
-        endpoint_id = d.pop("endpointId", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        apigw_stage_id = d.pop("apigwStageId", UNSET)
-        apigw_stage_name = d.pop("apigwStageName", UNSET)
-        apigw_stage_url = d.pop("apigwStageUrl", UNSET)
-        log_and_crash_app_key = d.pop("logAndCrashAppKey", UNSET)
-        expired_datetime = d.pop("expiredDatetime", UNSET)
-        deploy_status = d.pop("deployStatus", UNSET)
-        _flavor = d.pop("flavor", UNSET)
+        endpoint_stage_status_reason = _validation.null_as_unset(d.pop("endpointStageStatusReason", UNSET))
+        endpoint_id = _validation.null_as_unset(d.pop("endpointId", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        apigw_stage_id = _validation.null_as_unset(d.pop("apigwStageId", UNSET))
+        apigw_stage_name = _validation.null_as_unset(d.pop("apigwStageName", UNSET))
+        apigw_stage_url = _validation.null_as_unset(d.pop("apigwStageUrl", UNSET))
+        log_and_crash_app_key = _validation.null_as_unset(d.pop("logAndCrashAppKey", UNSET))
+        expired_datetime = _validation.null_as_unset(d.pop("expiredDatetime", UNSET))
+        deploy_status = _validation.null_as_unset(d.pop("deployStatus", UNSET))
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        _auto_scaler = d.pop("autoScaler", UNSET)
+        _auto_scaler = _validation.null_as_unset(d.pop("autoScaler", UNSET))
         auto_scaler: AutoScaler | Unset
         if isinstance(_auto_scaler, Unset):
             auto_scaler = UNSET
         else:
             auto_scaler = AutoScaler.from_dict(_auto_scaler)
 
-        node_count = d.pop("nodeCount", UNSET)
-        pod_count = d.pop("podCount", UNSET)
-        is_active_node_group_status = d.pop("isActiveNodeGroupStatus", UNSET)
-        is_cluster_latest = d.pop("isClusterLatest", UNSET)
-        default_stage = d.pop("defaultStage", UNSET)
-        is_default_stage = d.pop("isDefaultStage", UNSET)
-        use_log = d.pop("useLog", UNSET)
-        _endpoint_model_list = d.pop("endpointModelList", UNSET)
+        node_count = _validation.null_as_unset(d.pop("nodeCount", UNSET))
+        pod_count = _validation.null_as_unset(d.pop("podCount", UNSET))
+        is_active_node_group_status = _validation.null_as_unset(d.pop("isActiveNodeGroupStatus", UNSET))
+        is_cluster_latest = _validation.null_as_unset(d.pop("isClusterLatest", UNSET))
+        default_stage = _validation.null_as_unset(d.pop("defaultStage", UNSET))
+        is_default_stage = _validation.null_as_unset(d.pop("isDefaultStage", UNSET))
+        use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+        _endpoint_model_list = _validation.null_as_unset(d.pop("endpointModelList", UNSET))
         endpoint_model_list: list[EndpointModel] | Unset = UNSET
         if _endpoint_model_list is not UNSET:
             endpoint_model_list = []

@@ -60,7 +60,7 @@ class EndpointStageListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _endpoint_stage_list = d.pop("endpointStageList", UNSET)
+        _endpoint_stage_list = _validation.null_as_unset(d.pop("endpointStageList", UNSET))
         endpoint_stage_list: list[EndpointStage] | Unset = UNSET
         if _endpoint_stage_list is not UNSET:
             endpoint_stage_list = []

@@ -57,7 +57,7 @@ class EndpointStageResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _endpoint_stage = d.pop("endpointStage", UNSET)
+        _endpoint_stage = _validation.null_as_unset(d.pop("endpointStage", UNSET))
         endpoint_stage: EndpointStage | Unset
         if isinstance(_endpoint_stage, Unset):
             endpoint_stage = UNSET

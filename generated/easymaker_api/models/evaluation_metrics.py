@@ -167,7 +167,7 @@ class EvaluationMetrics:
 
         log_loss = _parse_log_loss(d.pop("logLoss", UNSET))
 
-        _confidence_metrics = d.pop("confidenceMetrics", UNSET)
+        _confidence_metrics = _validation.null_as_unset(d.pop("confidenceMetrics", UNSET))
         confidence_metrics: list[ConfidenceMetric] | Unset = UNSET
         if _confidence_metrics is not UNSET:
             confidence_metrics = []

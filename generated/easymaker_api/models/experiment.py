@@ -96,8 +96,8 @@ class Experiment:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        experiment_id = d.pop("experimentId", UNSET)
-        experiment_name = d.pop("experimentName", UNSET)
+        experiment_id = _validation.null_as_unset(d.pop("experimentId", UNSET))
+        experiment_name = _validation.null_as_unset(d.pop("experimentName", UNSET))
 
         def _parse_experiment_status_code(data: object) -> ExperimentStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -112,13 +112,15 @@ class Experiment:
                 pass
             return cast(ExperimentStatusCode | str | Unset, data)
 
-        experiment_status_code = _parse_experiment_status_code(d.pop("experimentStatusCode", UNSET))
+        experiment_status_code = _parse_experiment_status_code(
+            _validation.null_as_unset(d.pop("experimentStatusCode", UNSET))
+        )
 
-        experiment_status_reason = d.pop("experimentStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        tensorboard_access_uri = d.pop("tensorboardAccessUri", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
+        experiment_status_reason = _validation.null_as_unset(d.pop("experimentStatusReason", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        tensorboard_access_uri = _validation.null_as_unset(d.pop("tensorboardAccessUri", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
         experiment = cls(
             experiment_id=experiment_id,
             experiment_name=experiment_name,

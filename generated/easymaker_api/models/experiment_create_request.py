@@ -80,9 +80,9 @@ class ExperimentCreateRequest:
         with _validation.lenient():
             d = dict(src_dict)
             experiment_name = d.pop("experimentName")
-            description = d.pop("description", UNSET)
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             experiment_create_request = cls(
                 experiment_name=experiment_name,
                 description=description,

@@ -60,7 +60,7 @@ class ExperimentListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _experiment_list = d.pop("experimentList", UNSET)
+        _experiment_list = _validation.null_as_unset(d.pop("experimentList", UNSET))
         experiment_list: list[Experiment] | Unset = UNSET
         if _experiment_list is not UNSET:
             experiment_list = []

@@ -57,7 +57,7 @@ class ExperimentResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _experiment = d.pop("experiment", UNSET)
+        _experiment = _validation.null_as_unset(d.pop("experiment", UNSET))
         experiment: Experiment | Unset
         if isinstance(_experiment, Unset):
             experiment = UNSET

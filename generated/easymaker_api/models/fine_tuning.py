@@ -235,8 +235,8 @@ class FineTuning:
         from ..models.storage import Storage
 
         d = dict(src_dict)
-        fine_tuning_id = d.pop("fineTuningId", UNSET)
-        fine_tuning_name = d.pop("fineTuningName", UNSET)
+        fine_tuning_id = _validation.null_as_unset(d.pop("fineTuningId", UNSET))
+        fine_tuning_name = _validation.null_as_unset(d.pop("fineTuningName", UNSET))
 
         def _parse_fine_tuning_status_code(data: object) -> FineTuningStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -251,32 +251,34 @@ class FineTuning:
                 pass
             return cast(FineTuningStatusCode | str | Unset, data)
 
-        fine_tuning_status_code = _parse_fine_tuning_status_code(d.pop("fineTuningStatusCode", UNSET))
+        fine_tuning_status_code = _parse_fine_tuning_status_code(
+            _validation.null_as_unset(d.pop("fineTuningStatusCode", UNSET))
+        )
 
-        fine_tuning_status_reason = d.pop("fineTuningStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        base_model_id = d.pop("baseModelId", UNSET)
-        base_model_preset_id = d.pop("baseModelPresetId", UNSET)
-        _experiment = d.pop("experiment", UNSET)
+        fine_tuning_status_reason = _validation.null_as_unset(d.pop("fineTuningStatusReason", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        base_model_id = _validation.null_as_unset(d.pop("baseModelId", UNSET))
+        base_model_preset_id = _validation.null_as_unset(d.pop("baseModelPresetId", UNSET))
+        _experiment = _validation.null_as_unset(d.pop("experiment", UNSET))
         experiment: Experiment | Unset
         if isinstance(_experiment, Unset):
             experiment = UNSET
         else:
             experiment = Experiment.from_dict(_experiment)
 
-        _flavor = d.pop("flavor", UNSET)
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        instance_count = d.pop("instanceCount", UNSET)
-        timeout_minutes = d.pop("timeoutMinutes", UNSET)
-        elapsed_time_seconds = d.pop("elapsedTimeSeconds", UNSET)
-        _dataset_list = d.pop("datasetList", UNSET)
+        instance_count = _validation.null_as_unset(d.pop("instanceCount", UNSET))
+        timeout_minutes = _validation.null_as_unset(d.pop("timeoutMinutes", UNSET))
+        elapsed_time_seconds = _validation.null_as_unset(d.pop("elapsedTimeSeconds", UNSET))
+        _dataset_list = _validation.null_as_unset(d.pop("datasetList", UNSET))
         dataset_list: list[Dataset] | Unset = UNSET
         if _dataset_list is not UNSET:
             dataset_list = []
@@ -285,7 +287,7 @@ class FineTuning:
 
                 dataset_list.append(dataset_list_item)
 
-        _hyperparameter_list = d.pop("hyperparameterList", UNSET)
+        _hyperparameter_list = _validation.null_as_unset(d.pop("hyperparameterList", UNSET))
         hyperparameter_list: list[Parameter] | Unset = UNSET
         if _hyperparameter_list is not UNSET:
             hyperparameter_list = []
@@ -294,17 +296,17 @@ class FineTuning:
 
                 hyperparameter_list.append(hyperparameter_list_item)
 
-        model_upload_uri = d.pop("modelUploadUri", UNSET)
-        availability_zone = d.pop("availabilityZone", UNSET)
-        tensorboard_access_uri = d.pop("tensorboardAccessUri", UNSET)
-        _boot_storage = d.pop("bootStorage", UNSET)
+        model_upload_uri = _validation.null_as_unset(d.pop("modelUploadUri", UNSET))
+        availability_zone = _validation.null_as_unset(d.pop("availabilityZone", UNSET))
+        tensorboard_access_uri = _validation.null_as_unset(d.pop("tensorboardAccessUri", UNSET))
+        _boot_storage = _validation.null_as_unset(d.pop("bootStorage", UNSET))
         boot_storage: Storage | Unset
         if isinstance(_boot_storage, Unset):
             boot_storage = UNSET
         else:
             boot_storage = Storage.from_dict(_boot_storage)
 
-        _data_storage_list = d.pop("dataStorageList", UNSET)
+        _data_storage_list = _validation.null_as_unset(d.pop("dataStorageList", UNSET))
         data_storage_list: list[Storage] | Unset = UNSET
         if _data_storage_list is not UNSET:
             data_storage_list = []
@@ -313,8 +315,8 @@ class FineTuning:
 
                 data_storage_list.append(data_storage_list_item)
 
-        val_set_size = d.pop("valSetSize", UNSET)
-        use_log = d.pop("useLog", UNSET)
+        val_set_size = _validation.null_as_unset(d.pop("valSetSize", UNSET))
+        use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
         fine_tuning = cls(
             fine_tuning_id=fine_tuning_id,
             fine_tuning_name=fine_tuning_name,

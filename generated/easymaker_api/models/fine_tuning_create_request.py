@@ -200,13 +200,13 @@ class FineTuningCreateRequest:
             base_model_preset_id = d.pop("baseModelPresetId")
             flavor_name = d.pop("flavorName")
             model_upload_uri = d.pop("modelUploadUri")
-            description = d.pop("description", UNSET)
-            experiment_id = d.pop("experimentId", UNSET)
-            experiment_name = d.pop("experimentName", UNSET)
-            experiment_description = d.pop("experimentDescription", UNSET)
-            instance_count = d.pop("instanceCount", UNSET)
-            val_set_size = d.pop("valSetSize", UNSET)
-            _dataset_list = d.pop("datasetList", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            experiment_id = _validation.null_as_unset(d.pop("experimentId", UNSET))
+            experiment_name = _validation.null_as_unset(d.pop("experimentName", UNSET))
+            experiment_description = _validation.null_as_unset(d.pop("experimentDescription", UNSET))
+            instance_count = _validation.null_as_unset(d.pop("instanceCount", UNSET))
+            val_set_size = _validation.null_as_unset(d.pop("valSetSize", UNSET))
+            _dataset_list = _validation.null_as_unset(d.pop("datasetList", UNSET))
             dataset_list: list[Dataset] | Unset = UNSET
             if _dataset_list is not UNSET:
                 dataset_list = []
@@ -215,10 +215,10 @@ class FineTuningCreateRequest:
 
                     dataset_list.append(dataset_list_item)
 
-            data_storage_size = d.pop("dataStorageSize", UNSET)
-            timeout_minutes = d.pop("timeoutMinutes", UNSET)
-            use_log = d.pop("useLog", UNSET)
-            _hyperparameter_list = d.pop("hyperparameterList", UNSET)
+            data_storage_size = _validation.null_as_unset(d.pop("dataStorageSize", UNSET))
+            timeout_minutes = _validation.null_as_unset(d.pop("timeoutMinutes", UNSET))
+            use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+            _hyperparameter_list = _validation.null_as_unset(d.pop("hyperparameterList", UNSET))
             hyperparameter_list: list[Parameter] | Unset = UNSET
             if _hyperparameter_list is not UNSET:
                 hyperparameter_list = []
@@ -227,8 +227,8 @@ class FineTuningCreateRequest:
 
                     hyperparameter_list.append(hyperparameter_list_item)
 
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             fine_tuning_create_request = cls(
                 fine_tuning_name=fine_tuning_name,
                 base_model_preset_id=base_model_preset_id,

@@ -60,7 +60,7 @@ class FineTuningListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _fine_tuning_list = d.pop("fineTuningList", UNSET)
+        _fine_tuning_list = _validation.null_as_unset(d.pop("fineTuningList", UNSET))
         fine_tuning_list: list[FineTuning] | Unset = UNSET
         if _fine_tuning_list is not UNSET:
             fine_tuning_list = []

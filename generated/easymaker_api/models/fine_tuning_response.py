@@ -57,7 +57,7 @@ class FineTuningResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _fine_tuning = d.pop("fineTuning", UNSET)
+        _fine_tuning = _validation.null_as_unset(d.pop("fineTuning", UNSET))
         fine_tuning: FineTuning | Unset
         if isinstance(_fine_tuning, Unset):
             fine_tuning = UNSET

@@ -60,7 +60,7 @@ class FlavorListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _flavor_list = d.pop("flavorList", UNSET)
+        _flavor_list = _validation.null_as_unset(d.pop("flavorList", UNSET))
         flavor_list: list[InstanceType] | Unset = UNSET
         if _flavor_list is not UNSET:
             flavor_list = []

@@ -54,8 +54,8 @@ class Header:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
         is_successful = d.pop("isSuccessful")
-        result_code = d.pop("resultCode", UNSET)
-        result_message = d.pop("resultMessage", UNSET)
+        result_code = _validation.null_as_unset(d.pop("resultCode", UNSET))
+        result_message = _validation.null_as_unset(d.pop("resultMessage", UNSET))
         header = cls(
             is_successful=is_successful,
             result_code=result_code,

@@ -113,12 +113,12 @@ class HyperparameterSpec:
             hyperparameter_name = d.pop("hyperparameterName")
             hyperparameter_type_code = HyperparameterTypeCode(d.pop("hyperparameterTypeCode"))
 
-            hyperparameter_min_value = d.pop("hyperparameterMinValue", UNSET)
-            hyperparameter_max_value = d.pop("hyperparameterMaxValue", UNSET)
-            hyperparameter_step = d.pop("hyperparameterStep", UNSET)
-            hyperparameter_specified_values = d.pop("hyperparameterSpecifiedValues", UNSET)
-            is_optional = d.pop("isOptional", UNSET)
-            default_value = d.pop("defaultValue", UNSET)
+            hyperparameter_min_value = _validation.null_as_unset(d.pop("hyperparameterMinValue", UNSET))
+            hyperparameter_max_value = _validation.null_as_unset(d.pop("hyperparameterMaxValue", UNSET))
+            hyperparameter_step = _validation.null_as_unset(d.pop("hyperparameterStep", UNSET))
+            hyperparameter_specified_values = _validation.null_as_unset(d.pop("hyperparameterSpecifiedValues", UNSET))
+            is_optional = _validation.null_as_unset(d.pop("isOptional", UNSET))
+            default_value = _validation.null_as_unset(d.pop("defaultValue", UNSET))
             hyperparameter_spec = cls(
                 hyperparameter_name=hyperparameter_name,
                 hyperparameter_type_code=hyperparameter_type_code,

@@ -97,7 +97,7 @@ class HyperparameterSpecView:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        hyperparameter_name = d.pop("hyperparameterName", UNSET)
+        hyperparameter_name = _validation.null_as_unset(d.pop("hyperparameterName", UNSET))
 
         def _parse_hyperparameter_type_code(data: object) -> HyperparameterTypeCode | str | Unset:
             if isinstance(data, Unset):
@@ -112,14 +112,16 @@ class HyperparameterSpecView:
                 pass
             return cast(HyperparameterTypeCode | str | Unset, data)
 
-        hyperparameter_type_code = _parse_hyperparameter_type_code(d.pop("hyperparameterTypeCode", UNSET))
+        hyperparameter_type_code = _parse_hyperparameter_type_code(
+            _validation.null_as_unset(d.pop("hyperparameterTypeCode", UNSET))
+        )
 
-        hyperparameter_min_value = d.pop("hyperparameterMinValue", UNSET)
-        hyperparameter_max_value = d.pop("hyperparameterMaxValue", UNSET)
-        hyperparameter_step = d.pop("hyperparameterStep", UNSET)
-        hyperparameter_specified_values = d.pop("hyperparameterSpecifiedValues", UNSET)
-        is_optional = d.pop("isOptional", UNSET)
-        default_value = d.pop("defaultValue", UNSET)
+        hyperparameter_min_value = _validation.null_as_unset(d.pop("hyperparameterMinValue", UNSET))
+        hyperparameter_max_value = _validation.null_as_unset(d.pop("hyperparameterMaxValue", UNSET))
+        hyperparameter_step = _validation.null_as_unset(d.pop("hyperparameterStep", UNSET))
+        hyperparameter_specified_values = _validation.null_as_unset(d.pop("hyperparameterSpecifiedValues", UNSET))
+        is_optional = _validation.null_as_unset(d.pop("isOptional", UNSET))
+        default_value = _validation.null_as_unset(d.pop("defaultValue", UNSET))
         hyperparameter_spec_view = cls(
             hyperparameter_name=hyperparameter_name,
             hyperparameter_type_code=hyperparameter_type_code,

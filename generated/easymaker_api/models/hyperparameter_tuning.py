@@ -483,8 +483,8 @@ class HyperparameterTuning:
         from ..models.trial import Trial
 
         d = dict(src_dict)
-        hyperparameter_tuning_id = d.pop("hyperparameterTuningId", UNSET)
-        hyperparameter_tuning_name = d.pop("hyperparameterTuningName", UNSET)
+        hyperparameter_tuning_id = _validation.null_as_unset(d.pop("hyperparameterTuningId", UNSET))
+        hyperparameter_tuning_name = _validation.null_as_unset(d.pop("hyperparameterTuningName", UNSET))
 
         def _parse_hyperparameter_tuning_status_code(data: object) -> HyperparameterTuningStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -500,57 +500,59 @@ class HyperparameterTuning:
             return cast(HyperparameterTuningStatusCode | str | Unset, data)
 
         hyperparameter_tuning_status_code = _parse_hyperparameter_tuning_status_code(
-            d.pop("hyperparameterTuningStatusCode", UNSET)
+            _validation.null_as_unset(d.pop("hyperparameterTuningStatusCode", UNSET))
         )
 
-        hyperparameter_tuning_status_reason = d.pop("hyperparameterTuningStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        _experiment = d.pop("experiment", UNSET)
+        hyperparameter_tuning_status_reason = _validation.null_as_unset(
+            d.pop("hyperparameterTuningStatusReason", UNSET)
+        )
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        _experiment = _validation.null_as_unset(d.pop("experiment", UNSET))
         experiment: Experiment | Unset
         if isinstance(_experiment, Unset):
             experiment = UNSET
         else:
             experiment = Experiment.from_dict(_experiment)
 
-        _algorithm = d.pop("algorithm", UNSET)
+        _algorithm = _validation.null_as_unset(d.pop("algorithm", UNSET))
         algorithm: Algorithm | Unset
         if isinstance(_algorithm, Unset):
             algorithm = UNSET
         else:
             algorithm = Algorithm.from_dict(_algorithm)
 
-        _flavor = d.pop("flavor", UNSET)
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        _image = d.pop("image", UNSET)
+        _image = _validation.null_as_unset(d.pop("image", UNSET))
         image: Image | Unset
         if isinstance(_image, Unset):
             image = UNSET
         else:
             image = Image.from_dict(_image)
 
-        instance_count = d.pop("instanceCount", UNSET)
-        parallel_trial_count = d.pop("parallelTrialCount", UNSET)
-        nproc_per_node = d.pop("nprocPerNode", UNSET)
-        use_torchrun = d.pop("useTorchrun", UNSET)
-        use_log = d.pop("useLog", UNSET)
-        timeout_minutes = d.pop("timeoutMinutes", UNSET)
-        elapsed_time_seconds = d.pop("elapsedTimeSeconds", UNSET)
-        source_dir_uri = d.pop("sourceDirUri", UNSET)
-        entry_point = d.pop("entryPoint", UNSET)
-        model_upload_uri = d.pop("modelUploadUri", UNSET)
-        check_point_input_uri = d.pop("checkPointInputUri", UNSET)
-        check_point_upload_uri = d.pop("checkPointUploadUri", UNSET)
-        log_and_crash_app_key = d.pop("logAndCrashAppKey", UNSET)
-        tensorboard_access_uri = d.pop("tensorboardAccessUri", UNSET)
-        tensorboard_access_path = d.pop("tensorboardAccessPath", UNSET)
-        _dataset_list = d.pop("datasetList", UNSET)
+        instance_count = _validation.null_as_unset(d.pop("instanceCount", UNSET))
+        parallel_trial_count = _validation.null_as_unset(d.pop("parallelTrialCount", UNSET))
+        nproc_per_node = _validation.null_as_unset(d.pop("nprocPerNode", UNSET))
+        use_torchrun = _validation.null_as_unset(d.pop("useTorchrun", UNSET))
+        use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+        timeout_minutes = _validation.null_as_unset(d.pop("timeoutMinutes", UNSET))
+        elapsed_time_seconds = _validation.null_as_unset(d.pop("elapsedTimeSeconds", UNSET))
+        source_dir_uri = _validation.null_as_unset(d.pop("sourceDirUri", UNSET))
+        entry_point = _validation.null_as_unset(d.pop("entryPoint", UNSET))
+        model_upload_uri = _validation.null_as_unset(d.pop("modelUploadUri", UNSET))
+        check_point_input_uri = _validation.null_as_unset(d.pop("checkPointInputUri", UNSET))
+        check_point_upload_uri = _validation.null_as_unset(d.pop("checkPointUploadUri", UNSET))
+        log_and_crash_app_key = _validation.null_as_unset(d.pop("logAndCrashAppKey", UNSET))
+        tensorboard_access_uri = _validation.null_as_unset(d.pop("tensorboardAccessUri", UNSET))
+        tensorboard_access_path = _validation.null_as_unset(d.pop("tensorboardAccessPath", UNSET))
+        _dataset_list = _validation.null_as_unset(d.pop("datasetList", UNSET))
         dataset_list: list[Dataset] | Unset = UNSET
         if _dataset_list is not UNSET:
             dataset_list = []
@@ -559,7 +561,7 @@ class HyperparameterTuning:
 
                 dataset_list.append(dataset_list_item)
 
-        _hyperparameter_spec_list = d.pop("hyperparameterSpecList", UNSET)
+        _hyperparameter_spec_list = _validation.null_as_unset(d.pop("hyperparameterSpecList", UNSET))
         hyperparameter_spec_list: list[HyperparameterSpecView] | Unset = UNSET
         if _hyperparameter_spec_list is not UNSET:
             hyperparameter_spec_list = []
@@ -568,7 +570,7 @@ class HyperparameterTuning:
 
                 hyperparameter_spec_list.append(hyperparameter_spec_list_item)
 
-        _metric_list = d.pop("metricList", UNSET)
+        _metric_list = _validation.null_as_unset(d.pop("metricList", UNSET))
         metric_list: list[Metric] | Unset = UNSET
         if _metric_list is not UNSET:
             metric_list = []
@@ -577,8 +579,8 @@ class HyperparameterTuning:
 
                 metric_list.append(metric_list_item)
 
-        metric_regex = d.pop("metricRegex", UNSET)
-        objective_metric_name = d.pop("objectiveMetricName", UNSET)
+        metric_regex = _validation.null_as_unset(d.pop("metricRegex", UNSET))
+        objective_metric_name = _validation.null_as_unset(d.pop("objectiveMetricName", UNSET))
 
         def _parse_objective_type_code(data: object) -> ObjectiveTypeCode | str | Unset:
             if isinstance(data, Unset):
@@ -593,11 +595,11 @@ class HyperparameterTuning:
                 pass
             return cast(ObjectiveTypeCode | str | Unset, data)
 
-        objective_type_code = _parse_objective_type_code(d.pop("objectiveTypeCode", UNSET))
+        objective_type_code = _parse_objective_type_code(_validation.null_as_unset(d.pop("objectiveTypeCode", UNSET)))
 
-        objective_goal = d.pop("objectiveGoal", UNSET)
-        max_failed_trial_count = d.pop("maxFailedTrialCount", UNSET)
-        max_trial_count = d.pop("maxTrialCount", UNSET)
+        objective_goal = _validation.null_as_unset(d.pop("objectiveGoal", UNSET))
+        max_failed_trial_count = _validation.null_as_unset(d.pop("maxFailedTrialCount", UNSET))
+        max_trial_count = _validation.null_as_unset(d.pop("maxTrialCount", UNSET))
 
         def _parse_tuning_strategy_name(data: object) -> str | TuningStrategyName | Unset:
             if isinstance(data, Unset):
@@ -612,9 +614,11 @@ class HyperparameterTuning:
                 pass
             return cast(str | TuningStrategyName | Unset, data)
 
-        tuning_strategy_name = _parse_tuning_strategy_name(d.pop("tuningStrategyName", UNSET))
+        tuning_strategy_name = _parse_tuning_strategy_name(
+            _validation.null_as_unset(d.pop("tuningStrategyName", UNSET))
+        )
 
-        tuning_strategy_random_state = d.pop("tuningStrategyRandomState", UNSET)
+        tuning_strategy_random_state = _validation.null_as_unset(d.pop("tuningStrategyRandomState", UNSET))
 
         def _parse_early_stopping_algorithm(data: object) -> EarlyStoppingAlgorithm | str | Unset:
             if isinstance(data, Unset):
@@ -629,22 +633,24 @@ class HyperparameterTuning:
                 pass
             return cast(EarlyStoppingAlgorithm | str | Unset, data)
 
-        early_stopping_algorithm = _parse_early_stopping_algorithm(d.pop("earlyStoppingAlgorithm", UNSET))
+        early_stopping_algorithm = _parse_early_stopping_algorithm(
+            _validation.null_as_unset(d.pop("earlyStoppingAlgorithm", UNSET))
+        )
 
-        early_stopping_min_trial_count = d.pop("earlyStoppingMinTrialCount", UNSET)
-        early_stopping_start_step = d.pop("earlyStoppingStartStep", UNSET)
-        successful_trial_count = d.pop("successfulTrialCount", UNSET)
-        running_trial_count = d.pop("runningTrialCount", UNSET)
-        failed_trial_count = d.pop("failedTrialCount", UNSET)
-        optimal_trial_id = d.pop("optimalTrialId", UNSET)
-        _optimal_trial = d.pop("optimalTrial", UNSET)
+        early_stopping_min_trial_count = _validation.null_as_unset(d.pop("earlyStoppingMinTrialCount", UNSET))
+        early_stopping_start_step = _validation.null_as_unset(d.pop("earlyStoppingStartStep", UNSET))
+        successful_trial_count = _validation.null_as_unset(d.pop("successfulTrialCount", UNSET))
+        running_trial_count = _validation.null_as_unset(d.pop("runningTrialCount", UNSET))
+        failed_trial_count = _validation.null_as_unset(d.pop("failedTrialCount", UNSET))
+        optimal_trial_id = _validation.null_as_unset(d.pop("optimalTrialId", UNSET))
+        _optimal_trial = _validation.null_as_unset(d.pop("optimalTrial", UNSET))
         optimal_trial: Trial | Unset
         if isinstance(_optimal_trial, Unset):
             optimal_trial = UNSET
         else:
             optimal_trial = Trial.from_dict(_optimal_trial)
 
-        _trial_list = d.pop("trialList", UNSET)
+        _trial_list = _validation.null_as_unset(d.pop("trialList", UNSET))
         trial_list: list[Trial] | Unset = UNSET
         if _trial_list is not UNSET:
             trial_list = []
@@ -653,7 +659,7 @@ class HyperparameterTuning:
 
                 trial_list.append(trial_list_item)
 
-        _tag_list = d.pop("tagList", UNSET)
+        _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
         tag_list: list[Tag] | Unset = UNSET
         if _tag_list is not UNSET:
             tag_list = []
@@ -662,14 +668,14 @@ class HyperparameterTuning:
 
                 tag_list.append(tag_list_item)
 
-        _boot_storage = d.pop("bootStorage", UNSET)
+        _boot_storage = _validation.null_as_unset(d.pop("bootStorage", UNSET))
         boot_storage: Storage | Unset
         if isinstance(_boot_storage, Unset):
             boot_storage = UNSET
         else:
             boot_storage = Storage.from_dict(_boot_storage)
 
-        _data_storage_list = d.pop("dataStorageList", UNSET)
+        _data_storage_list = _validation.null_as_unset(d.pop("dataStorageList", UNSET))
         data_storage_list: list[Storage] | Unset = UNSET
         if _data_storage_list is not UNSET:
             data_storage_list = []
@@ -678,7 +684,7 @@ class HyperparameterTuning:
 
                 data_storage_list.append(data_storage_list_item)
 
-        _model_list = d.pop("modelList", UNSET)
+        _model_list = _validation.null_as_unset(d.pop("modelList", UNSET))
         model_list: list[ModelSummary] | Unset = UNSET
         if _model_list is not UNSET:
             model_list = []

@@ -383,14 +383,14 @@ class HyperparameterTuningCreateRequest:
             instance_count = d.pop("instanceCount")
             model_upload_uri = d.pop("modelUploadUri")
             timeout_minutes = d.pop("timeoutMinutes")
-            description = d.pop("description", UNSET)
-            experiment_id = d.pop("experimentId", UNSET)
-            experiment_name = d.pop("experimentName", UNSET)
-            experiment_description = d.pop("experimentDescription", UNSET)
-            parallel_trial_count = d.pop("parallelTrialCount", UNSET)
-            data_storage_size = d.pop("dataStorageSize", UNSET)
-            algorithm_id = d.pop("algorithmId", UNSET)
-            _dataset_list = d.pop("datasetList", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            experiment_id = _validation.null_as_unset(d.pop("experimentId", UNSET))
+            experiment_name = _validation.null_as_unset(d.pop("experimentName", UNSET))
+            experiment_description = _validation.null_as_unset(d.pop("experimentDescription", UNSET))
+            parallel_trial_count = _validation.null_as_unset(d.pop("parallelTrialCount", UNSET))
+            data_storage_size = _validation.null_as_unset(d.pop("dataStorageSize", UNSET))
+            algorithm_id = _validation.null_as_unset(d.pop("algorithmId", UNSET))
+            _dataset_list = _validation.null_as_unset(d.pop("datasetList", UNSET))
             dataset_list: list[Dataset] | Unset = UNSET
             if _dataset_list is not UNSET:
                 dataset_list = []
@@ -399,14 +399,14 @@ class HyperparameterTuningCreateRequest:
 
                     dataset_list.append(dataset_list_item)
 
-            check_point_input_uri = d.pop("checkPointInputUri", UNSET)
-            check_point_upload_uri = d.pop("checkPointUploadUri", UNSET)
-            source_dir_uri = d.pop("sourceDirUri", UNSET)
-            entry_point = d.pop("entryPoint", UNSET)
-            use_log = d.pop("useLog", UNSET)
-            use_torchrun = d.pop("useTorchrun", UNSET)
-            nproc_per_node = d.pop("nprocPerNode", UNSET)
-            _hyperparameter_spec_list = d.pop("hyperparameterSpecList", UNSET)
+            check_point_input_uri = _validation.null_as_unset(d.pop("checkPointInputUri", UNSET))
+            check_point_upload_uri = _validation.null_as_unset(d.pop("checkPointUploadUri", UNSET))
+            source_dir_uri = _validation.null_as_unset(d.pop("sourceDirUri", UNSET))
+            entry_point = _validation.null_as_unset(d.pop("entryPoint", UNSET))
+            use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+            use_torchrun = _validation.null_as_unset(d.pop("useTorchrun", UNSET))
+            nproc_per_node = _validation.null_as_unset(d.pop("nprocPerNode", UNSET))
+            _hyperparameter_spec_list = _validation.null_as_unset(d.pop("hyperparameterSpecList", UNSET))
             hyperparameter_spec_list: list[HyperparameterSpec] | Unset = UNSET
             if _hyperparameter_spec_list is not UNSET:
                 hyperparameter_spec_list = []
@@ -415,7 +415,7 @@ class HyperparameterTuningCreateRequest:
 
                     hyperparameter_spec_list.append(hyperparameter_spec_list_item)
 
-            _metric_list = d.pop("metricList", UNSET)
+            _metric_list = _validation.null_as_unset(d.pop("metricList", UNSET))
             metric_list: list[Metric] | Unset = UNSET
             if _metric_list is not UNSET:
                 metric_list = []
@@ -424,42 +424,42 @@ class HyperparameterTuningCreateRequest:
 
                     metric_list.append(metric_list_item)
 
-            metric_regex = d.pop("metricRegex", UNSET)
-            _objective_metric = d.pop("objectiveMetric", UNSET)
+            metric_regex = _validation.null_as_unset(d.pop("metricRegex", UNSET))
+            _objective_metric = _validation.null_as_unset(d.pop("objectiveMetric", UNSET))
             objective_metric: ObjectiveMetric | Unset
             if isinstance(_objective_metric, Unset):
                 objective_metric = UNSET
             else:
                 objective_metric = ObjectiveMetric.from_dict(_objective_metric)
 
-            _objective_type_code = d.pop("objectiveTypeCode", UNSET)
+            _objective_type_code = _validation.null_as_unset(d.pop("objectiveTypeCode", UNSET))
             objective_type_code: ObjectiveTypeCode | Unset
             if isinstance(_objective_type_code, Unset):
                 objective_type_code = UNSET
             else:
                 objective_type_code = ObjectiveTypeCode(_objective_type_code)
 
-            objective_goal = d.pop("objectiveGoal", UNSET)
-            max_failed_trial_count = d.pop("maxFailedTrialCount", UNSET)
-            max_trial_count = d.pop("maxTrialCount", UNSET)
-            _tuning_strategy_name = d.pop("tuningStrategyName", UNSET)
+            objective_goal = _validation.null_as_unset(d.pop("objectiveGoal", UNSET))
+            max_failed_trial_count = _validation.null_as_unset(d.pop("maxFailedTrialCount", UNSET))
+            max_trial_count = _validation.null_as_unset(d.pop("maxTrialCount", UNSET))
+            _tuning_strategy_name = _validation.null_as_unset(d.pop("tuningStrategyName", UNSET))
             tuning_strategy_name: TuningStrategyName | Unset
             if isinstance(_tuning_strategy_name, Unset):
                 tuning_strategy_name = UNSET
             else:
                 tuning_strategy_name = TuningStrategyName(_tuning_strategy_name)
 
-            tuning_strategy_random_state = d.pop("tuningStrategyRandomState", UNSET)
-            _early_stopping_algorithm = d.pop("earlyStoppingAlgorithm", UNSET)
+            tuning_strategy_random_state = _validation.null_as_unset(d.pop("tuningStrategyRandomState", UNSET))
+            _early_stopping_algorithm = _validation.null_as_unset(d.pop("earlyStoppingAlgorithm", UNSET))
             early_stopping_algorithm: EarlyStoppingAlgorithm | Unset
             if isinstance(_early_stopping_algorithm, Unset):
                 early_stopping_algorithm = UNSET
             else:
                 early_stopping_algorithm = EarlyStoppingAlgorithm(_early_stopping_algorithm)
 
-            early_stopping_min_trial_count = d.pop("earlyStoppingMinTrialCount", UNSET)
-            early_stopping_start_step = d.pop("earlyStoppingStartStep", UNSET)
-            _tag_list = d.pop("tagList", UNSET)
+            early_stopping_min_trial_count = _validation.null_as_unset(d.pop("earlyStoppingMinTrialCount", UNSET))
+            early_stopping_start_step = _validation.null_as_unset(d.pop("earlyStoppingStartStep", UNSET))
+            _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
             tag_list: list[Tag] | Unset = UNSET
             if _tag_list is not UNSET:
                 tag_list = []
@@ -468,8 +468,8 @@ class HyperparameterTuningCreateRequest:
 
                     tag_list.append(tag_list_item)
 
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             hyperparameter_tuning_create_request = cls(
                 hyperparameter_tuning_name=hyperparameter_tuning_name,
                 image_id=image_id,

@@ -60,7 +60,7 @@ class HyperparameterTuningListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _hyperparameter_tuning_list = d.pop("hyperparameterTuningList", UNSET)
+        _hyperparameter_tuning_list = _validation.null_as_unset(d.pop("hyperparameterTuningList", UNSET))
         hyperparameter_tuning_list: list[HyperparameterTuning] | Unset = UNSET
         if _hyperparameter_tuning_list is not UNSET:
             hyperparameter_tuning_list = []

@@ -57,7 +57,7 @@ class HyperparameterTuningResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _hyperparameter_tuning = d.pop("hyperparameterTuning", UNSET)
+        _hyperparameter_tuning = _validation.null_as_unset(d.pop("hyperparameterTuning", UNSET))
         hyperparameter_tuning: HyperparameterTuning | Unset
         if isinstance(_hyperparameter_tuning, Unset):
             hyperparameter_tuning = UNSET

@@ -47,7 +47,7 @@ class IaasToken:
         from ..models.iaas_token_token import IaasTokenToken
 
         d = dict(src_dict)
-        _token = d.pop("token", UNSET)
+        _token = _validation.null_as_unset(d.pop("token", UNSET))
         token: IaasTokenToken | Unset
         if isinstance(_token, Unset):
             token = UNSET

@@ -57,7 +57,7 @@ class IaasTokenResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _access = d.pop("access", UNSET)
+        _access = _validation.null_as_unset(d.pop("access", UNSET))
         access: IaasToken | Unset
         if isinstance(_access, Unset):
             access = UNSET

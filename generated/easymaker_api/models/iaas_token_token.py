@@ -47,8 +47,8 @@ class IaasTokenToken:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-        expires = d.pop("expires", UNSET)
+        id = _validation.null_as_unset(d.pop("id", UNSET))
+        expires = _validation.null_as_unset(d.pop("expires", UNSET))
         iaas_token_token = cls(
             id=id,
             expires=expires,

@@ -96,15 +96,15 @@ class Image:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        image_id = d.pop("imageId", UNSET)
-        image_name = d.pop("imageName", UNSET)
-        image_type_code = d.pop("imageTypeCode", UNSET)
-        core_type_code = d.pop("coreTypeCode", UNSET)
-        framework_code = d.pop("frameworkCode", UNSET)
-        framework_version = d.pop("frameworkVersion", UNSET)
-        python_version = d.pop("pythonVersion", UNSET)
-        group_type_code = d.pop("groupTypeCode", UNSET)
-        description = d.pop("description", UNSET)
+        image_id = _validation.null_as_unset(d.pop("imageId", UNSET))
+        image_name = _validation.null_as_unset(d.pop("imageName", UNSET))
+        image_type_code = _validation.null_as_unset(d.pop("imageTypeCode", UNSET))
+        core_type_code = _validation.null_as_unset(d.pop("coreTypeCode", UNSET))
+        framework_code = _validation.null_as_unset(d.pop("frameworkCode", UNSET))
+        framework_version = _validation.null_as_unset(d.pop("frameworkVersion", UNSET))
+        python_version = _validation.null_as_unset(d.pop("pythonVersion", UNSET))
+        group_type_code = _validation.null_as_unset(d.pop("groupTypeCode", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
         image = cls(
             image_id=image_id,
             image_name=image_name,

@@ -60,7 +60,7 @@ class ImageListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _image_list = d.pop("imageList", UNSET)
+        _image_list = _validation.null_as_unset(d.pop("imageList", UNSET))
         image_list: list[Image] | Unset = UNSET
         if _image_list is not UNSET:
             image_list = []

@@ -89,14 +89,14 @@ class InstanceType:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-        name = d.pop("name", UNSET)
-        vcpus = d.pop("vcpus", UNSET)
-        ram = d.pop("ram", UNSET)
-        disk = d.pop("disk", UNSET)
-        gpu_flavor = d.pop("gpuFlavor", UNSET)
-        gpu_count = d.pop("gpuCount", UNSET)
-        gpu_memory = d.pop("gpuMemory", UNSET)
+        id = _validation.null_as_unset(d.pop("id", UNSET))
+        name = _validation.null_as_unset(d.pop("name", UNSET))
+        vcpus = _validation.null_as_unset(d.pop("vcpus", UNSET))
+        ram = _validation.null_as_unset(d.pop("ram", UNSET))
+        disk = _validation.null_as_unset(d.pop("disk", UNSET))
+        gpu_flavor = _validation.null_as_unset(d.pop("gpuFlavor", UNSET))
+        gpu_count = _validation.null_as_unset(d.pop("gpuCount", UNSET))
+        gpu_memory = _validation.null_as_unset(d.pop("gpuMemory", UNSET))
         instance_type = cls(
             id=id,
             name=name,

@@ -195,8 +195,8 @@ class Model:
         from ..models.tag import Tag
 
         d = dict(src_dict)
-        model_id = d.pop("modelId", UNSET)
-        model_name = d.pop("modelName", UNSET)
+        model_id = _validation.null_as_unset(d.pop("modelId", UNSET))
+        model_name = _validation.null_as_unset(d.pop("modelName", UNSET))
 
         def _parse_model_status_code(data: object) -> ModelStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -211,34 +211,34 @@ class Model:
                 pass
             return cast(ModelStatusCode | str | Unset, data)
 
-        model_status_code = _parse_model_status_code(d.pop("modelStatusCode", UNSET))
+        model_status_code = _parse_model_status_code(_validation.null_as_unset(d.pop("modelStatusCode", UNSET)))
 
-        model_status_reason = d.pop("modelStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        _training = d.pop("training", UNSET)
+        model_status_reason = _validation.null_as_unset(d.pop("modelStatusReason", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        _training = _validation.null_as_unset(d.pop("training", UNSET))
         training: ModelTraining | Unset
         if isinstance(_training, Unset):
             training = UNSET
         else:
             training = ModelTraining.from_dict(_training)
 
-        _hyperparameter_tuning = d.pop("hyperparameterTuning", UNSET)
+        _hyperparameter_tuning = _validation.null_as_unset(d.pop("hyperparameterTuning", UNSET))
         hyperparameter_tuning: ModelHyperparameterTuning | Unset
         if isinstance(_hyperparameter_tuning, Unset):
             hyperparameter_tuning = UNSET
         else:
             hyperparameter_tuning = ModelHyperparameterTuning.from_dict(_hyperparameter_tuning)
 
-        _fine_tuning = d.pop("fineTuning", UNSET)
+        _fine_tuning = _validation.null_as_unset(d.pop("fineTuning", UNSET))
         fine_tuning: ModelFineTuning | Unset
         if isinstance(_fine_tuning, Unset):
             fine_tuning = UNSET
         else:
             fine_tuning = ModelFineTuning.from_dict(_fine_tuning)
 
-        model_upload_uri = d.pop("modelUploadUri", UNSET)
+        model_upload_uri = _validation.null_as_unset(d.pop("modelUploadUri", UNSET))
 
         def _parse_model_format_code(data: object) -> ModelFormatCode | str | Unset:
             if isinstance(data, Unset):
@@ -253,7 +253,7 @@ class Model:
                 pass
             return cast(ModelFormatCode | str | Unset, data)
 
-        model_format_code = _parse_model_format_code(d.pop("modelFormatCode", UNSET))
+        model_format_code = _parse_model_format_code(_validation.null_as_unset(d.pop("modelFormatCode", UNSET)))
 
         def _parse_model_type_code(data: object) -> ModelTypeCode | str | Unset:
             if isinstance(data, Unset):
@@ -268,10 +268,10 @@ class Model:
                 pass
             return cast(ModelTypeCode | str | Unset, data)
 
-        model_type_code = _parse_model_type_code(d.pop("modelTypeCode", UNSET))
+        model_type_code = _parse_model_type_code(_validation.null_as_unset(d.pop("modelTypeCode", UNSET)))
 
-        framework_version = d.pop("frameworkVersion", UNSET)
-        _parameter_list = d.pop("parameterList", UNSET)
+        framework_version = _validation.null_as_unset(d.pop("frameworkVersion", UNSET))
+        _parameter_list = _validation.null_as_unset(d.pop("parameterList", UNSET))
         parameter_list: list[ModelParameter] | Unset = UNSET
         if _parameter_list is not UNSET:
             parameter_list = []
@@ -280,7 +280,7 @@ class Model:
 
                 parameter_list.append(parameter_list_item)
 
-        _tag_list = d.pop("tagList", UNSET)
+        _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
         tag_list: list[Tag] | Unset = UNSET
         if _tag_list is not UNSET:
             tag_list = []

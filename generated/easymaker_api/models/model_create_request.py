@@ -169,26 +169,26 @@ class ModelCreateRequest:
         with _validation.lenient():
             d = dict(src_dict)
             model_name = d.pop("modelName")
-            description = d.pop("description", UNSET)
-            training_id = d.pop("trainingId", UNSET)
-            hyperparameter_tuning_id = d.pop("hyperparameterTuningId", UNSET)
-            fine_tuning_id = d.pop("fineTuningId", UNSET)
-            _model_type_code = d.pop("modelTypeCode", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            training_id = _validation.null_as_unset(d.pop("trainingId", UNSET))
+            hyperparameter_tuning_id = _validation.null_as_unset(d.pop("hyperparameterTuningId", UNSET))
+            fine_tuning_id = _validation.null_as_unset(d.pop("fineTuningId", UNSET))
+            _model_type_code = _validation.null_as_unset(d.pop("modelTypeCode", UNSET))
             model_type_code: ModelTypeCode | Unset
             if isinstance(_model_type_code, Unset):
                 model_type_code = UNSET
             else:
                 model_type_code = ModelTypeCode(_model_type_code)
 
-            _model_format_code = d.pop("modelFormatCode", UNSET)
+            _model_format_code = _validation.null_as_unset(d.pop("modelFormatCode", UNSET))
             model_format_code: ModelFormatCode | Unset
             if isinstance(_model_format_code, Unset):
                 model_format_code = UNSET
             else:
                 model_format_code = ModelFormatCode(_model_format_code)
 
-            model_upload_uri = d.pop("modelUploadUri", UNSET)
-            _parameter_list = d.pop("parameterList", UNSET)
+            model_upload_uri = _validation.null_as_unset(d.pop("modelUploadUri", UNSET))
+            _parameter_list = _validation.null_as_unset(d.pop("parameterList", UNSET))
             parameter_list: list[ModelParameter] | Unset = UNSET
             if _parameter_list is not UNSET:
                 parameter_list = []
@@ -197,7 +197,7 @@ class ModelCreateRequest:
 
                     parameter_list.append(parameter_list_item)
 
-            _tag_list = d.pop("tagList", UNSET)
+            _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
             tag_list: list[Tag] | Unset = UNSET
             if _tag_list is not UNSET:
                 tag_list = []
@@ -206,8 +206,8 @@ class ModelCreateRequest:
 
                     tag_list.append(tag_list_item)
 
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             model_create_request = cls(
                 model_name=model_name,
                 description=description,

@@ -235,8 +235,8 @@ class ModelEvaluation:
         from ..models.model_summary import ModelSummary
 
         d = dict(src_dict)
-        model_evaluation_id = d.pop("modelEvaluationId", UNSET)
-        model_evaluation_name = d.pop("modelEvaluationName", UNSET)
+        model_evaluation_id = _validation.null_as_unset(d.pop("modelEvaluationId", UNSET))
+        model_evaluation_name = _validation.null_as_unset(d.pop("modelEvaluationName", UNSET))
 
         def _parse_model_evaluation_status_code(data: object) -> ModelEvaluationStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -251,20 +251,22 @@ class ModelEvaluation:
                 pass
             return cast(ModelEvaluationStatusCode | str | Unset, data)
 
-        model_evaluation_status_code = _parse_model_evaluation_status_code(d.pop("modelEvaluationStatusCode", UNSET))
+        model_evaluation_status_code = _parse_model_evaluation_status_code(
+            _validation.null_as_unset(d.pop("modelEvaluationStatusCode", UNSET))
+        )
 
-        model_evaluation_status_reason = d.pop("modelEvaluationStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        _model = d.pop("model", UNSET)
+        model_evaluation_status_reason = _validation.null_as_unset(d.pop("modelEvaluationStatusReason", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        _model = _validation.null_as_unset(d.pop("model", UNSET))
         model: ModelSummary | Unset
         if isinstance(_model, Unset):
             model = UNSET
         else:
             model = ModelSummary.from_dict(_model)
 
-        model_id = d.pop("modelId", UNSET)
+        model_id = _validation.null_as_unset(d.pop("modelId", UNSET))
 
         def _parse_objective_code(data: object) -> ObjectiveCode | str | Unset:
             if isinstance(data, Unset):
@@ -279,11 +281,11 @@ class ModelEvaluation:
                 pass
             return cast(ObjectiveCode | str | Unset, data)
 
-        objective_code = _parse_objective_code(d.pop("objectiveCode", UNSET))
+        objective_code = _parse_objective_code(_validation.null_as_unset(d.pop("objectiveCode", UNSET)))
 
-        class_names = d.pop("classNames", UNSET)
-        availability_zone = d.pop("availabilityZone", UNSET)
-        input_data_uri = d.pop("inputDataUri", UNSET)
+        class_names = _validation.null_as_unset(d.pop("classNames", UNSET))
+        availability_zone = _validation.null_as_unset(d.pop("availabilityZone", UNSET))
+        input_data_uri = _validation.null_as_unset(d.pop("inputDataUri", UNSET))
 
         def _parse_input_data_type_code(data: object) -> ModelEvaluationInputDataTypeCode | str | Unset:
             if isinstance(data, Unset):
@@ -298,29 +300,29 @@ class ModelEvaluation:
                 pass
             return cast(ModelEvaluationInputDataTypeCode | str | Unset, data)
 
-        input_data_type_code = _parse_input_data_type_code(d.pop("inputDataTypeCode", UNSET))
+        input_data_type_code = _parse_input_data_type_code(_validation.null_as_unset(d.pop("inputDataTypeCode", UNSET)))
 
-        target_field_name = d.pop("targetFieldName", UNSET)
-        _flavor = d.pop("flavor", UNSET)
+        target_field_name = _validation.null_as_unset(d.pop("targetFieldName", UNSET))
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        _batch_inference = d.pop("batchInference", UNSET)
+        _batch_inference = _validation.null_as_unset(d.pop("batchInference", UNSET))
         batch_inference: ModelEvaluationBatchInference | Unset
         if isinstance(_batch_inference, Unset):
             batch_inference = UNSET
         else:
             batch_inference = ModelEvaluationBatchInference.from_dict(_batch_inference)
 
-        timeout_hours = d.pop("timeoutHours", UNSET)
-        timeout_minutes = d.pop("timeoutMinutes", UNSET)
-        boot_storage_size = d.pop("bootStorageSize", UNSET)
-        data_storage_size = d.pop("dataStorageSize", UNSET)
-        generate_feature_attributions = d.pop("generateFeatureAttributions", UNSET)
-        _metrics = d.pop("metrics", UNSET)
+        timeout_hours = _validation.null_as_unset(d.pop("timeoutHours", UNSET))
+        timeout_minutes = _validation.null_as_unset(d.pop("timeoutMinutes", UNSET))
+        boot_storage_size = _validation.null_as_unset(d.pop("bootStorageSize", UNSET))
+        data_storage_size = _validation.null_as_unset(d.pop("dataStorageSize", UNSET))
+        generate_feature_attributions = _validation.null_as_unset(d.pop("generateFeatureAttributions", UNSET))
+        _metrics = _validation.null_as_unset(d.pop("metrics", UNSET))
         metrics: EvaluationMetrics | Unset
         if isinstance(_metrics, Unset):
             metrics = UNSET

@@ -96,20 +96,20 @@ class ModelEvaluationBatchInference:
         from ..models.instance_type import InstanceType
 
         d = dict(src_dict)
-        batch_inference_id = d.pop("batchInferenceId", UNSET)
-        batch_inference_name = d.pop("batchInferenceName", UNSET)
-        _flavor = d.pop("flavor", UNSET)
+        batch_inference_id = _validation.null_as_unset(d.pop("batchInferenceId", UNSET))
+        batch_inference_name = _validation.null_as_unset(d.pop("batchInferenceName", UNSET))
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        instance_count = d.pop("instanceCount", UNSET)
-        pod_count = d.pop("podCount", UNSET)
-        output_upload_uri = d.pop("outputUploadUri", UNSET)
-        max_batch_size = d.pop("maxBatchSize", UNSET)
-        inference_timeout_seconds = d.pop("inferenceTimeoutSeconds", UNSET)
+        instance_count = _validation.null_as_unset(d.pop("instanceCount", UNSET))
+        pod_count = _validation.null_as_unset(d.pop("podCount", UNSET))
+        output_upload_uri = _validation.null_as_unset(d.pop("outputUploadUri", UNSET))
+        max_batch_size = _validation.null_as_unset(d.pop("maxBatchSize", UNSET))
+        inference_timeout_seconds = _validation.null_as_unset(d.pop("inferenceTimeoutSeconds", UNSET))
         model_evaluation_batch_inference = cls(
             batch_inference_id=batch_inference_id,
             batch_inference_name=batch_inference_name,

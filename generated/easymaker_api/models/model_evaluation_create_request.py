@@ -191,15 +191,15 @@ class ModelEvaluationCreateRequest:
             target_field_name = d.pop("targetFieldName")
             batch_inference = ModelEvaluationBatchInferenceRequest.from_dict(d.pop("batchInference"))
 
-            description = d.pop("description", UNSET)
-            class_names = d.pop("classNames", UNSET)
-            timeout_minutes = d.pop("timeoutMinutes", UNSET)
-            boot_storage_size = d.pop("bootStorageSize", UNSET)
-            data_storage_size = d.pop("dataStorageSize", UNSET)
-            generate_feature_attributions = d.pop("generateFeatureAttributions", UNSET)
-            use_log = d.pop("useLog", UNSET)
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            class_names = _validation.null_as_unset(d.pop("classNames", UNSET))
+            timeout_minutes = _validation.null_as_unset(d.pop("timeoutMinutes", UNSET))
+            boot_storage_size = _validation.null_as_unset(d.pop("bootStorageSize", UNSET))
+            data_storage_size = _validation.null_as_unset(d.pop("dataStorageSize", UNSET))
+            generate_feature_attributions = _validation.null_as_unset(d.pop("generateFeatureAttributions", UNSET))
+            use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             model_evaluation_create_request = cls(
                 model_evaluation_name=model_evaluation_name,
                 model_id=model_id,

@@ -60,7 +60,7 @@ class ModelEvaluationListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _model_evaluation_list = d.pop("modelEvaluationList", UNSET)
+        _model_evaluation_list = _validation.null_as_unset(d.pop("modelEvaluationList", UNSET))
         model_evaluation_list: list[ModelEvaluation] | Unset = UNSET
         if _model_evaluation_list is not UNSET:
             model_evaluation_list = []

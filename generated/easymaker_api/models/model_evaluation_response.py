@@ -57,7 +57,7 @@ class ModelEvaluationResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _model_evaluation = d.pop("modelEvaluation", UNSET)
+        _model_evaluation = _validation.null_as_unset(d.pop("modelEvaluation", UNSET))
         model_evaluation: ModelEvaluation | Unset
         if isinstance(_model_evaluation, Unset):
             model_evaluation = UNSET

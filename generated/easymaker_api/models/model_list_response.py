@@ -60,7 +60,7 @@ class ModelListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _model_list = d.pop("modelList", UNSET)
+        _model_list = _validation.null_as_unset(d.pop("modelList", UNSET))
         model_list: list[Model] | Unset = UNSET
         if _model_list is not UNSET:
             model_list = []

@@ -65,7 +65,7 @@ class ModelParameter:
         with _validation.lenient():
             d = dict(src_dict)
             parameter_name = d.pop("parameterName")
-            parameter_value = d.pop("parameterValue", UNSET)
+            parameter_value = _validation.null_as_unset(d.pop("parameterValue", UNSET))
             model_parameter = cls(
                 parameter_name=parameter_name,
                 parameter_value=parameter_value,

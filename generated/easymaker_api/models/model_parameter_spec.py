@@ -117,18 +117,18 @@ class ModelParameterSpec:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        model_format_code = d.pop("modelFormatCode", UNSET)
-        parameter_name = d.pop("parameterName", UNSET)
-        parameter_action_code = d.pop("parameterActionCode", UNSET)
-        is_optional = d.pop("isOptional", UNSET)
-        default_value = d.pop("defaultValue", UNSET)
-        min_value = d.pop("minValue", UNSET)
-        max_value = d.pop("maxValue", UNSET)
-        need_encrypt = d.pop("needEncrypt", UNSET)
-        parameter_type_code = d.pop("parameterTypeCode", UNSET)
-        parameter_data_type_code = d.pop("parameterDataTypeCode", UNSET)
-        is_user_editable = d.pop("isUserEditable", UNSET)
-        allowed_values = d.pop("allowedValues", UNSET)
+        model_format_code = _validation.null_as_unset(d.pop("modelFormatCode", UNSET))
+        parameter_name = _validation.null_as_unset(d.pop("parameterName", UNSET))
+        parameter_action_code = _validation.null_as_unset(d.pop("parameterActionCode", UNSET))
+        is_optional = _validation.null_as_unset(d.pop("isOptional", UNSET))
+        default_value = _validation.null_as_unset(d.pop("defaultValue", UNSET))
+        min_value = _validation.null_as_unset(d.pop("minValue", UNSET))
+        max_value = _validation.null_as_unset(d.pop("maxValue", UNSET))
+        need_encrypt = _validation.null_as_unset(d.pop("needEncrypt", UNSET))
+        parameter_type_code = _validation.null_as_unset(d.pop("parameterTypeCode", UNSET))
+        parameter_data_type_code = _validation.null_as_unset(d.pop("parameterDataTypeCode", UNSET))
+        is_user_editable = _validation.null_as_unset(d.pop("isUserEditable", UNSET))
+        allowed_values = _validation.null_as_unset(d.pop("allowedValues", UNSET))
         model_parameter_spec = cls(
             model_format_code=model_format_code,
             parameter_name=parameter_name,

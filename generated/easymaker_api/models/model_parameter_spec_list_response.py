@@ -60,7 +60,7 @@ class ModelParameterSpecListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _model_parameter_spec_list = d.pop("modelParameterSpecList", UNSET)
+        _model_parameter_spec_list = _validation.null_as_unset(d.pop("modelParameterSpecList", UNSET))
         model_parameter_spec_list: list[ModelParameterSpec] | Unset = UNSET
         if _model_parameter_spec_list is not UNSET:
             model_parameter_spec_list = []

@@ -103,15 +103,15 @@ class ModelPreset:
         from ..models.model_preset_metadata import ModelPresetMetadata
 
         d = dict(src_dict)
-        model_preset_id = d.pop("modelPresetId", UNSET)
-        model_preset_name = d.pop("modelPresetName", UNSET)
-        repository_type_code = d.pop("repositoryTypeCode", UNSET)
-        exposure_scope_code = d.pop("exposureScopeCode", UNSET)
-        exposure_order = d.pop("exposureOrder", UNSET)
-        description = d.pop("description", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        updated_datetime = d.pop("updatedDatetime", UNSET)
-        _metadata = d.pop("metadata", UNSET)
+        model_preset_id = _validation.null_as_unset(d.pop("modelPresetId", UNSET))
+        model_preset_name = _validation.null_as_unset(d.pop("modelPresetName", UNSET))
+        repository_type_code = _validation.null_as_unset(d.pop("repositoryTypeCode", UNSET))
+        exposure_scope_code = _validation.null_as_unset(d.pop("exposureScopeCode", UNSET))
+        exposure_order = _validation.null_as_unset(d.pop("exposureOrder", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        updated_datetime = _validation.null_as_unset(d.pop("updatedDatetime", UNSET))
+        _metadata = _validation.null_as_unset(d.pop("metadata", UNSET))
         metadata: ModelPresetMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET

@@ -60,7 +60,7 @@ class ModelPresetListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _model_preset_list = d.pop("modelPresetList", UNSET)
+        _model_preset_list = _validation.null_as_unset(d.pop("modelPresetList", UNSET))
         model_preset_list: list[ModelPreset] | Unset = UNSET
         if _model_preset_list is not UNSET:
             model_preset_list = []

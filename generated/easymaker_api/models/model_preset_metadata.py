@@ -82,13 +82,13 @@ class ModelPresetMetadata:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        model_format_code = d.pop("modelFormatCode", UNSET)
-        model_id = d.pop("modelId", UNSET)
-        model_revision = d.pop("modelRevision", UNSET)
-        model_size_gb = d.pop("modelSizeGb", UNSET)
-        license_ = d.pop("license", UNSET)
-        flavor_id = d.pop("flavorId", UNSET)
-        flavor_name = d.pop("flavorName", UNSET)
+        model_format_code = _validation.null_as_unset(d.pop("modelFormatCode", UNSET))
+        model_id = _validation.null_as_unset(d.pop("modelId", UNSET))
+        model_revision = _validation.null_as_unset(d.pop("modelRevision", UNSET))
+        model_size_gb = _validation.null_as_unset(d.pop("modelSizeGb", UNSET))
+        license_ = _validation.null_as_unset(d.pop("license", UNSET))
+        flavor_id = _validation.null_as_unset(d.pop("flavorId", UNSET))
+        flavor_name = _validation.null_as_unset(d.pop("flavorName", UNSET))
         model_preset_metadata = cls(
             model_format_code=model_format_code,
             model_id=model_id,

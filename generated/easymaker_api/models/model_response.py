@@ -57,7 +57,7 @@ class ModelResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _model = d.pop("model", UNSET)
+        _model = _validation.null_as_unset(d.pop("model", UNSET))
         model: Model | Unset
         if isinstance(_model, Unset):
             model = UNSET

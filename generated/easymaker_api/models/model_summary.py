@@ -62,8 +62,8 @@ class ModelSummary:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        model_id = d.pop("modelId", UNSET)
-        model_name = d.pop("modelName", UNSET)
+        model_id = _validation.null_as_unset(d.pop("modelId", UNSET))
+        model_name = _validation.null_as_unset(d.pop("modelName", UNSET))
 
         def _parse_model_status_code(data: object) -> ModelStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -78,7 +78,7 @@ class ModelSummary:
                 pass
             return cast(ModelStatusCode | str | Unset, data)
 
-        model_status_code = _parse_model_status_code(d.pop("modelStatusCode", UNSET))
+        model_status_code = _parse_model_status_code(_validation.null_as_unset(d.pop("modelStatusCode", UNSET)))
 
         model_summary = cls(
             model_id=model_id,

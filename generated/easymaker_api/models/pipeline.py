@@ -120,8 +120,8 @@ class Pipeline:
         from ..models.tag import Tag
 
         d = dict(src_dict)
-        pipeline_id = d.pop("pipelineId", UNSET)
-        pipeline_name = d.pop("pipelineName", UNSET)
+        pipeline_id = _validation.null_as_unset(d.pop("pipelineId", UNSET))
+        pipeline_name = _validation.null_as_unset(d.pop("pipelineName", UNSET))
 
         def _parse_pipeline_status_code(data: object) -> PipelineStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -136,13 +136,15 @@ class Pipeline:
                 pass
             return cast(PipelineStatusCode | str | Unset, data)
 
-        pipeline_status_code = _parse_pipeline_status_code(d.pop("pipelineStatusCode", UNSET))
+        pipeline_status_code = _parse_pipeline_status_code(
+            _validation.null_as_unset(d.pop("pipelineStatusCode", UNSET))
+        )
 
-        pipeline_status_reason = d.pop("pipelineStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        _pipeline_parameter_spec_list = d.pop("pipelineParameterSpecList", UNSET)
+        pipeline_status_reason = _validation.null_as_unset(d.pop("pipelineStatusReason", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        _pipeline_parameter_spec_list = _validation.null_as_unset(d.pop("pipelineParameterSpecList", UNSET))
         pipeline_parameter_spec_list: list[PipelineParameterSpec] | Unset = UNSET
         if _pipeline_parameter_spec_list is not UNSET:
             pipeline_parameter_spec_list = []
@@ -153,7 +155,7 @@ class Pipeline:
 
                 pipeline_parameter_spec_list.append(pipeline_parameter_spec_list_item)
 
-        _tag_list = d.pop("tagList", UNSET)
+        _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
         tag_list: list[Tag] | Unset = UNSET
         if _tag_list is not UNSET:
             tag_list = []

@@ -60,7 +60,7 @@ class PipelineListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _pipeline_list = d.pop("pipelineList", UNSET)
+        _pipeline_list = _validation.null_as_unset(d.pop("pipelineList", UNSET))
         pipeline_list: list[Pipeline] | Unset = UNSET
         if _pipeline_list is not UNSET:
             pipeline_list = []

@@ -65,9 +65,9 @@ class PipelineParameterSpec:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        parameter_name = d.pop("parameterName", UNSET)
-        parameter_type = d.pop("parameterType", UNSET)
-        is_optional = d.pop("isOptional", UNSET)
+        parameter_name = _validation.null_as_unset(d.pop("parameterName", UNSET))
+        parameter_type = _validation.null_as_unset(d.pop("parameterType", UNSET))
+        is_optional = _validation.null_as_unset(d.pop("isOptional", UNSET))
 
         def _parse_default_value(data: object) -> None | str | Unset:
             if data is None:

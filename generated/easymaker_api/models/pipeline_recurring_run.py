@@ -241,8 +241,8 @@ class PipelineRecurringRun:
         from ..models.tag import Tag
 
         d = dict(src_dict)
-        pipeline_recurring_run_id = d.pop("pipelineRecurringRunId", UNSET)
-        pipeline_recurring_run_name = d.pop("pipelineRecurringRunName", UNSET)
+        pipeline_recurring_run_id = _validation.null_as_unset(d.pop("pipelineRecurringRunId", UNSET))
+        pipeline_recurring_run_name = _validation.null_as_unset(d.pop("pipelineRecurringRunName", UNSET))
 
         def _parse_pipeline_recurring_run_status_code(data: object) -> PipelineRecurringRunStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -258,43 +258,45 @@ class PipelineRecurringRun:
             return cast(PipelineRecurringRunStatusCode | str | Unset, data)
 
         pipeline_recurring_run_status_code = _parse_pipeline_recurring_run_status_code(
-            d.pop("pipelineRecurringRunStatusCode", UNSET)
+            _validation.null_as_unset(d.pop("pipelineRecurringRunStatusCode", UNSET))
         )
 
-        pipeline_recurring_run_status_reason = d.pop("pipelineRecurringRunStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        _pipeline = d.pop("pipeline", UNSET)
+        pipeline_recurring_run_status_reason = _validation.null_as_unset(
+            d.pop("pipelineRecurringRunStatusReason", UNSET)
+        )
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        _pipeline = _validation.null_as_unset(d.pop("pipeline", UNSET))
         pipeline: PipelineSummary | Unset
         if isinstance(_pipeline, Unset):
             pipeline = UNSET
         else:
             pipeline = PipelineSummary.from_dict(_pipeline)
 
-        _experiment = d.pop("experiment", UNSET)
+        _experiment = _validation.null_as_unset(d.pop("experiment", UNSET))
         experiment: Experiment | Unset
         if isinstance(_experiment, Unset):
             experiment = UNSET
         else:
             experiment = Experiment.from_dict(_experiment)
 
-        _flavor = d.pop("flavor", UNSET)
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        instance_count = d.pop("instanceCount", UNSET)
-        _boot_storage = d.pop("bootStorage", UNSET)
+        instance_count = _validation.null_as_unset(d.pop("instanceCount", UNSET))
+        _boot_storage = _validation.null_as_unset(d.pop("bootStorage", UNSET))
         boot_storage: Storage | Unset
         if isinstance(_boot_storage, Unset):
             boot_storage = UNSET
         else:
             boot_storage = Storage.from_dict(_boot_storage)
 
-        _nas_list = d.pop("nasList", UNSET)
+        _nas_list = _validation.null_as_unset(d.pop("nasList", UNSET))
         nas_list: list[Nas] | Unset = UNSET
         if _nas_list is not UNSET:
             nas_list = []
@@ -303,7 +305,7 @@ class PipelineRecurringRun:
 
                 nas_list.append(nas_list_item)
 
-        _parameter_list = d.pop("parameterList", UNSET)
+        _parameter_list = _validation.null_as_unset(d.pop("parameterList", UNSET))
         parameter_list: list[Parameter] | Unset = UNSET
         if _parameter_list is not UNSET:
             parameter_list = []
@@ -312,13 +314,13 @@ class PipelineRecurringRun:
 
                 parameter_list.append(parameter_list_item)
 
-        schedule_periodic_minutes = d.pop("schedulePeriodicMinutes", UNSET)
-        schedule_cron_expression = d.pop("scheduleCronExpression", UNSET)
-        max_concurrency_count = d.pop("maxConcurrencyCount", UNSET)
-        schedule_start_datetime = d.pop("scheduleStartDatetime", UNSET)
-        schedule_end_datetime = d.pop("scheduleEndDatetime", UNSET)
-        use_catchup = d.pop("useCatchup", UNSET)
-        _pipeline_run_list = d.pop("pipelineRunList", UNSET)
+        schedule_periodic_minutes = _validation.null_as_unset(d.pop("schedulePeriodicMinutes", UNSET))
+        schedule_cron_expression = _validation.null_as_unset(d.pop("scheduleCronExpression", UNSET))
+        max_concurrency_count = _validation.null_as_unset(d.pop("maxConcurrencyCount", UNSET))
+        schedule_start_datetime = _validation.null_as_unset(d.pop("scheduleStartDatetime", UNSET))
+        schedule_end_datetime = _validation.null_as_unset(d.pop("scheduleEndDatetime", UNSET))
+        use_catchup = _validation.null_as_unset(d.pop("useCatchup", UNSET))
+        _pipeline_run_list = _validation.null_as_unset(d.pop("pipelineRunList", UNSET))
         pipeline_run_list: list[PipelineRunSummary] | Unset = UNSET
         if _pipeline_run_list is not UNSET:
             pipeline_run_list = []
@@ -327,7 +329,7 @@ class PipelineRecurringRun:
 
                 pipeline_run_list.append(pipeline_run_list_item)
 
-        _tag_list = d.pop("tagList", UNSET)
+        _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
         tag_list: list[Tag] | Unset = UNSET
         if _tag_list is not UNSET:
             tag_list = []

@@ -60,7 +60,7 @@ class PipelineRecurringRunListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _pipeline_recurring_run_list = d.pop("pipelineRecurringRunList", UNSET)
+        _pipeline_recurring_run_list = _validation.null_as_unset(d.pop("pipelineRecurringRunList", UNSET))
         pipeline_recurring_run_list: list[PipelineRecurringRun] | Unset = UNSET
         if _pipeline_recurring_run_list is not UNSET:
             pipeline_recurring_run_list = []

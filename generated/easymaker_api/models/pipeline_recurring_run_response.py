@@ -57,7 +57,7 @@ class PipelineRecurringRunResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _pipeline_recurring_run = d.pop("pipelineRecurringRun", UNSET)
+        _pipeline_recurring_run = _validation.null_as_unset(d.pop("pipelineRecurringRun", UNSET))
         pipeline_recurring_run: PipelineRecurringRun | Unset
         if isinstance(_pipeline_recurring_run, Unset):
             pipeline_recurring_run = UNSET

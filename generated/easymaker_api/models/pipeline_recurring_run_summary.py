@@ -61,8 +61,8 @@ class PipelineRecurringRunSummary:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        pipeline_recurring_run_id = d.pop("pipelineRecurringRunId", UNSET)
-        pipeline_recurring_run_name = d.pop("pipelineRecurringRunName", UNSET)
+        pipeline_recurring_run_id = _validation.null_as_unset(d.pop("pipelineRecurringRunId", UNSET))
+        pipeline_recurring_run_name = _validation.null_as_unset(d.pop("pipelineRecurringRunName", UNSET))
 
         def _parse_pipeline_recurring_run_status_code(data: object) -> PipelineRecurringRunStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -78,7 +78,7 @@ class PipelineRecurringRunSummary:
             return cast(PipelineRecurringRunStatusCode | str | Unset, data)
 
         pipeline_recurring_run_status_code = _parse_pipeline_recurring_run_status_code(
-            d.pop("pipelineRecurringRunStatusCode", UNSET)
+            _validation.null_as_unset(d.pop("pipelineRecurringRunStatusCode", UNSET))
         )
 
         pipeline_recurring_run_summary = cls(

@@ -57,7 +57,7 @@ class PipelineResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _pipeline = d.pop("pipeline", UNSET)
+        _pipeline = _validation.null_as_unset(d.pop("pipeline", UNSET))
         pipeline: Pipeline | Unset
         if isinstance(_pipeline, Unset):
             pipeline = UNSET

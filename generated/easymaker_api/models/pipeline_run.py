@@ -224,8 +224,8 @@ class PipelineRun:
         from ..models.tag import Tag
 
         d = dict(src_dict)
-        pipeline_run_id = d.pop("pipelineRunId", UNSET)
-        pipeline_run_name = d.pop("pipelineRunName", UNSET)
+        pipeline_run_id = _validation.null_as_unset(d.pop("pipelineRunId", UNSET))
+        pipeline_run_name = _validation.null_as_unset(d.pop("pipelineRunName", UNSET))
 
         def _parse_pipeline_run_status_code(data: object) -> PipelineRunStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -240,53 +240,55 @@ class PipelineRun:
                 pass
             return cast(PipelineRunStatusCode | str | Unset, data)
 
-        pipeline_run_status_code = _parse_pipeline_run_status_code(d.pop("pipelineRunStatusCode", UNSET))
+        pipeline_run_status_code = _parse_pipeline_run_status_code(
+            _validation.null_as_unset(d.pop("pipelineRunStatusCode", UNSET))
+        )
 
-        pipeline_run_status_reason = d.pop("pipelineRunStatusReason", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        _pipeline = d.pop("pipeline", UNSET)
+        pipeline_run_status_reason = _validation.null_as_unset(d.pop("pipelineRunStatusReason", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        _pipeline = _validation.null_as_unset(d.pop("pipeline", UNSET))
         pipeline: PipelineSummary | Unset
         if isinstance(_pipeline, Unset):
             pipeline = UNSET
         else:
             pipeline = PipelineSummary.from_dict(_pipeline)
 
-        _experiment = d.pop("experiment", UNSET)
+        _experiment = _validation.null_as_unset(d.pop("experiment", UNSET))
         experiment: Experiment | Unset
         if isinstance(_experiment, Unset):
             experiment = UNSET
         else:
             experiment = Experiment.from_dict(_experiment)
 
-        _pipeline_recurring_run = d.pop("pipelineRecurringRun", UNSET)
+        _pipeline_recurring_run = _validation.null_as_unset(d.pop("pipelineRecurringRun", UNSET))
         pipeline_recurring_run: PipelineRecurringRunSummary | Unset
         if isinstance(_pipeline_recurring_run, Unset):
             pipeline_recurring_run = UNSET
         else:
             pipeline_recurring_run = PipelineRecurringRunSummary.from_dict(_pipeline_recurring_run)
 
-        _flavor = d.pop("flavor", UNSET)
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        instance_count = d.pop("instanceCount", UNSET)
-        _boot_storage = d.pop("bootStorage", UNSET)
+        instance_count = _validation.null_as_unset(d.pop("instanceCount", UNSET))
+        _boot_storage = _validation.null_as_unset(d.pop("bootStorage", UNSET))
         boot_storage: Storage | Unset
         if isinstance(_boot_storage, Unset):
             boot_storage = UNSET
         else:
             boot_storage = Storage.from_dict(_boot_storage)
 
-        elapsed_time_seconds = d.pop("elapsedTimeSeconds", UNSET)
-        started_datetime = d.pop("startedDatetime", UNSET)
-        finished_datetime = d.pop("finishedDatetime", UNSET)
-        scheduled_datetime = d.pop("scheduledDatetime", UNSET)
-        _nas_list = d.pop("nasList", UNSET)
+        elapsed_time_seconds = _validation.null_as_unset(d.pop("elapsedTimeSeconds", UNSET))
+        started_datetime = _validation.null_as_unset(d.pop("startedDatetime", UNSET))
+        finished_datetime = _validation.null_as_unset(d.pop("finishedDatetime", UNSET))
+        scheduled_datetime = _validation.null_as_unset(d.pop("scheduledDatetime", UNSET))
+        _nas_list = _validation.null_as_unset(d.pop("nasList", UNSET))
         nas_list: list[Nas] | Unset = UNSET
         if _nas_list is not UNSET:
             nas_list = []
@@ -295,7 +297,7 @@ class PipelineRun:
 
                 nas_list.append(nas_list_item)
 
-        _parameter_list = d.pop("parameterList", UNSET)
+        _parameter_list = _validation.null_as_unset(d.pop("parameterList", UNSET))
         parameter_list: list[Parameter] | Unset = UNSET
         if _parameter_list is not UNSET:
             parameter_list = []
@@ -304,7 +306,7 @@ class PipelineRun:
 
                 parameter_list.append(parameter_list_item)
 
-        _tag_list = d.pop("tagList", UNSET)
+        _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
         tag_list: list[Tag] | Unset = UNSET
         if _tag_list is not UNSET:
             tag_list = []

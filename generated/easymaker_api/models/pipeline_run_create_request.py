@@ -242,11 +242,11 @@ class PipelineRunCreateRequest:
             flavor_id = d.pop("flavorId")
             instance_count = d.pop("instanceCount")
             boot_storage_size = d.pop("bootStorageSize")
-            description = d.pop("description", UNSET)
-            experiment_id = d.pop("experimentId", UNSET)
-            experiment_name = d.pop("experimentName", UNSET)
-            experiment_description = d.pop("experimentDescription", UNSET)
-            _parameter_list = d.pop("parameterList", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            experiment_id = _validation.null_as_unset(d.pop("experimentId", UNSET))
+            experiment_name = _validation.null_as_unset(d.pop("experimentName", UNSET))
+            experiment_description = _validation.null_as_unset(d.pop("experimentDescription", UNSET))
+            _parameter_list = _validation.null_as_unset(d.pop("parameterList", UNSET))
             parameter_list: list[Parameter] | Unset = UNSET
             if _parameter_list is not UNSET:
                 parameter_list = []
@@ -255,7 +255,7 @@ class PipelineRunCreateRequest:
 
                     parameter_list.append(parameter_list_item)
 
-            _nas_list = d.pop("nasList", UNSET)
+            _nas_list = _validation.null_as_unset(d.pop("nasList", UNSET))
             nas_list: list[Nas] | Unset = UNSET
             if _nas_list is not UNSET:
                 nas_list = []
@@ -264,26 +264,26 @@ class PipelineRunCreateRequest:
 
                     nas_list.append(nas_list_item)
 
-            schedule_periodic_minutes = d.pop("schedulePeriodicMinutes", UNSET)
-            schedule_cron_expression = d.pop("scheduleCronExpression", UNSET)
-            max_concurrency_count = d.pop("maxConcurrencyCount", UNSET)
-            _schedule_start_datetime = d.pop("scheduleStartDatetime", UNSET)
+            schedule_periodic_minutes = _validation.null_as_unset(d.pop("schedulePeriodicMinutes", UNSET))
+            schedule_cron_expression = _validation.null_as_unset(d.pop("scheduleCronExpression", UNSET))
+            max_concurrency_count = _validation.null_as_unset(d.pop("maxConcurrencyCount", UNSET))
+            _schedule_start_datetime = _validation.null_as_unset(d.pop("scheduleStartDatetime", UNSET))
             schedule_start_datetime: datetime.datetime | Unset
             if isinstance(_schedule_start_datetime, Unset):
                 schedule_start_datetime = UNSET
             else:
                 schedule_start_datetime = datetime.datetime.fromisoformat(_schedule_start_datetime)
 
-            _schedule_end_datetime = d.pop("scheduleEndDatetime", UNSET)
+            _schedule_end_datetime = _validation.null_as_unset(d.pop("scheduleEndDatetime", UNSET))
             schedule_end_datetime: datetime.datetime | Unset
             if isinstance(_schedule_end_datetime, Unset):
                 schedule_end_datetime = UNSET
             else:
                 schedule_end_datetime = datetime.datetime.fromisoformat(_schedule_end_datetime)
 
-            use_catchup = d.pop("useCatchup", UNSET)
-            use_log = d.pop("useLog", UNSET)
-            _tag_list = d.pop("tagList", UNSET)
+            use_catchup = _validation.null_as_unset(d.pop("useCatchup", UNSET))
+            use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+            _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
             tag_list: list[Tag] | Unset = UNSET
             if _tag_list is not UNSET:
                 tag_list = []
@@ -292,8 +292,8 @@ class PipelineRunCreateRequest:
 
                     tag_list.append(tag_list_item)
 
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             pipeline_run_create_request = cls(
                 pipeline_run_or_recurring_run_name=pipeline_run_or_recurring_run_name,
                 pipeline_id=pipeline_id,

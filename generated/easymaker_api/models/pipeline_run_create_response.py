@@ -68,14 +68,14 @@ class PipelineRunCreateResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _pipeline_run = d.pop("pipelineRun", UNSET)
+        _pipeline_run = _validation.null_as_unset(d.pop("pipelineRun", UNSET))
         pipeline_run: PipelineRun | Unset
         if isinstance(_pipeline_run, Unset):
             pipeline_run = UNSET
         else:
             pipeline_run = PipelineRun.from_dict(_pipeline_run)
 
-        _pipeline_recurring_run = d.pop("pipelineRecurringRun", UNSET)
+        _pipeline_recurring_run = _validation.null_as_unset(d.pop("pipelineRecurringRun", UNSET))
         pipeline_recurring_run: PipelineRecurringRun | Unset
         if isinstance(_pipeline_recurring_run, Unset):
             pipeline_recurring_run = UNSET

@@ -60,7 +60,7 @@ class PipelineRunListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _pipeline_run_list = d.pop("pipelineRunList", UNSET)
+        _pipeline_run_list = _validation.null_as_unset(d.pop("pipelineRunList", UNSET))
         pipeline_run_list: list[PipelineRun] | Unset = UNSET
         if _pipeline_run_list is not UNSET:
             pipeline_run_list = []

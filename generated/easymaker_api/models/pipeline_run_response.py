@@ -57,7 +57,7 @@ class PipelineRunResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _pipeline_run = d.pop("pipelineRun", UNSET)
+        _pipeline_run = _validation.null_as_unset(d.pop("pipelineRun", UNSET))
         pipeline_run: PipelineRun | Unset
         if isinstance(_pipeline_run, Unset):
             pipeline_run = UNSET

@@ -68,8 +68,8 @@ class PipelineRunSummary:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        pipeline_run_id = d.pop("pipelineRunId", UNSET)
-        pipeline_run_name = d.pop("pipelineRunName", UNSET)
+        pipeline_run_id = _validation.null_as_unset(d.pop("pipelineRunId", UNSET))
+        pipeline_run_name = _validation.null_as_unset(d.pop("pipelineRunName", UNSET))
 
         def _parse_pipeline_run_status_code(data: object) -> PipelineRunStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -84,9 +84,11 @@ class PipelineRunSummary:
                 pass
             return cast(PipelineRunStatusCode | str | Unset, data)
 
-        pipeline_run_status_code = _parse_pipeline_run_status_code(d.pop("pipelineRunStatusCode", UNSET))
+        pipeline_run_status_code = _parse_pipeline_run_status_code(
+            _validation.null_as_unset(d.pop("pipelineRunStatusCode", UNSET))
+        )
 
-        scheduled_datetime = d.pop("scheduledDatetime", UNSET)
+        scheduled_datetime = _validation.null_as_unset(d.pop("scheduledDatetime", UNSET))
         pipeline_run_summary = cls(
             pipeline_run_id=pipeline_run_id,
             pipeline_run_name=pipeline_run_name,

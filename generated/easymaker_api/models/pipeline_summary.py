@@ -61,8 +61,8 @@ class PipelineSummary:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        pipeline_id = d.pop("pipelineId", UNSET)
-        pipeline_name = d.pop("pipelineName", UNSET)
+        pipeline_id = _validation.null_as_unset(d.pop("pipelineId", UNSET))
+        pipeline_name = _validation.null_as_unset(d.pop("pipelineName", UNSET))
 
         def _parse_pipeline_status_code(data: object) -> PipelineStatusCode | str | Unset:
             if isinstance(data, Unset):
@@ -77,7 +77,9 @@ class PipelineSummary:
                 pass
             return cast(PipelineStatusCode | str | Unset, data)
 
-        pipeline_status_code = _parse_pipeline_status_code(d.pop("pipelineStatusCode", UNSET))
+        pipeline_status_code = _parse_pipeline_status_code(
+            _validation.null_as_unset(d.pop("pipelineStatusCode", UNSET))
+        )
 
         pipeline_summary = cls(
             pipeline_id=pipeline_id,

@@ -107,8 +107,8 @@ class PipelineUploadRequest:
             d = dict(src_dict)
             pipeline_name = d.pop("pipelineName")
             base_64_pipeline_spec_manifest = d.pop("base64PipelineSpecManifest")
-            description = d.pop("description", UNSET)
-            _tag_list = d.pop("tagList", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
             tag_list: list[Tag] | Unset = UNSET
             if _tag_list is not UNSET:
                 tag_list = []
@@ -117,8 +117,8 @@ class PipelineUploadRequest:
 
                     tag_list.append(tag_list_item)
 
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             pipeline_upload_request = cls(
                 pipeline_name=pipeline_name,
                 base_64_pipeline_spec_manifest=base_64_pipeline_spec_manifest,

@@ -72,9 +72,9 @@ class ResourceOptionDetail:
         not checked here (they are checked before sending)."""
         with _validation.lenient():
             d = dict(src_dict)
-            cpu = d.pop("cpu", UNSET)
-            memory = d.pop("memory", UNSET)
-            gpu = d.pop("gpu", UNSET)
+            cpu = _validation.null_as_unset(d.pop("cpu", UNSET))
+            memory = _validation.null_as_unset(d.pop("memory", UNSET))
+            gpu = _validation.null_as_unset(d.pop("gpu", UNSET))
             resource_option_detail = cls(
                 cpu=cpu,
                 memory=memory,

@@ -40,7 +40,7 @@ class Storage:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        storage_size = d.pop("storageSize", UNSET)
+        storage_size = _validation.null_as_unset(d.pop("storageSize", UNSET))
         storage = cls(
             storage_size=storage_size,
         )

@@ -64,7 +64,7 @@ class Tag:
         with _validation.lenient():
             d = dict(src_dict)
             tag_key = d.pop("tagKey")
-            tag_value = d.pop("tagValue", UNSET)
+            tag_value = _validation.null_as_unset(d.pop("tagValue", UNSET))
             tag = cls(
                 tag_key=tag_key,
                 tag_value=tag_value,

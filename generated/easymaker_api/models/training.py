@@ -320,8 +320,8 @@ class Training:
         from ..models.tag import Tag
 
         d = dict(src_dict)
-        training_id = d.pop("trainingId", UNSET)
-        training_name = d.pop("trainingName", UNSET)
+        training_id = _validation.null_as_unset(d.pop("trainingId", UNSET))
+        training_name = _validation.null_as_unset(d.pop("trainingName", UNSET))
 
         def _parse_training_status_code(data: object) -> str | TrainingStatusCode | Unset:
             if isinstance(data, Unset):
@@ -336,56 +336,58 @@ class Training:
                 pass
             return cast(str | TrainingStatusCode | Unset, data)
 
-        training_status_code = _parse_training_status_code(d.pop("trainingStatusCode", UNSET))
+        training_status_code = _parse_training_status_code(
+            _validation.null_as_unset(d.pop("trainingStatusCode", UNSET))
+        )
 
-        training_status_reason = d.pop("trainingStatusReason", UNSET)
-        training_type_code = d.pop("trainingTypeCode", UNSET)
-        description = d.pop("description", UNSET)
-        app_key = d.pop("appKey", UNSET)
-        created_datetime = d.pop("createdDatetime", UNSET)
-        _experiment = d.pop("experiment", UNSET)
+        training_status_reason = _validation.null_as_unset(d.pop("trainingStatusReason", UNSET))
+        training_type_code = _validation.null_as_unset(d.pop("trainingTypeCode", UNSET))
+        description = _validation.null_as_unset(d.pop("description", UNSET))
+        app_key = _validation.null_as_unset(d.pop("appKey", UNSET))
+        created_datetime = _validation.null_as_unset(d.pop("createdDatetime", UNSET))
+        _experiment = _validation.null_as_unset(d.pop("experiment", UNSET))
         experiment: Experiment | Unset
         if isinstance(_experiment, Unset):
             experiment = UNSET
         else:
             experiment = Experiment.from_dict(_experiment)
 
-        _algorithm = d.pop("algorithm", UNSET)
+        _algorithm = _validation.null_as_unset(d.pop("algorithm", UNSET))
         algorithm: Algorithm | Unset
         if isinstance(_algorithm, Unset):
             algorithm = UNSET
         else:
             algorithm = Algorithm.from_dict(_algorithm)
 
-        _flavor = d.pop("flavor", UNSET)
+        _flavor = _validation.null_as_unset(d.pop("flavor", UNSET))
         flavor: InstanceType | Unset
         if isinstance(_flavor, Unset):
             flavor = UNSET
         else:
             flavor = InstanceType.from_dict(_flavor)
 
-        _image = d.pop("image", UNSET)
+        _image = _validation.null_as_unset(d.pop("image", UNSET))
         image: Image | Unset
         if isinstance(_image, Unset):
             image = UNSET
         else:
             image = Image.from_dict(_image)
 
-        instance_count = d.pop("instanceCount", UNSET)
-        nproc_per_node = d.pop("nprocPerNode", UNSET)
-        use_torchrun = d.pop("useTorchrun", UNSET)
-        use_log = d.pop("useLog", UNSET)
-        timeout_minutes = d.pop("timeoutMinutes", UNSET)
-        elapsed_time_seconds = d.pop("elapsedTimeSeconds", UNSET)
-        source_dir_uri = d.pop("sourceDirUri", UNSET)
-        entry_point = d.pop("entryPoint", UNSET)
-        model_upload_uri = d.pop("modelUploadUri", UNSET)
-        check_point_input_uri = d.pop("checkPointInputUri", UNSET)
-        check_point_upload_uri = d.pop("checkPointUploadUri", UNSET)
-        log_and_crash_app_key = d.pop("logAndCrashAppKey", UNSET)
-        tensorboard_access_uri = d.pop("tensorboardAccessUri", UNSET)
-        tensorboard_access_path = d.pop("tensorboardAccessPath", UNSET)
-        _dataset_list = d.pop("datasetList", UNSET)
+        instance_count = _validation.null_as_unset(d.pop("instanceCount", UNSET))
+        nproc_per_node = _validation.null_as_unset(d.pop("nprocPerNode", UNSET))
+        use_torchrun = _validation.null_as_unset(d.pop("useTorchrun", UNSET))
+        use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+        timeout_minutes = _validation.null_as_unset(d.pop("timeoutMinutes", UNSET))
+        elapsed_time_seconds = _validation.null_as_unset(d.pop("elapsedTimeSeconds", UNSET))
+        source_dir_uri = _validation.null_as_unset(d.pop("sourceDirUri", UNSET))
+        entry_point = _validation.null_as_unset(d.pop("entryPoint", UNSET))
+        model_upload_uri = _validation.null_as_unset(d.pop("modelUploadUri", UNSET))
+        check_point_input_uri = _validation.null_as_unset(d.pop("checkPointInputUri", UNSET))
+        check_point_upload_uri = _validation.null_as_unset(d.pop("checkPointUploadUri", UNSET))
+        log_and_crash_app_key = _validation.null_as_unset(d.pop("logAndCrashAppKey", UNSET))
+        tensorboard_access_uri = _validation.null_as_unset(d.pop("tensorboardAccessUri", UNSET))
+        tensorboard_access_path = _validation.null_as_unset(d.pop("tensorboardAccessPath", UNSET))
+        _dataset_list = _validation.null_as_unset(d.pop("datasetList", UNSET))
         dataset_list: list[Dataset] | Unset = UNSET
         if _dataset_list is not UNSET:
             dataset_list = []
@@ -394,7 +396,7 @@ class Training:
 
                 dataset_list.append(dataset_list_item)
 
-        _hyperparameter_list = d.pop("hyperparameterList", UNSET)
+        _hyperparameter_list = _validation.null_as_unset(d.pop("hyperparameterList", UNSET))
         hyperparameter_list: list[Parameter] | Unset = UNSET
         if _hyperparameter_list is not UNSET:
             hyperparameter_list = []
@@ -403,7 +405,7 @@ class Training:
 
                 hyperparameter_list.append(hyperparameter_list_item)
 
-        _tag_list = d.pop("tagList", UNSET)
+        _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
         tag_list: list[Tag] | Unset = UNSET
         if _tag_list is not UNSET:
             tag_list = []
@@ -412,14 +414,14 @@ class Training:
 
                 tag_list.append(tag_list_item)
 
-        _boot_storage = d.pop("bootStorage", UNSET)
+        _boot_storage = _validation.null_as_unset(d.pop("bootStorage", UNSET))
         boot_storage: Storage | Unset
         if isinstance(_boot_storage, Unset):
             boot_storage = UNSET
         else:
             boot_storage = Storage.from_dict(_boot_storage)
 
-        _data_storage_list = d.pop("dataStorageList", UNSET)
+        _data_storage_list = _validation.null_as_unset(d.pop("dataStorageList", UNSET))
         data_storage_list: list[Storage] | Unset = UNSET
         if _data_storage_list is not UNSET:
             data_storage_list = []
@@ -428,7 +430,7 @@ class Training:
 
                 data_storage_list.append(data_storage_list_item)
 
-        _model_list = d.pop("modelList", UNSET)
+        _model_list = _validation.null_as_unset(d.pop("modelList", UNSET))
         model_list: list[ModelSummary] | Unset = UNSET
         if _model_list is not UNSET:
             model_list = []

@@ -274,20 +274,20 @@ class TrainingCreateRequest:
             instance_count = d.pop("instanceCount")
             model_upload_uri = d.pop("modelUploadUri")
             timeout_minutes = d.pop("timeoutMinutes")
-            _training_type_code = d.pop("trainingTypeCode", UNSET)
+            _training_type_code = _validation.null_as_unset(d.pop("trainingTypeCode", UNSET))
             training_type_code: TrainingCreateRequestTrainingTypeCode | Unset
             if isinstance(_training_type_code, Unset):
                 training_type_code = UNSET
             else:
                 training_type_code = TrainingCreateRequestTrainingTypeCode(_training_type_code)
 
-            description = d.pop("description", UNSET)
-            experiment_id = d.pop("experimentId", UNSET)
-            experiment_name = d.pop("experimentName", UNSET)
-            experiment_description = d.pop("experimentDescription", UNSET)
-            data_storage_size = d.pop("dataStorageSize", UNSET)
-            algorithm_id = d.pop("algorithmId", UNSET)
-            _dataset_list = d.pop("datasetList", UNSET)
+            description = _validation.null_as_unset(d.pop("description", UNSET))
+            experiment_id = _validation.null_as_unset(d.pop("experimentId", UNSET))
+            experiment_name = _validation.null_as_unset(d.pop("experimentName", UNSET))
+            experiment_description = _validation.null_as_unset(d.pop("experimentDescription", UNSET))
+            data_storage_size = _validation.null_as_unset(d.pop("dataStorageSize", UNSET))
+            algorithm_id = _validation.null_as_unset(d.pop("algorithmId", UNSET))
+            _dataset_list = _validation.null_as_unset(d.pop("datasetList", UNSET))
             dataset_list: list[Dataset] | Unset = UNSET
             if _dataset_list is not UNSET:
                 dataset_list = []
@@ -296,14 +296,14 @@ class TrainingCreateRequest:
 
                     dataset_list.append(dataset_list_item)
 
-            check_point_input_uri = d.pop("checkPointInputUri", UNSET)
-            check_point_upload_uri = d.pop("checkPointUploadUri", UNSET)
-            source_dir_uri = d.pop("sourceDirUri", UNSET)
-            entry_point = d.pop("entryPoint", UNSET)
-            use_log = d.pop("useLog", UNSET)
-            use_torchrun = d.pop("useTorchrun", UNSET)
-            nproc_per_node = d.pop("nprocPerNode", UNSET)
-            _hyperparameter_list = d.pop("hyperparameterList", UNSET)
+            check_point_input_uri = _validation.null_as_unset(d.pop("checkPointInputUri", UNSET))
+            check_point_upload_uri = _validation.null_as_unset(d.pop("checkPointUploadUri", UNSET))
+            source_dir_uri = _validation.null_as_unset(d.pop("sourceDirUri", UNSET))
+            entry_point = _validation.null_as_unset(d.pop("entryPoint", UNSET))
+            use_log = _validation.null_as_unset(d.pop("useLog", UNSET))
+            use_torchrun = _validation.null_as_unset(d.pop("useTorchrun", UNSET))
+            nproc_per_node = _validation.null_as_unset(d.pop("nprocPerNode", UNSET))
+            _hyperparameter_list = _validation.null_as_unset(d.pop("hyperparameterList", UNSET))
             hyperparameter_list: list[Parameter] | Unset = UNSET
             if _hyperparameter_list is not UNSET:
                 hyperparameter_list = []
@@ -312,7 +312,7 @@ class TrainingCreateRequest:
 
                     hyperparameter_list.append(hyperparameter_list_item)
 
-            _tag_list = d.pop("tagList", UNSET)
+            _tag_list = _validation.null_as_unset(d.pop("tagList", UNSET))
             tag_list: list[Tag] | Unset = UNSET
             if _tag_list is not UNSET:
                 tag_list = []
@@ -321,8 +321,8 @@ class TrainingCreateRequest:
 
                     tag_list.append(tag_list_item)
 
-            parent_pipeline_run_id = d.pop("parentPipelineRunId", UNSET)
-            parent_pipeline_run_task_name = d.pop("parentPipelineRunTaskName", UNSET)
+            parent_pipeline_run_id = _validation.null_as_unset(d.pop("parentPipelineRunId", UNSET))
+            parent_pipeline_run_task_name = _validation.null_as_unset(d.pop("parentPipelineRunTaskName", UNSET))
             training_create_request = cls(
                 training_name=training_name,
                 image_id=image_id,

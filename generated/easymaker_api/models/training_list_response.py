@@ -60,7 +60,7 @@ class TrainingListResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _training_list = d.pop("trainingList", UNSET)
+        _training_list = _validation.null_as_unset(d.pop("trainingList", UNSET))
         training_list: list[Training] | Unset = UNSET
         if _training_list is not UNSET:
             training_list = []

@@ -57,7 +57,7 @@ class TrainingResponse:
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
 
-        _training = d.pop("training", UNSET)
+        _training = _validation.null_as_unset(d.pop("training", UNSET))
         training: Training | Unset
         if isinstance(_training, Unset):
             training = UNSET

@@ -113,8 +113,8 @@ class Trial:
         from ..models.trial_metric import TrialMetric
 
         d = dict(src_dict)
-        trial_id = d.pop("trialId", UNSET)
-        trial_name = d.pop("trialName", UNSET)
+        trial_id = _validation.null_as_unset(d.pop("trialId", UNSET))
+        trial_name = _validation.null_as_unset(d.pop("trialName", UNSET))
 
         def _parse_trial_status_code(data: object) -> str | TrialStatusCode | Unset:
             if isinstance(data, Unset):
@@ -129,11 +129,11 @@ class Trial:
                 pass
             return cast(str | TrialStatusCode | Unset, data)
 
-        trial_status_code = _parse_trial_status_code(d.pop("trialStatusCode", UNSET))
+        trial_status_code = _parse_trial_status_code(_validation.null_as_unset(d.pop("trialStatusCode", UNSET)))
 
-        trial_status_reason = d.pop("trialStatusReason", UNSET)
-        hyperparameter_tuning_id = d.pop("hyperparameterTuningId", UNSET)
-        _hyperparameter_list = d.pop("hyperparameterList", UNSET)
+        trial_status_reason = _validation.null_as_unset(d.pop("trialStatusReason", UNSET))
+        hyperparameter_tuning_id = _validation.null_as_unset(d.pop("hyperparameterTuningId", UNSET))
+        _hyperparameter_list = _validation.null_as_unset(d.pop("hyperparameterList", UNSET))
         hyperparameter_list: list[Parameter] | Unset = UNSET
         if _hyperparameter_list is not UNSET:
             hyperparameter_list = []
@@ -142,7 +142,7 @@ class Trial:
 
                 hyperparameter_list.append(hyperparameter_list_item)
 
-        _trial_metric_list = d.pop("trialMetricList", UNSET)
+        _trial_metric_list = _validation.null_as_unset(d.pop("trialMetricList", UNSET))
         trial_metric_list: list[TrialMetric] | Unset = UNSET
         if _trial_metric_list is not UNSET:
             trial_metric_list = []
@@ -151,7 +151,7 @@ class Trial:
 
                 trial_metric_list.append(trial_metric_list_item)
 
-        model_upload_uri = d.pop("modelUploadUri", UNSET)
+        model_upload_uri = _validation.null_as_unset(d.pop("modelUploadUri", UNSET))
         trial = cls(
             trial_id=trial_id,
             trial_name=trial_name,

@@ -61,10 +61,10 @@ class TrialMetric:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         d = dict(src_dict)
-        trial_metric_name = d.pop("trialMetricName", UNSET)
-        trial_metric_min_value = d.pop("trialMetricMinValue", UNSET)
-        trial_metric_max_value = d.pop("trialMetricMaxValue", UNSET)
-        trial_metric_latest_value = d.pop("trialMetricLatestValue", UNSET)
+        trial_metric_name = _validation.null_as_unset(d.pop("trialMetricName", UNSET))
+        trial_metric_min_value = _validation.null_as_unset(d.pop("trialMetricMinValue", UNSET))
+        trial_metric_max_value = _validation.null_as_unset(d.pop("trialMetricMaxValue", UNSET))
+        trial_metric_latest_value = _validation.null_as_unset(d.pop("trialMetricLatestValue", UNSET))
         trial_metric = cls(
             trial_metric_name=trial_metric_name,
             trial_metric_min_value=trial_metric_min_value,
