@@ -77,7 +77,7 @@ def test_client_etag_mismatch_is_rejected_and_nothing_stored(client: httpx.Clien
     ["a/../../escape.txt", "/abs", "a\\b", "한글/파일 이름.txt", "we#ird?na%me&x=1", "../../../../etc/passwd", "./."],
 )
 def test_hostile_names_are_stored_inside_the_home(server: LocalStoreServer, client: httpx.Client, name: str) -> None:
-    body = name.encode() * 3
+    body = name.encode() * 3 + os.urandom(200_000)  # above the inline limit: kept as a data file
     assert client.put(f"/c/{_quote(name)}", content=body).status_code == 201
     assert client.get(f"/c/{_quote(name)}").content == body
     listing = client.get("/c", params={"format": "json"}).json()
@@ -289,3 +289,24 @@ def test_second_engine_on_same_home_keeps_inflight_uploads(tmp_path: Path) -> No
     assert b"".join(second.iter_body(T, "c", "in-flight")) == b"abcdef"
     first.close()
     second.close()
+
+
+def test_small_bodies_live_in_the_database(server: LocalStoreServer, client: httpx.Client) -> None:
+    from easymaker.local.objectstore import INLINE_MAX
+
+    small, edge, big = b"s" * 10, os.urandom(INLINE_MAX), os.urandom(INLINE_MAX + 1)
+    for name, body in (("small", small), ("edge", edge), ("big", big)):
+        assert client.put(f"/c/{name}", content=body).status_code == 201
+    data_files = [p for p in (server.home / "objects" / "data").rglob("*") if p.is_file()]
+    assert len(data_files) == 1 and data_files[0].read_bytes() == big
+    for name, body in (("small", small), ("edge", edge), ("big", big)):
+        assert client.get(f"/c/{name}").content == body
+        r = client.get(f"/c/{name}", headers={"Range": "bytes=3-7"})
+        assert r.status_code == 206 and r.content == body[3:8]
+    # replacing a file body with an inline one (and back) leaves no stray file
+    client.put("/c/big", content=b"tiny")
+    assert not [p for p in (server.home / "objects" / "data").rglob("*") if p.is_file()]
+    client.put("/c/small", content=big)
+    client.delete("/c/small")
+    assert not [p for p in (server.home / "objects" / "data").rglob("*") if p.is_file()]
+    assert client.get("/c/big").content == b"tiny"

@@ -305,10 +305,10 @@ def test_partial_kept_and_resumed_by_next_call(backend: Backend, tmp_path: Path)
 def test_corrupted_object_is_detected(local_server: object, tmp_path: Path) -> None:
     srv = local_server
     url = f"{srv.url}/v1/AUTH_t9/cc/obj.bin"  # type: ignore[attr-defined]
-    httpx.put(url, content=b"A" * 5000, headers={"X-Auth-Token": MASTER_TOKEN})
+    httpx.put(url, content=b"A" * 500_000, headers={"X-Auth-Token": MASTER_TOKEN})  # a data file, not inline
     blobs = sorted((srv.home / "objects" / "data").rglob("*"), key=lambda p: p.stat().st_mtime)  # type: ignore[attr-defined]
     victim = [p for p in blobs if p.is_file()][-1]
-    victim.write_bytes(b"B" * 5000)  # same size, other bytes: storage-level corruption
+    victim.write_bytes(b"B" * 500_000)  # same size, other bytes: storage-level corruption
     with ObjectStorage(token_provider=lambda t: (MASTER_TOKEN, time.time() + 3600), swift_endpoint=srv.url) as st:  # type: ignore[attr-defined]
         with pytest.raises(TransferError) as err:
             st.download("obs://h/v1/AUTH_t9/cc/obj.bin", tmp_path / "o", show_progress=False)

@@ -40,6 +40,7 @@ READ_CHUNK = 1024 * 1024
 EMPTY_MD5 = hashlib.md5(b"").hexdigest()
 MAX_NAME_BYTES = 1024  # Swift's default max_object_name_length
 MAX_CONTAINER_BYTES = 256
+INLINE_MAX = 128 * 1024  # bodies up to this size live in the database row: no file to create per small object
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -101,7 +102,8 @@ class _Row:
     timestamp: float
     metadata: dict[str, str]
     manifest: str | None
-    blob: str
+    blob: str  # "" when the body is stored inline in the row
+    data: bytes | None = None  # the inline body, when it was asked for
 
 
 def _check_name(kind: str, value: str, limit: int) -> None:
@@ -137,6 +139,12 @@ def _owner_alive(tmp_name: str) -> bool:
     return True
 
 
+def _close_all(opened: list[tuple[IO[bytes] | bytes, int]]) -> None:
+    for src, _ in opened:
+        if not isinstance(src, bytes):
+            src.close()
+
+
 class PutWriter:
     """Receives one object body: ``write`` chunks (hashed while written), then ``commit`` or ``abort``."""
 
@@ -145,23 +153,38 @@ class PutWriter:
         self.tenant, self.container, self.name = tenant, container, name
         self.blob = uuid.uuid4().hex
         self._tmp_path = store.tmp_dir / f"{os.getpid()}.{self.blob}"
-        self._file: IO[bytes] | None = open(self._tmp_path, "wb", buffering=0)  # noqa: SIM115 - closed in commit/abort
+        self._file: IO[bytes] | None = None  # opened once the body outgrows INLINE_MAX
+        self._inline: bytearray | None = bytearray()
+        self._done = False
         self._md5 = hashlib.md5()
         self.size = 0
 
     def write(self, chunk: bytes | bytearray | memoryview) -> None:
-        assert self._file is not None, "write after commit/abort"
+        assert not self._done, "write after commit/abort"
         self._md5.update(chunk)
+        self.size += len(chunk)
+        if self._inline is not None:
+            if self.size <= INLINE_MAX:
+                self._inline += chunk
+                return
+            self._file = open(self._tmp_path, "wb", buffering=0)  # noqa: SIM115 - closed in commit/abort
+            pending, self._inline = self._inline, None
+            self._write_file(pending)
+        self._write_file(chunk)
+
+    def _write_file(self, chunk: bytes | bytearray | memoryview) -> None:
+        assert self._file is not None
         view = memoryview(chunk)
         while view:  # a raw file may take fewer bytes than offered
             view = view[self._file.write(view) or 0 :]
-        self.size += len(chunk)
 
     def abort(self) -> None:
+        self._done = True
+        self._inline = None
         if self._file is not None:
             self._file.close()
             self._file = None
-        self._tmp_path.unlink(missing_ok=True)
+            self._tmp_path.unlink(missing_ok=True)
 
     def commit(
         self,
@@ -173,20 +196,26 @@ class PutWriter:
         expected_size: int | None = None,
     ) -> ObjectInfo:
         """Verify, move the body into place and record it; on any error nothing is stored."""
-        assert self._file is not None, "commit after commit/abort"
+        assert not self._done, "commit after commit/abort"
+        final: Path | None = None
         try:
-            self._file.close()
-            self._file = None
+            self._done = True
+            if self._file is not None:
+                self._file.close()
+                self._file = None
             etag = self._md5.hexdigest()
             if expected_size is not None and expected_size != self.size:
                 raise ObjectStoreError(499, f"body ended after {self.size} of {expected_size} bytes")
             if expected_etag is not None and expected_etag.strip('"').lower() != etag:
                 raise ObjectStoreError(422, f"ETag mismatch: client sent {expected_etag}, body MD5 is {etag}")
-            final = self._store.blob_path(self.blob)
-            os.replace(self._tmp_path, final)
+            if self._inline is None:
+                final = self._store.blob_path(self.blob)
+                os.replace(self._tmp_path, final)
         except BaseException:
             self.abort()
             raise
+        inline = None if self._inline is None else bytes(self._inline)
+        self._inline = None
         try:
             return self._store._record(
                 self.tenant,
@@ -197,10 +226,12 @@ class PutWriter:
                 content_type=content_type,
                 metadata=metadata or {},
                 manifest=manifest,
-                blob=self.blob,
+                blob="" if inline is not None else self.blob,
+                data=inline,
             )
         except BaseException:
-            final.unlink(missing_ok=True)
+            if final is not None:
+                final.unlink(missing_ok=True)
             raise
 
 
@@ -233,12 +264,15 @@ class ObjectStore:
             CREATE TABLE IF NOT EXISTS objects (
                 tenant TEXT NOT NULL, container TEXT NOT NULL, name TEXT NOT NULL,
                 size INTEGER NOT NULL, etag TEXT NOT NULL, content_type TEXT NOT NULL,
-                timestamp REAL NOT NULL, metadata TEXT NOT NULL, manifest TEXT, blob TEXT NOT NULL,
+                timestamp REAL NOT NULL, metadata TEXT NOT NULL, manifest TEXT, blob TEXT NOT NULL, data BLOB,
                 PRIMARY KEY (tenant, container, name));
             CREATE TABLE IF NOT EXISTS tokens (
                 token TEXT PRIMARY KEY, tenant TEXT, expires REAL NOT NULL);
             """
         )
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(objects)").fetchall()}
+        if "data" not in columns:  # homes created before small bodies were kept inline
+            self._db.execute("ALTER TABLE objects ADD COLUMN data BLOB")
         self._tokens: dict[str, tuple[str | None, float]] = {}
         self._containers: set[tuple[str, str]] = set()  # known to exist (cleared on container delete)
         self._closed = False
@@ -251,7 +285,13 @@ class ObjectStore:
                 self._closed = True
 
     def blob_path(self, blob: str) -> Path:
+        if not blob:
+            raise ValueError("inline bodies have no file")
         return self.data_dir / blob[:2] / blob
+
+    def _drop_blob(self, blob: str) -> None:
+        if blob:
+            self.blob_path(blob).unlink(missing_ok=True)
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -385,6 +425,7 @@ class ObjectStore:
         metadata: dict[str, str],
         manifest: str | None,
         blob: str,
+        data: bytes | None = None,
     ) -> ObjectInfo:
         ts = time.time()
         ctype = content_type or "application/octet-stream"
@@ -397,35 +438,39 @@ class ObjectStore:
             if old and old[0][1] >= ts:  # keep timestamps strictly increasing per name
                 ts = float(old[0][1]) + 0.00001
             db.execute(
-                "INSERT OR REPLACE INTO objects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (tenant, container, name, size, etag, ctype, ts, json.dumps(metadata), manifest, blob),
+                "INSERT OR REPLACE INTO objects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (tenant, container, name, size, etag, ctype, ts, json.dumps(metadata), manifest, blob, data),
             )
         if old:
-            self.blob_path(old[0][0]).unlink(missing_ok=True)
+            self._drop_blob(old[0][0])
         row = _Row(name, size, etag, ctype, ts, metadata, manifest, blob)
         return self._info(tenant, container, row)
 
-    def _row(self, tenant: str, container: str, name: str) -> _Row | None:
+    _COLUMNS = "name, size, etag, content_type, timestamp, metadata, manifest, blob"
+    _COLUMNS_DATA = _COLUMNS + ", data"
+
+    @staticmethod
+    def _to_row(r: tuple[Any, ...]) -> _Row:
+        return _Row(
+            r[0], int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7], r[8] if len(r) > 8 else None
+        )
+
+    def _row(self, tenant: str, container: str, name: str, with_data: bool = False) -> _Row | None:
         rows = self._query(
-            "SELECT name, size, etag, content_type, timestamp, metadata, manifest, blob FROM objects "
+            f"SELECT {self._COLUMNS_DATA if with_data else self._COLUMNS} FROM objects "
             "WHERE tenant = ? AND container = ? AND name = ?",
             (tenant, container, name),
         )
-        if not rows:
-            return None
-        r = rows[0]
-        return _Row(r[0], int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7])
+        return self._to_row(rows[0]) if rows else None
 
-    def _segments(self, tenant: str, manifest: str) -> list[tuple[str, _Row]]:
+    def _segments(self, tenant: str, manifest: str, with_data: bool = False) -> list[tuple[str, _Row]]:
         seg_container, _, seg_prefix = unquote(manifest).partition("/")
         rows = self._query(
-            "SELECT name, size, etag, content_type, timestamp, metadata, manifest, blob FROM objects "
+            f"SELECT {self._COLUMNS_DATA if with_data else self._COLUMNS} FROM objects "
             "WHERE tenant = ? AND container = ? AND name >= ? AND substr(name, 1, ?) = ? ORDER BY name",
             (tenant, seg_container, seg_prefix, len(seg_prefix), seg_prefix),
         )
-        return [
-            (seg_container, _Row(r[0], int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7])) for r in rows
-        ]
+        return [(seg_container, self._to_row(r)) for r in rows]
 
     def _info(self, tenant: str, container: str, row: _Row) -> ObjectInfo:
         size, etag = row.size, row.etag
@@ -466,26 +511,29 @@ class ObjectStore:
         _, opened = self.open_body(tenant, container, name)
         return self._iter_opened(opened, start, end)
 
-    def _parts(self, tenant: str, row: _Row) -> list[tuple[str, int]]:
+    def _parts(self, tenant: str, row: _Row) -> list[_Row]:
+        """The rows whose bodies make up the object (itself, or a DLO's segments), with inline bodies loaded."""
         if row.manifest is None:
-            return [(row.blob, row.size)]
-        return [(s.blob, s.size) for _, s in self._segments(tenant, row.manifest)]
+            return [row]
+        return [s for _, s in self._segments(tenant, row.manifest, with_data=True)]
 
-    def _open_parts(self, parts: list[tuple[str, int]]) -> list[tuple[IO[bytes], int]]:
+    def _open_parts(self, parts: list[_Row]) -> list[tuple[IO[bytes] | bytes, int]]:
         """Open every body file up front, so a concurrent overwrite (which unlinks the old file) cannot cut a
         response short. Raises ``FileNotFoundError`` if the object changed between lookup and open."""
-        opened: list[tuple[IO[bytes], int]] = []
+        opened: list[tuple[IO[bytes] | bytes, int]] = []
         try:
-            for blob, size in parts:
-                opened.append((open(self.blob_path(blob), "rb", buffering=0), size))  # noqa: SIM115 - closed later
+            for part in parts:
+                if not part.blob:
+                    opened.append((part.data or b"", part.size))
+                else:
+                    opened.append((open(self.blob_path(part.blob), "rb", buffering=0), part.size))  # noqa: SIM115
         except BaseException:
-            for fh, _ in opened:
-                fh.close()
+            _close_all(opened)
             raise
         return opened
 
     @staticmethod
-    def _iter_opened(opened: list[tuple[IO[bytes], int]], start: int, end: int | None) -> Iterator[bytes]:
+    def _iter_opened(opened: list[tuple[IO[bytes] | bytes, int]], start: int, end: int | None) -> Iterator[bytes]:
         try:
             total = sum(p[1] for p in opened)
             end = total if end is None else min(end, total)
@@ -494,6 +542,9 @@ class ObjectStore:
                 lo, hi = max(start - offset, 0), min(end - offset, size)
                 offset += size
                 if hi <= lo:
+                    continue
+                if isinstance(fh, bytes):
+                    yield fh[lo:hi]
                     continue
                 fh.seek(lo)
                 left = hi - lo
@@ -504,13 +555,14 @@ class ObjectStore:
                     left -= len(chunk)
                     yield chunk
         finally:
-            for fh, _ in opened:
-                fh.close()
+            _close_all(opened)
 
-    def open_body(self, tenant: str, container: str, name: str) -> tuple[ObjectInfo, list[tuple[IO[bytes], int]]]:
-        """The object's info and its body files, opened (retries once if it is overwritten meanwhile)."""
+    def open_body(
+        self, tenant: str, container: str, name: str
+    ) -> tuple[ObjectInfo, list[tuple[IO[bytes] | bytes, int]]]:
+        """The object's info and its body sources (open files or inline bytes); retried if overwritten meanwhile."""
         for _ in range(3):
-            row = self._row(tenant, container, name)
+            row = self._row(tenant, container, name, with_data=True)
             if row is None:
                 raise ObjectStoreError(404, f"object {name!r} not found")
             try:
@@ -544,7 +596,7 @@ class ObjectStore:
             if not rows:
                 return False
             db.execute("DELETE FROM objects WHERE tenant = ? AND container = ? AND name = ?", (tenant, container, name))
-        self.blob_path(rows[0][0]).unlink(missing_ok=True)
+        self._drop_blob(rows[0][0])
         return True
 
     def list_objects(
@@ -852,8 +904,7 @@ class _App:
             try:
                 await self._get_or_head(send, method, info, opened, headers)
             finally:
-                for fh, _ in opened:
-                    fh.close()
+                _close_all(opened)
         elif method == "DELETE":
             if not store.delete_object(tenant, container, name):
                 raise ObjectStoreError(404, f"object {name!r} not found")
@@ -924,7 +975,7 @@ class _App:
         send: Send,
         method: str,
         info: ObjectInfo,
-        opened: list[tuple[IO[bytes], int]],
+        opened: list[tuple[IO[bytes] | bytes, int]],
         headers: dict[str, str],
     ) -> None:
         if_match = headers.get("if-match")
