@@ -109,6 +109,13 @@ def test_malformed_bodies_are_4xx(api: httpx.Client) -> None:
     assert "not UTF-8" in err(api.post("/experiments", content=b'{"experimentName": "\xff\xfe"}', headers=h), 400)
     assert "required" in err(api.post("/experiments", content=b"", headers=h), 400)
     err(api.post("/experiments", content=b'{"experimentName": NaN}', headers=h), 400)
+    assert "surrogate" in err(api.post("/experiments", content=b'{"experimentName": "\\ud800"}', headers=h), 400)
+    assert (
+        ok(api.post("/experiments", content=b'{"experimentName": "\\ud83d\\ude00"}', headers=h))["experiment"][
+            "experimentName"
+        ]
+        == "\U0001f600"
+    )
     err(api.post("/experiments", content=b"[" * 100000, headers=h), 400)
     big = b'{"experimentName": "' + b"a" * (33 * 1024 * 1024) + b'"}'
     r = api.post("/experiments", content=big, headers=h)
@@ -309,6 +316,7 @@ def test_log_and_crash(server: LocalServerHandle) -> None:
         assert ".body" in err(c.post("/v2/log", json=[{"projectName": "x"}]), 400)
         err(c.post("/v2/log", content=b"{not json"), 400)
         err(c.post("/v2/log", json=[1, 2]), 400)
+        err(c.post("/v2/log", content=b'[{"body": "\\udc00"}]'), 400)
         big = {"projectName": "x", "body": "a" * 8_100_000}
         assert "8 MB" in err(c.post("/v2/log", json=big), 400)
     out = subprocess.run(

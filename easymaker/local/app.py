@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import secrets
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -86,11 +87,25 @@ def parse_json(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise RequestInvalid(f"body: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=_reject_constant)
     except RecursionError as exc:
         raise RequestInvalid("body: JSON nested too deeply") from exc
     except ValueError as exc:
         raise RequestInvalid(f"body: not valid JSON ({exc})") from exc
+    if _SURROGATE_ESCAPE.search(raw):
+        check_unicode(doc, "body")
+    return doc
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\[uU][dD][89a-fA-F]")
+
+
+def check_unicode(doc: Any, where: str) -> None:
+    """Refuse strings holding a lone UTF-16 surrogate (``"\\ud800"`` is valid JSON but not valid Unicode)."""
+    try:
+        json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise RequestInvalid(f"{where}: holds a lone UTF-16 surrogate escape, which is not valid Unicode") from exc
 
 
 def _reject_constant(name: str) -> Any:

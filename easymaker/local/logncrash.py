@@ -47,6 +47,10 @@ def parse_records(raw: bytes) -> list[dict[str, Any]]:
         doc = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
         raise LogRejected(f"body: not valid JSON ({exc})") from exc
+    try:
+        json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise LogRejected("body: holds a lone UTF-16 surrogate escape, which is not valid Unicode") from exc
     records = doc if isinstance(doc, list) else [doc]
     if not records:
         raise LogRejected("body: an empty array holds no log record")
