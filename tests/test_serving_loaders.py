@@ -204,3 +204,40 @@ def test_pytorch_errors(tmp_path: Path) -> None:
     (tmp_path / "weights.pt").unlink()
     with pytest.raises(ModelLoadError, match=r"\.mar archives cannot be served by EasyMaker Local"):
         load_model(ModelSpec("m", "PYTORCH", str(tmp_path)))
+
+
+def test_models_without_a_format_code_are_recognised_by_their_files(tmp_path: Path) -> None:
+    from easymaker.local.serving.artifacts import prepare_model
+    from easymaker.local.serving.loaders import detect_format_code
+    from tests.test_serving_support import FolderUris, iris_model, make_ctx, model_resource
+
+    layouts = {
+        "TENSORFLOW": ["saved_model.pb", "variables/variables.index"],
+        "HUGGING_FACE": ["config.json", "model.safetensors"],
+        "PYTORCH": ["model.py", "handler.py", "weights.bin"],
+        "SKLEARN": ["nested/model.joblib"],
+    }
+    for code, files in layouts.items():
+        d = tmp_path / code
+        for name in files:
+            (d / name).parent.mkdir(parents=True, exist_ok=True)
+            (d / name).write_bytes(b"x")
+        assert detect_format_code(d) == code
+    (tmp_path / "none").mkdir()
+    (tmp_path / "none" / "README.txt").write_text("no model here")
+    assert detect_format_code(tmp_path / "none") is None
+
+    # a model created from a training (no format code) is served by what its files are
+    iris_model(tmp_path, "models/from-training")
+    model = model_resource("m-1", "iris", "models/from-training")
+    del model["modelFormatCode"]
+    ctx, _ = make_ctx(tmp_path, "endpoint_stage", {}, {"m-1": model}, "endpointStageStatusCode")
+    spec = prepare_model(ctx, model, tmp_path / "work" / "iris")
+    assert spec.format_code == "SKLEARN"
+
+    empty = model_resource("m-2", "empty", "models/empty")
+    del empty["modelFormatCode"]
+    FolderUris(tmp_path / "store").path(empty["modelUploadUri"]).mkdir(parents=True)
+    (FolderUris(tmp_path / "store").path(empty["modelUploadUri"]) / "notes.txt").write_text("x")
+    with pytest.raises(ModelLoadError, match="match no known format"):
+        prepare_model(ctx, empty, tmp_path / "work" / "empty")

@@ -8,7 +8,13 @@ from typing import Any
 
 from easymaker.local.runners.base import JobContext
 from easymaker.local.serving.errors import ModelLoadError
-from easymaker.local.serving.loaders import ModelSpec, check_servable, format_code_of, parameters_of
+from easymaker.local.serving.loaders import (
+    ModelSpec,
+    check_servable,
+    declared_format_code,
+    detect_format_code,
+    parameters_of,
+)
 
 
 def lookup_model(ctx: JobContext, model_id: Any) -> dict[str, Any]:
@@ -26,10 +32,12 @@ def prepare_model(ctx: JobContext, model: dict[str, Any], dest: Path) -> ModelSp
     Raises :class:`ModelLoadError` with the reason when it cannot be served.
     """
     name = str(model.get("modelName") or model.get("modelId"))
-    code = format_code_of(model)
+    code = declared_format_code(model)
     params = parameters_of(model)
     uri = model.get("modelUploadUri")
-    if code != "HUGGING_FACE" or not uri:
+    if code is None and not uri:
+        raise ModelLoadError(f"model {name!r} has no modelFormatCode (or modelTypeCode) and no modelUploadUri")
+    if code is not None and (code != "HUGGING_FACE" or not uri):
         check_servable(code, params, None)  # TRITON/SAPEON, a missing framework, a hub-only Hugging Face model
     if not uri:
         raise ModelLoadError(f"model {name!r} has no modelUploadUri: there are no model files to serve")
@@ -45,6 +53,14 @@ def prepare_model(ctx: JobContext, model: dict[str, Any], dest: Path) -> ModelSp
         except FileNotFoundError as exc:
             raise ModelLoadError(f"model {name!r} files are missing: {exc}") from exc
         model_dir = dest
-    if code == "HUGGING_FACE":
+    if code is None:
+        code = detect_format_code(model_dir)
+        if code is None:
+            raise ModelLoadError(
+                f"model {name!r} has no modelFormatCode (or modelTypeCode) and its files under {uri} match no known "
+                "format (SavedModel, Hugging Face folder, TorchScript or model.py + handler.py, .joblib/.pkl)"
+            )
+        check_servable(code, params, model_dir)
+    elif code == "HUGGING_FACE":
         check_servable(code, params, model_dir)
     return ModelSpec(name=name, format_code=code, model_dir=str(model_dir), parameters=params)

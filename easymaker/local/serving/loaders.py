@@ -63,14 +63,30 @@ class ModelSpec:
         )
 
 
-def format_code_of(model: Mapping[str, Any]) -> str:
-    """The format of a stored model resource: ``modelFormatCode`` (2.1.5) or ``modelTypeCode`` (2.1.0)."""
+def declared_format_code(model: Mapping[str, Any]) -> str | None:
+    """The format a model resource declares: ``modelFormatCode`` (2.1.5) or ``modelTypeCode`` (2.1.0), if any."""
     code = model.get("modelFormatCode") or model.get("modelTypeCode")
-    if not code:
-        raise ModelLoadError(
-            f"model {model.get('modelName') or model.get('modelId')!r} has no modelFormatCode (or modelTypeCode)"
-        )
-    return str(code).upper()
+    return str(code).upper() if code else None
+
+
+def detect_format_code(model_dir: Path) -> str | None:
+    """Guess the format of an artifact folder, for models created from a training without a format code.
+
+    The service derives the framework from the training; locally the files say it: a SavedModel is TENSORFLOW,
+    a Hugging Face ``save_pretrained`` folder is HUGGING_FACE, TorchScript or ``model.py`` + ``handler.py`` is
+    PYTORCH, a joblib/pickle file is SKLEARN.
+    """
+    names = {p.name for p in model_dir.rglob("*") if p.is_file()}
+    suffixes = {Path(n).suffix for n in names}
+    if "saved_model.pb" in names:
+        return "TENSORFLOW"
+    if "config.json" in names and (".safetensors" in suffixes or "pytorch_model.bin" in names):
+        return "HUGGING_FACE"
+    if {"model.py", "handler.py"} <= names or suffixes & {".pt", ".pth"}:
+        return "PYTORCH"
+    if suffixes & {".joblib", ".pkl"}:
+        return "SKLEARN"
+    return None
 
 
 def parameters_of(model: Mapping[str, Any]) -> dict[str, str]:
