@@ -10,8 +10,13 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip
 
+# torch is optional (PyTorch serving, torchrun); it is installed only where a CPU wheel lies on disk, so a fresh
+# machine never downloads a multi-GB CUDA build. Without it the PyTorch tests skip and say why.
+TORCH_WHEEL := $(firstword $(wildcard /opt/wheels/torch-2.13.0*cp311*.whl))
+
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[local,pipelines,dev]'
+	$(if $(TORCH_WHEEL),$(BIN)/pip install -q '$(TORCH_WHEEL)' || echo "torch not installed: PyTorch tests will skip")
 	touch $(STAMP)
 
 venv: $(STAMP)
