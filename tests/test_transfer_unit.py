@@ -237,3 +237,33 @@ def test_wrong_server_etag_is_an_integrity_failure(tmp_path: Path) -> None:
     ) as st:
         with pytest.raises(TransferError, match="differs from the MD5"):
             st.upload("obs://h/v1/AUTH_t/c", f, show_progress=False)
+
+
+def test_module_functions_with_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from easymaker import storage
+
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text("a")
+    (src / "sub" / "b.csv").write_text("b,c")
+    with run_local_store(tmp_path / "home") as srv:
+        monkeypatch.setenv("EM_IDENTITY_URL", f"{srv.url}/v2.0/tokens")
+        monkeypatch.setenv("EM_SWIFT_ENDPOINT", srv.url)
+        uri = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_t1/cont/base"
+        up = storage.upload(uri, src, "user@example.com", "pw", show_progress=False)
+        assert sorted(up.transferred) == ["base/a.txt", "base/sub/b.csv"]
+        assert storage.find_object_list(uri, [".CSV"], None, "user@example.com", "pw") == ["base/sub/b.csv"]
+        assert storage.get_object_size(uri, None, "user@example.com", "pw") == 4
+        down = storage.download(uri, tmp_path / "out", "user@example.com", "pw", show_progress=False)
+        assert len(down.transferred) == 2 and (tmp_path / "out" / "sub" / "b.csv").read_text() == "b,c"
+        assert (
+            storage.delete(uri, None, None, "user@example.com", "pw", show_progress=False)
+            == [
+                "base/a.txt",
+                "base/sub/b.csv",
+            ]
+            or sorted(storage.find_object_list(uri, None, None, "user@example.com", "pw")) == []
+        )
+        assert storage.find_object_list(uri, None, None, "user@example.com", "pw") == []
+        with pytest.raises(StorageAuthError, match="password"):
+            storage.find_object_list(uri)

@@ -350,27 +350,27 @@ def download(
 
 def delete(
     easymaker_obs_uri: str,
+    file_extensions: list[str] | None = None,
+    easymaker_region: str | None = None,
     username: str | None = None,
     password: str | None = None,
-    *,
     max_workers: int | None = None,
-    file_extensions: list[str] | None = None,
-    show_progress: bool = True,
-    easymaker_region: str | None = None,
     environment_type: str | None = None,
+    *,
+    show_progress: bool = True,
 ) -> list[str]:
-    """Delete an object or every object under a prefix; returns the deleted names."""
+    """Delete an object or every object under a prefix (segments of large objects included); returns the deleted
+    names. Positional order as in easymaker 2.1.5."""
     with ObjectStorage(easymaker_region, username, password, environment_type, max_workers=max_workers) as store:
         return store.delete(easymaker_obs_uri, file_extensions=file_extensions, show_progress=show_progress)
 
 
 def find_object_list(
     easymaker_obs_uri: str,
-    username: str | None = None,
-    password: str | None = None,
-    *,
     file_extensions: list[str] | None = None,
     easymaker_region: str | None = None,
+    username: str | None = None,
+    password: str | None = None,
     environment_type: str | None = None,
 ) -> list[str]:
     """Object names designated by the URI (exact object, or everything under ``prefix/``; all pages)."""
@@ -380,10 +380,9 @@ def find_object_list(
 
 def get_object_size(
     easymaker_obs_uri: str,
+    easymaker_region: str | None = None,
     username: str | None = None,
     password: str | None = None,
-    *,
-    easymaker_region: str | None = None,
     environment_type: str | None = None,
 ) -> int:
     """Total size in bytes of the object or of every object under the prefix."""
