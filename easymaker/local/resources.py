@@ -18,6 +18,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from easymaker.local import states
@@ -433,8 +434,6 @@ class Service:
         if self._iaas_token is None:
             raise ApiError(501, "the object store is not mounted in this server, so it issues no tokens")
         token, expires = self._iaas_token()
-        from datetime import UTC, datetime
-
         exp = datetime.fromtimestamp(expires, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S.000+00:00")
         return "access", {"token": {"id": token, "expires": exp}}
 
@@ -918,12 +917,16 @@ class Service:
     def create_recurring_run(self, req: Request) -> Payload:
         kind = states.PIPELINE_RECURRING_RUN
         body = req.body
-        from easymaker.local.scheduler import ScheduleSpec
+        from easymaker.local.scheduler import ScheduleSpec, plan
 
         try:
             ScheduleSpec.from_resource(body)
-        except ValueError as exc:
-            raise ApiError(400, str(exc)) from exc
+            trial = {**body, kind.id_key: "check", kind.status_key: "ENABLED"}
+            _ = plan(trial, datetime.now(UTC), 0, max_triggers_per_tick=1).updates
+        except (ValueError, OverflowError, ArithmeticError) as exc:
+            raise ApiError(
+                400, f"{exc}" if isinstance(exc, ValueError) else f"the schedule cannot be computed: {exc}"
+            ) from exc
         pipeline, flavor, exp = self._run_fields(req)
         rid = new_id()
         fields = {
@@ -956,8 +959,6 @@ class Service:
         row = self.row(req.appkey, kind, req.path[kind.id_key])
         if row.status not in ("DISABLED",):
             raise ApiError(409, f"recurring run {row.id} is {row.status}; only a DISABLED one can be started")
-        from datetime import UTC, datetime
-
         from easymaker.local.scheduler import start_updates
 
         updates = dict(start_updates(row.doc, datetime.now(UTC)))
@@ -1096,9 +1097,3 @@ class Service:
         if row is None:
             raise ApiError(404, f"resource {rid} vanished")
         return row
-
-
-def _ts(value: str) -> float:
-    from datetime import datetime
-
-    return datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00")).timestamp()
