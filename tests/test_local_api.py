@@ -299,6 +299,12 @@ def test_pipeline_upload_and_rules(api: httpx.Client) -> None:
         "scheduleCronExpression": "61 * * * * *",
     }
     assert "scheduleCronExpression" in err(api.post("/pipeline-runs", json=bad_cron), 400)
+    del bad_cron["scheduleCronExpression"]
+    for extra in (
+        {"schedulePeriodicMinutes": 10**30},
+        {"schedulePeriodicMinutes": 1, "scheduleStartDatetime": "0001-01-01T00:00:00+01:00"},
+    ):
+        assert "cannot be computed" in err(api.post("/pipeline-runs", json=bad_cron | extra), 400)
     ok(api.delete(f"/pipeline-recurring-runs/{rid}"))
     ok(api.delete(f"/pipelines/{p['pipelineId']}"))
     err(api.get(f"/pipelines/{p['pipelineId']}"), 404)
