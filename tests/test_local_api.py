@@ -117,6 +117,8 @@ def test_malformed_bodies_are_4xx(api: httpx.Client) -> None:
         == "\U0001f600"
     )
     err(api.post("/experiments", content=b"[" * 100000, headers=h), 400)
+    deep = b'{"experimentName": "d", "x": ' + b"[" * 500 + b"]" * 500 + b"}"
+    assert "nested deeper" in err(api.post("/experiments", content=deep, headers=h), 400)
     big = b'{"experimentName": "' + b"a" * (33 * 1024 * 1024) + b'"}'
     r = api.post("/experiments", content=big, headers=h)
     assert r.status_code == 413, r.text[:300]

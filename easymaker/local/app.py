@@ -94,7 +94,27 @@ def parse_json(raw: bytes) -> Any:
         raise RequestInvalid(f"body: not valid JSON ({exc})") from exc
     if _SURROGATE_ESCAPE.search(raw):
         check_unicode(doc, "body")
+    _check_depth(doc)
     return doc
+
+
+MAX_DEPTH = 32
+
+
+def _check_depth(doc: Any) -> None:
+    """Refuse JSON nested deeper than ``MAX_DEPTH`` (no request of the spec comes close)."""
+    stack = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            raise RequestInvalid(f"body: JSON nested deeper than {MAX_DEPTH} levels")
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
 
 
 _SURROGATE_ESCAPE = re.compile(rb"\\[uU][dD][89a-fA-F]")
