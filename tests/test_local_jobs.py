@@ -581,3 +581,40 @@ def test_every_operation_of_the_spec_has_a_handler(tmp_path: Path) -> None:
     operations = {op.operation_id for op in spec_validator().operations}
     assert len(operations) == 65
     assert set(svc.handlers) == operations
+
+
+def test_pipeline_steps_can_call_the_server(server: LocalServerHandle, ids: dict[str, str]) -> None:
+    import base64
+
+    api = server.api("pipelines")
+    manifest = (Path(__file__).parent / "fixtures" / "local_call_server_pipeline.yaml").read_bytes()
+    p = ok(
+        api.post(
+            "/pipelines/upload",
+            json={"pipelineName": "caller", "base64PipelineSpecManifest": base64.b64encode(manifest).decode()},
+        )
+    )
+    run = ok(
+        api.post(
+            "/pipeline-runs",
+            json={
+                "pipelineRunOrRecurringRunName": "call",
+                "pipelineId": p["pipeline"]["pipelineId"],
+                "flavorId": ids["flavorId"],
+                "instanceCount": 1,
+                "bootStorageSize": 50,
+                "parameterList": [{"parameterName": "name", "parameterValue": "from-a-step"}],
+            },
+        )
+    )["pipelineRun"]
+    done = wait_for(
+        lambda: ok(api.get(f"/pipeline-runs/{run['pipelineRunId']}"))["pipelineRun"],
+        "pipelineRunStatusCode",
+        {"COMPLETE", "FAIL_PIPELINE_RUN", "CREATE_FAILED"},
+        timeout=90,
+    )
+    assert done["pipelineRunStatusCode"] == "COMPLETE", done
+    made = ok(server.api("from-step").get("/experiments", params={"experimentNameList": "from-a-step"}))[
+        "experimentList"
+    ]
+    assert len(made) == 1 and made[0]["experimentStatusCode"] == "ACTIVE"

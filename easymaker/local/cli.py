@@ -62,6 +62,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def server_settings(host: str, port: int, token: str, region: str, allow_pip_install: bool) -> dict[str, object]:
+    """Settings handed to runners: pip policy, region, and the environment that lets pipeline steps call this
+    server (``EM_API_URL``, ``EM_TOKEN`` as in EasyMaker-managed containers)."""
+    url_host = f"[{host}]" if ":" in host else host
+    if host in ("0.0.0.0", "::"):
+        url_host = "127.0.0.1"
+    return {
+        "allow_pip_install": bool(allow_pip_install),
+        "region": region,
+        "pipeline_step_env": {"EM_API_URL": f"http://{url_host}:{port}", "EM_TOKEN": token, "EM_REGION": region},
+    }
+
+
 def _serve(args: argparse.Namespace) -> int:
     import socket
 
@@ -71,8 +84,6 @@ def _serve(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     home = LocalHome(args.home)
-    settings = {"allow_pip_install": bool(args.allow_pip_install), "region": args.region}
-    app = create_app(home, args.token or os.environ.get(TOKEN_ENV) or None, settings=settings)
     # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP (with proto 0, small
     # responses on keep-alive connections wait for the peer's delayed ACK, ~40 ms each)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -84,6 +95,9 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"easymaker-local: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 2
     port = sock.getsockname()[1]
+    home.ensure()
+    token = home.ensure_token(args.token or os.environ.get(TOKEN_ENV) or None)
+    app = create_app(home, token, settings=server_settings(args.host, port, token, args.region, args.allow_pip_install))
     if args.port_file:
         with open(args.port_file, "w", encoding="utf-8") as f:
             f.write(str(port))

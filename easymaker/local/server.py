@@ -137,8 +137,10 @@ class LocalServer:
         import uvicorn
 
         from easymaker.local.app import create_app
+        from easymaker.local.cli import server_settings
 
-        app = create_app(self.home, self.token, settings={"allow_pip_install": self.allow_pip_install})
+        settings = server_settings(self.host, self.port, self.token, "kr1", self.allow_pip_install)
+        app = create_app(self.home, self.token, settings=settings)
         config = uvicorn.Config(app, host=self.host, port=self.port, log_level="warning", access_log=False)
         self._uvicorn = uvicorn.Server(config)
         self._uvicorn.install_signal_handlers = lambda: None  # type: ignore[method-assign]
