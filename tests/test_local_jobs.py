@@ -342,6 +342,44 @@ def test_failing_jobs_report_reasons(server: LocalServerHandle, ids: dict[str, s
     assert done["batchInferenceStatusReason"]
     assert assert_lists_conform(api) >= 3
     ok(api.delete(f"/batch-inferences/{bi['batchInferenceId']}"))
+    ep = ok(
+        api.post(
+            "/endpoints",
+            json={
+                "endpointName": "broken",
+                "flavorId": ids["flavorId"],
+                "nodeCount": 1,
+                "endpointModelResourceList": [{"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1"}}],
+            },
+        )
+    )["endpoint"]
+    failed_ep = wait_for(
+        lambda: ok(api.get(f"/endpoints/{ep['endpointId']}"))["endpoint"],
+        "endpointStatusCode",
+        {"CREATE_FAILED", "ACTIVE"},
+    )
+    assert failed_ep["endpointStatusCode"] == "CREATE_FAILED"
+    stage = failed_ep["defaultStage"]
+    assert stage["endpointStageStatusCode"] == "CREATE_FAILED"
+    assert (
+        failed_ep["endpointStatusReason"] == stage["endpointStageStatusReason"]
+        and "ghost" in stage["endpointStageStatusReason"]
+    )
+    assert "stages can be added when ACTIVE" in err(
+        api.post(
+            "/endpoint-stages",
+            json={
+                "endpointId": ep["endpointId"],
+                "apigwStageName": "default",
+                "flavorId": ids["flavorId"],
+                "nodeCount": 1,
+                "endpointModelResourceList": [{"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1"}}],
+            },
+        ),
+        409,
+    )
+    ok(api.delete(f"/endpoints/{ep['endpointId']}"))
+    ok(api.delete(f"/models/{model['modelId']}"))
 
 
 def test_recurring_run_creates_runs(server: LocalServerHandle, ids: dict[str, str]) -> None:
