@@ -46,8 +46,8 @@ class LocalServer:
 
     ``home``: its home folder (default ``$EASYMAKER_LOCAL_HOME`` or ``~/.easymaker/local``); ``port`` 0 picks a free
     port; ``token``: the access token (default: the home's token file, created at first start).
-    ``mode``: ``"subprocess"`` (``python -m easymaker.local serve``; ``detach=True`` lets it outlive this process)
-    or ``"thread"`` (uvicorn in a daemon thread of this process).
+    ``mode``: ``"subprocess"`` (``python -m easymaker.local serve`` in its own session: it keeps running if this
+    process dies without calling ``stop()``) or ``"thread"`` (uvicorn in a daemon thread of this process).
     """
 
     def __init__(
@@ -59,7 +59,6 @@ class LocalServer:
         *,
         mode: str = "subprocess",
         allow_pip_install: bool = False,
-        detach: bool = False,
         log_file: str | os.PathLike[str] | None = None,
         extra_args: tuple[str, ...] = (),
         env: dict[str, str] | None = None,
@@ -72,7 +71,6 @@ class LocalServer:
         self._token = token
         self.mode = mode
         self.allow_pip_install = allow_pip_install
-        self.detach = detach
         self.log_file = Path(log_file) if log_file else None
         self.extra_args = extra_args
         self.env = env
