@@ -430,3 +430,12 @@ def test_loop_thread_runs_passes_and_wakes_on_demand(store: Store) -> None:
     finally:
         loop.stop()
     assert store.run_times() == [at(10)]
+
+
+def test_a_schedule_whose_times_overflow_does_not_stop_the_others(store: Store) -> None:
+    store.add_schedule(schedulePeriodicMinutes=5, scheduleStartDatetime=at(0).isoformat())
+    broken = store.add_schedule(pipelineRecurringRunId="rr-0", schedulePeriodicMinutes=10**15)  # past year 9999
+    clock = Clock(at(11))
+    make_loop(store, clock).tick()
+    assert store.run_times("rr-1") == [at(5), at(10)]
+    assert store.run_times(broken["pipelineRecurringRunId"]) == []

@@ -349,7 +349,7 @@ class SchedulerLoop:
         sid = str(schedule.get("pipelineRecurringRunId") or "")
         try:
             decision = plan(schedule, now, self._count(schedule), max_triggers_per_tick=self._max, default_tz=self._tz)
-        except ValueError as exc:
+        except (ValueError, ArithmeticError) as exc:  # a bad or overflowing schedule must not stop the others
             logger.error("recurring run %s: cannot be scheduled: %s", sid, exc)
             return []
         created: list[tuple[str, datetime]] = []

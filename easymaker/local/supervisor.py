@@ -137,7 +137,6 @@ class Supervisor:
         self._scheduler: Any = None
         self._scheduler_tick = scheduler_tick
         self._run_lock = threading.Lock()
-        self._bad_schedules: set[str] = set()
 
     # -- jobs ------------------------------------------------------------------------------------------------------
     def start(self, kind: str, appkey: str, rid: str) -> None:
@@ -352,22 +351,8 @@ class Supervisor:
             self._scheduler.wake()
 
     def _schedules(self) -> list[dict[str, Any]]:
-        from easymaker.local.scheduler import plan
-
-        out = []
-        now = datetime.now(UTC)
-        for r in self.store.select(None, "pipeline_recurring_run"):
-            try:  # a schedule whose times cannot be computed must not stop the others
-                _ = plan(r.doc, now, 0, max_triggers_per_tick=0).updates
-            except ValueError:
-                pass  # reported by the scheduler itself
-            except (OverflowError, ArithmeticError) as exc:
-                if r.id not in self._bad_schedules:
-                    self._bad_schedules.add(r.id)
-                    logger.error("recurring run %s cannot be scheduled: %s", r.id, exc)
-                continue
-            out.append(r.doc)
-        return out
+        # a schedule whose times cannot be computed is logged and skipped by the scheduler loop itself
+        return [r.doc for r in self.store.select(None, "pipeline_recurring_run")]
 
     def _count_in_progress(self, schedule: Mapping[str, Any]) -> int:
         rid = str(schedule.get("pipelineRecurringRunId"))
