@@ -145,6 +145,7 @@ class _Pipeline:
 
 PIPELINE_MIN = 4 * MiB  # bodies at least this large are hashed/written in a helper thread
 SMALL_DOWNLOAD = 1 * MiB  # objects up to this size are fetched in one response read
+SMALL_BODY = 1 * MiB  # files (or segments) up to this size are read once and sent as one buffer
 
 
 def _write_new(path: Path, data: bytes) -> None:
@@ -539,12 +540,28 @@ class SwiftTransfer:
             progress.add_bytes(-state.sent)
             state.sent = 0
 
+        content: Callable[[], Iterable[bytes] | bytes] = body
+        if length <= SMALL_BODY:  # small: read and hashed once, sent as one buffer (bounded by SMALL_BODY)
+            with open(path, "rb", buffering=0) as fh:
+                fh.seek(offset)
+                data = fh.read(length)
+            if len(data) != length:
+                raise IntegrityError(f"{path} shrank while it was uploaded")
+            state.md5.update(data)
+
+            def whole() -> bytes:
+                state.sent = length
+                progress.add_bytes(length)
+                return data
+
+            content = whole
+
         headers = {"Content-Length": str(length), "Content-Type": "application/octet-stream", **(extra_headers or {})}
         if expected_md5:
             headers["ETag"] = expected_md5
         created = False
         while True:
-            resp = self.request("PUT", target, url, headers=headers, content=body, on_retry=rewind)
+            resp = self.request("PUT", target, url, headers=headers, content=content, on_retry=rewind)
             if resp.status_code == 404 and not created:
                 resp.close()
                 rewind()
