@@ -387,7 +387,7 @@ class GuideEnv:
             tuning_strategy_name=easymaker.TUNING_STRATEGY.RANDOM,
             early_stopping_algorithm=easymaker.EARLY_STOPPING_ALGORITHM.MEDIAN,
             timeout_hours=1,
-            wait=False,  # waited for below through plain httpx (see TUNING_NULL_TRIAL)
+            wait=False,  # waited for below through plain httpx
         )
 
     def wait_status(self, collection: str, key: str, rid: str, done: set[str], timeout: float = 60.0) -> dict[str, Any]:
@@ -583,9 +583,6 @@ class Case:
     check: Callable[[GuideEnv, Run], None]
     operations: tuple[str, ...] = ()  # operationIds the example must have called
     obs_paths: dict[str, str] = field(default_factory=dict)
-    xfail: str | None = None
-    xfail_raises: type[BaseException] | tuple[type[BaseException], ...] | None = None
-    xfail_strict: bool = True  # False only for a failure that depends on timing (the reason says so)
 
 
 def no_prep(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
@@ -932,12 +929,6 @@ def check_transfer(env: GuideEnv, run: Run) -> None:
     assert (env.workdir / "download_dir" / "train.py").read_text() == "print('hello')\n"
 
 
-TUNING_NULL_TRIAL = (
-    "EasyMaker Local's tuning runner stores optimalTrial: null until a trial has finished, and the generated "
-    "Trial.from_dict rejects null, so the wait of HyperparameterTuning().run() fails with TypeError whenever it "
-    "polls before the first trial ends (timing-dependent, hence not strict)"
-)
-
 CASES: list[Case] = [
     Case("easymaker.init(", prep_init, check_init),
     Case("Experiment().create(", no_prep, check_experiment_create, ("createExperiment",)),
@@ -959,9 +950,6 @@ CASES: list[Case] = [
         prep_with_experiment,
         check_tuning_run,
         ("createHyperparameterTuning",),
-        xfail=TUNING_NULL_TRIAL,
-        xfail_raises=TypeError,
-        xfail_strict=False,
     ),
     Case(
         "HyperparameterTuning(hyperparameter_tuning_id).delete()",
@@ -1050,11 +1038,8 @@ CASES: list[Case] = [
 def _params() -> list[Any]:
     params = []
     for index, case in enumerate(CASES):
-        marks = []
-        if case.xfail:
-            marks.append(pytest.mark.xfail(reason=case.xfail, strict=case.xfail_strict, raises=case.xfail_raises))
         slug = re.sub(r"[^a-z]+", "-", case.marker.lower()).strip("-")
-        params.append(pytest.param(index, marks=marks, id=f"{index + 1:02d}-{slug}"))
+        params.append(pytest.param(index, id=f"{index + 1:02d}-{slug}"))
     return params
 
 
