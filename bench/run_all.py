@@ -1,0 +1,33 @@
+"""Run every benchmark in this folder, one after the other (each prints its own table of ratios).
+
+Usage: python bench/run_all.py [name ...]   e.g. `python bench/run_all.py local_api tuning`
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ORDER = ["local_api", "sdk_overhead", "tuning", "serving", "transfer"]
+
+
+def main(argv: list[str]) -> int:
+    names = argv or ORDER
+    unknown = [n for n in names if not (HERE / f"{n}.py").is_file()]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(ORDER)}", file=sys.stderr)
+        return 2
+    failed = []
+    for name in names:
+        print(f"\n===== bench/{name}.py =====", flush=True)
+        if subprocess.run([sys.executable, str(HERE / f"{name}.py")], cwd=HERE.parent).returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"\nfailed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
