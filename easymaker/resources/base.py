@@ -12,14 +12,21 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, ClassVar, Self, TextIO, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, Self, TextIO, TypeVar
 
 from easymaker._client import Client, default_client
 from easymaker._errors import EasyMakerError, EasyMakerValidationError, NotFoundError
 from easymaker._wait import wait_for_status
-from easymaker.values import camel_to_snake, plain, snake_to_camel
+from easymaker.values import Tag, Value, camel_to_snake, plain, snake_to_camel, wire_list
+
+if TYPE_CHECKING:
+    from easymaker_api.client import Client as ApiClient
+    from easymaker_api.types import Response
 
 T = TypeVar("T")
+R = TypeVar("R")
+L = TypeVar("L")
 
 # Read-side names that do not follow the camelCase rule.
 ATTRIBUTE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -136,14 +143,48 @@ def resource_class(name: str) -> type[Resource]:
     return cls
 
 
+class IdOperation(Protocol):
+    """A generated operation on one resource (``get_training``, ``delete_training``, ``stop_training``...)."""
+
+    def __call__(self, appkey: str, resource_id: str, /, *, client: ApiClient) -> Response[Any]: ...
+
+
+class CreateOperation(Protocol):
+    """A generated operation posting a request body (``create_training``, ``upload_pipeline``...)."""
+
+    def __call__(self, appkey: str, /, *, client: ApiClient, body: Any) -> Response[Any]: ...
+
+
+@dataclass(frozen=True)
+class Operations(Generic[R, L]):
+    """The generated operations and models of one resource kind, declared once by its class.
+
+    ``payload`` / ``list_payload`` pick the resource (list) out of the parsed ``response`` / ``list_response``;
+    ``list_filters`` are the keyword arguments of ``list`` that ``get_list`` passes on (absent ones as ``UNSET``).
+    """
+
+    wire: type  # the generated model of the resource (its ``__wire_names__``)
+    get: IdOperation
+    response: type[R]
+    payload: Callable[[R], Any]
+    list: Callable[..., Response[Any]]
+    list_response: type[L]
+    list_payload: Callable[[L], Any]
+    delete: IdOperation
+    stop: IdOperation | None = None
+    list_filters: tuple[str, ...] = ()
+
+
 class Resource(Record):
-    """Base of the resource classes. Subclasses set the wire noun and status sets and implement the calls."""
+    """Base of the resource classes. Subclasses set the wire noun and status sets, declare their generated
+    operations once (`_declare_operations`) and add their create calls."""
 
     _noun: ClassVar[str] = ""  # camelCase noun, e.g. "training" (payload key, id/name/status key prefix)
     _label: ClassVar[str] = ""  # e.g. "Training"
     _success: ClassVar[frozenset[str]] = frozenset()
     _failure: ClassVar[frozenset[str]] = frozenset()
     _wait_action: ClassVar[str] = "create"
+    _operations_cache: ClassVar[Operations[Any, Any] | None] = None  # set per class on first use
     _nested_types = {
         "experiment": "Experiment",
         "model": "Model",
@@ -231,7 +272,11 @@ class Resource(Record):
     @classmethod
     def _wire_names(cls) -> dict[str, str]:
         """wire name -> attribute name of the generated response model (for attributes that are absent)."""
-        return {}
+        operations = cls._resolved_operations()
+        if operations is None:
+            return {}
+        names: dict[str, str] = operations.wire.__wire_names__  # type: ignore[attr-defined]
+        return names
 
     @classmethod
     def _id_parameters(cls) -> dict[str, Mapped]:
@@ -256,17 +301,73 @@ class Resource(Record):
             raise EasyMakerError(f"this {self._label} has no {self.id_field}; create it or pass its id first")
         return self.id
 
-    # ------------------------------------------------------------------ calls implemented by subclasses
+    # ------------------------------------------------------------------ the generated operations
+    @classmethod
+    def _declare_operations(cls) -> Operations[Any, Any] | None:
+        """The class's `Operations` (subclasses import the generated modules inside, so that they load on first
+        use and ``import easymaker`` stays cheap)."""
+        return None
+
+    @classmethod
+    def _resolved_operations(cls) -> Operations[Any, Any] | None:
+        cached: Operations[Any, Any] | None = cls.__dict__.get("_operations_cache")
+        if cached is None:
+            cached = cls._declare_operations()
+            if cached is not None:
+                cls._operations_cache = cached
+        return cached
+
+    @classmethod
+    def _operations(cls) -> Operations[Any, Any]:
+        operations = cls._resolved_operations()
+        if operations is None:
+            raise NotImplementedError(f"{cls._label}: no API operations are declared")
+        return operations
+
+    @classmethod
+    def _payload(cls, client: Client, response: Response[Any]) -> dict[str, Any]:
+        """The resource's wire dict in a get/create response."""
+        operations = cls._operations()
+        return wire_dict(operations.payload(client.payload(response, operations.response)), cls._noun)
+
     @classmethod
     def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        raise NotImplementedError(f"{cls._label}: fetching by id")
+        return cls._payload(client, cls._operations().get(client.appkey, resource_id, client=client.api))
 
     @classmethod
     def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        raise NotImplementedError(f"{cls._label}.get_list")
+        operations = cls._operations()
+        unexpected = sorted(set(filters) - set(operations.list_filters))
+        if unexpected:
+            raise TypeError(f"{cls._label}.get_list got unexpected filters {unexpected}")
+        arguments = {name: opt(filters.get(name)) for name in operations.list_filters}
+        response = operations.list(client.appkey, client=client.api, **arguments)
+        return wire_dicts(operations.list_payload(client.payload(response, operations.list_response)))
 
     def _delete(self, client: Client, resource_id: str) -> None:
-        raise NotImplementedError(f"{self._label}.delete")
+        self._operations().delete(client.appkey, resource_id, client=client.api)
+
+    def _call(self, operation: IdOperation) -> None:
+        """One call of a generated operation on this resource (stop, start...)."""
+        client = self.client
+        with self._guard():
+            operation(client.appkey, self._require_id(), client=client.api)
+
+    def _post_create(self, operation: CreateOperation, body: Any, wait: bool | None, timeout: float | None) -> Self:
+        """POST ``body``, take the created resource from the response, and wait for it when ``wait``."""
+        client = self.client
+        response = operation(client.appkey, client=client.api, body=body)
+        return self._adopt(self._payload(client, response), wait, timeout)
+
+    def _adopt(self, data: Mapping[str, Any], wait: bool | None, timeout: float | None) -> Self:
+        """Hold ``data`` (a created resource) and wait for it when ``wait``."""
+        self._set(data)
+        if wait:
+            self._wait_created(timeout)
+        return self
+
+    def _wait_created(self, timeout: float | None) -> None:
+        self.wait(timeout=timeout)
 
     # ------------------------------------------------------------------ common behaviour
     def _set(self, data: Mapping[str, Any]) -> Self:
@@ -351,6 +452,17 @@ class Resource(Record):
         if self.status is not None:
             parts.append(f"status={self.status!r}")
         return f"{self._label}({', '.join(parts)})"
+
+
+class StoppableResource(Resource):
+    """A resource kind whose jobs can be stopped (its `Operations` declare ``stop``)."""
+
+    def stop(self) -> None:
+        """Ask the server to stop it (one PUT)."""
+        operation = self._operations().stop
+        if operation is None:
+            raise NotImplementedError(f"{self._label}.stop")
+        self._call(operation)
 
 
 # ---------------------------------------------------------------------- validation bridge
@@ -443,10 +555,13 @@ def require(**values: Any) -> None:
             raise EasyMakerValidationError(f"{name} is required", parameter=name, constraint="required")
 
 
-def build_items(model: Any, items: list[dict[str, Any]] | None, wire_field: str, parameter: str) -> list[Any] | None:
-    """Generated value models from normalised wire dicts, each checked against its limits."""
+def build_items(model: Any, value_cls: type[Value], values: Iterable[Any] | None, parameter: str) -> list[Any] | None:
+    """Generated value models (``model``) of a list argument (value objects or dicts, normalised through
+    ``value_cls``), each checked against its limits; the wire field is the camelCase ``parameter``."""
+    items = wire_list(values, value_cls, parameter)
     if items is None:
         return None
+    wire_field = snake_to_camel(parameter)
     built = []
     for index, item in enumerate(items):
         try:
@@ -461,6 +576,13 @@ def build_items(model: Any, items: list[dict[str, Any]] | None, wire_field: str,
         obj.check_constraints(f"{wire_field}[{index}].")
         built.append(obj)
     return built
+
+
+def tag_items(tag_list: Iterable[Any] | None) -> list[Any] | None:
+    """The generated ``Tag`` models of a ``tag_list`` argument."""
+    from easymaker_api.models.tag import Tag as WireTag
+
+    return build_items(WireTag, Tag, tag_list, "tag_list")
 
 
 def opt(value: T | None) -> Any:

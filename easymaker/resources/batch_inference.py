@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import (
-    Resource,
-    build_items,
+    Operations,
+    StoppableResource,
     enum_or_unset,
     opt,
     parent_fields,
     precheck,
     require,
     sdk_parameters,
+    tag_items,
     timeout_minutes,
-    wire_dict,
-    wire_dicts,
 )
-from easymaker.values import Tag, plain, wire_list
+from easymaker.values import plain
 
 PARAMETERS: dict[str, Any] = {
     "batchInferenceName": "batch_inference_name",
@@ -41,7 +39,7 @@ PARAMETERS: dict[str, Any] = {
 }
 
 
-class BatchInference(Resource):
+class BatchInference(StoppableResource):
     """A batch inference job over files."""
 
     _noun = "batchInference"
@@ -50,41 +48,28 @@ class BatchInference(Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_BATCH_INFERENCE", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.batch_inferences import (
+            delete_batch_inference,
+            get_batch_inference,
+            list_batch_inferences,
+            stop_batch_inference,
+        )
         from easymaker_api.models.batch_inference import BatchInference as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.batch_inferences import get_batch_inference
+        from easymaker_api.models.batch_inference_list_response import BatchInferenceListResponse
         from easymaker_api.models.batch_inference_response import BatchInferenceResponse
 
-        response = get_batch_inference.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, BatchInferenceResponse).batch_inference, "batchInference")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.batch_inferences import list_batch_inferences
-        from easymaker_api.models.batch_inference_list_response import BatchInferenceListResponse
-
-        if filters:
-            raise TypeError(f"BatchInference.get_list got unexpected filters {sorted(filters)}")
-        response = list_batch_inferences.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, BatchInferenceListResponse).batch_inference_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.batch_inferences import delete_batch_inference
-
-        delete_batch_inference.sync_detailed(client.appkey, resource_id, client=client.api)
-
-    def stop(self) -> None:
-        """Ask the server to stop the batch inference (one PUT)."""
-        from easymaker_api.api.batch_inferences import stop_batch_inference
-
-        client = self.client
-        with self._guard():
-            stop_batch_inference.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_batch_inference.sync_detailed,
+            response=BatchInferenceResponse,
+            payload=lambda parsed: parsed.batch_inference,
+            list=list_batch_inferences.sync_detailed,
+            list_response=BatchInferenceListResponse,
+            list_payload=lambda parsed: parsed.batch_inference_list,
+            delete=delete_batch_inference.sync_detailed,
+            stop=stop_batch_inference.sync_detailed,
+        )
 
     def run(
         self,
@@ -115,8 +100,6 @@ class BatchInference(Resource):
         from easymaker_api.api.batch_inferences import create_batch_inference
         from easymaker_api.models.batch_inference_create_request import BatchInferenceCreateRequest
         from easymaker_api.models.batch_inference_input_data_type_code import BatchInferenceInputDataTypeCode
-        from easymaker_api.models.batch_inference_response import BatchInferenceResponse
-        from easymaker_api.models.tag import Tag as WireTag
 
         require(
             batch_inference_name=batch_inference_name,
@@ -137,7 +120,7 @@ class BatchInference(Resource):
         client = self.client
         minutes = timeout_minutes(timeout_hours)
         with sdk_parameters(PARAMETERS):
-            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            tags = tag_items(tag_list)
             precheck(
                 BatchInferenceCreateRequest,
                 {
@@ -180,8 +163,4 @@ class BatchInference(Resource):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        response = create_batch_inference.sync_detailed(client.appkey, client=client.api, body=body)
-        self._set(wire_dict(client.payload(response, BatchInferenceResponse).batch_inference, "batchInference"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._post_create(create_batch_inference.sync_detailed, body, wait, timeout)

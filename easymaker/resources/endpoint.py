@@ -22,6 +22,7 @@ from urllib.parse import quote
 from easymaker._client import Client
 from easymaker._errors import EasyMakerError, EasyMakerValidationError, NotDeployedError, PredictError, body_excerpt
 from easymaker.resources.base import (
+    Operations,
     Record,
     Resource,
     build_items,
@@ -30,10 +31,9 @@ from easymaker.resources.base import (
     precheck,
     require,
     sdk_parameters,
-    wire_dict,
-    wire_dicts,
+    tag_items,
 )
-from easymaker.values import EndpointModelResource, Tag, plain, wire_list
+from easymaker.values import EndpointModelResource, plain
 
 DEFAULT_PREDICT_TIMEOUT = 60.0
 
@@ -123,12 +123,7 @@ def _model_resources(items: list[Any] | None) -> list[Any]:
     from easymaker_api.models.endpoint_model_resource import EndpointModelResource as WireResource
 
     require(endpoint_model_resource_list=items if items else None)
-    built = build_items(
-        WireResource,
-        wire_list(items, EndpointModelResource, "endpoint_model_resource_list"),
-        "endpointModelResourceList",
-        "endpoint_model_resource_list",
-    )
+    built = build_items(WireResource, EndpointModelResource, items, "endpoint_model_resource_list")
     assert built is not None
     return built
 
@@ -142,35 +137,23 @@ class EndpointModel(Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.endpoint_models import delete_endpoint_model, get_endpoint_model, list_endpoint_models
         from easymaker_api.models.endpoint_model import EndpointModel as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.endpoint_models import get_endpoint_model
+        from easymaker_api.models.endpoint_model_list_response import EndpointModelListResponse
         from easymaker_api.models.endpoint_model_response import EndpointModelResponse
 
-        response = get_endpoint_model.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, EndpointModelResponse).endpoint_model, "endpointModel")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, endpoint_stage_id: str | None = None, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.endpoint_models import list_endpoint_models
-        from easymaker_api.models.endpoint_model_list_response import EndpointModelListResponse
-
-        if filters:
-            raise TypeError(f"EndpointModel.get_list got unexpected filters {sorted(filters)}")
-        response = list_endpoint_models.sync_detailed(
-            client.appkey, client=client.api, endpoint_stage_id=opt(endpoint_stage_id)
+        return Operations(
+            wire=Wire,
+            get=get_endpoint_model.sync_detailed,
+            response=EndpointModelResponse,
+            payload=lambda parsed: parsed.endpoint_model,
+            list=list_endpoint_models.sync_detailed,
+            list_response=EndpointModelListResponse,
+            list_payload=lambda parsed: parsed.endpoint_model_list,
+            delete=delete_endpoint_model.sync_detailed,
+            list_filters=("endpoint_stage_id",),
         )
-        return wire_dicts(client.payload(response, EndpointModelListResponse).endpoint_model_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.endpoint_models import delete_endpoint_model
-
-        delete_endpoint_model.sync_detailed(client.appkey, resource_id, client=client.api)
 
 
 class _Predicting(Resource):
@@ -263,37 +246,27 @@ class EndpointStage(_Predicting):
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DEPLOY_FAILED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.endpoint_stages import delete_endpoint_stage, get_endpoint_stage, list_endpoint_stages
         from easymaker_api.models.endpoint_stage import EndpointStage as Wire
+        from easymaker_api.models.endpoint_stage_list_response import EndpointStageListResponse
+        from easymaker_api.models.endpoint_stage_response import EndpointStageResponse
 
-        return Wire.__wire_names__
+        return Operations(
+            wire=Wire,
+            get=get_endpoint_stage.sync_detailed,
+            response=EndpointStageResponse,
+            payload=lambda parsed: parsed.endpoint_stage,
+            list=list_endpoint_stages.sync_detailed,
+            list_response=EndpointStageListResponse,
+            list_payload=lambda parsed: parsed.endpoint_stage_list,
+            delete=delete_endpoint_stage.sync_detailed,
+            list_filters=("endpoint_id",),
+        )
 
     @property
     def is_default(self) -> bool:
         return _is_default(self)
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.endpoint_stages import get_endpoint_stage
-        from easymaker_api.models.endpoint_stage_response import EndpointStageResponse
-
-        response = get_endpoint_stage.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, EndpointStageResponse).endpoint_stage, "endpointStage")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, endpoint_id: str | None = None, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.endpoint_stages import list_endpoint_stages
-        from easymaker_api.models.endpoint_stage_list_response import EndpointStageListResponse
-
-        if filters:
-            raise TypeError(f"EndpointStage.get_list got unexpected filters {sorted(filters)}")
-        response = list_endpoint_stages.sync_detailed(client.appkey, client=client.api, endpoint_id=opt(endpoint_id))
-        return wire_dicts(client.payload(response, EndpointStageListResponse).endpoint_stage_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.endpoint_stages import delete_endpoint_stage
-
-        delete_endpoint_stage.sync_detailed(client.appkey, resource_id, client=client.api)
 
     def get_endpoint_model_list(self) -> list[EndpointModel]:
         """Models deployed on this stage (one GET)."""
@@ -334,15 +307,13 @@ class EndpointStage(_Predicting):
         """Add a stage to an endpoint (``stage_name`` is sent as ``apigwStageName``)."""
         from easymaker_api.api.endpoint_stages import create_endpoint_stage
         from easymaker_api.models.endpoint_stage_create_request import EndpointStageCreateRequest
-        from easymaker_api.models.endpoint_stage_response import EndpointStageResponse
-        from easymaker_api.models.tag import Tag as WireTag
 
         require(stage_name=stage_name, endpoint_id=endpoint_id, instance_type_name=instance_type_name)
         assert stage_name and endpoint_id and instance_type_name
         client = self.client
         with sdk_parameters(PARAMETERS):
             resources = _model_resources(endpoint_model_resource_list)
-            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            tags = tag_items(tag_list)
             autoscaler = _autoscaler_values(
                 autoscaler_enable,
                 autoscaler_min_node_count,
@@ -383,11 +354,7 @@ class EndpointStage(_Predicting):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        response = create_endpoint_stage.sync_detailed(client.appkey, client=client.api, body=body)
-        self._set(wire_dict(client.payload(response, EndpointStageResponse).endpoint_stage, "endpointStage"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._post_create(create_endpoint_stage.sync_detailed, body, wait, timeout)
 
     @classmethod
     def get_list(
@@ -407,33 +374,22 @@ class Endpoint(_Predicting):
     _nested_types = {**Resource._nested_types, "defaultStage": "EndpointStage"}
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.endpoints import delete_endpoint, get_endpoint, list_endpoints
         from easymaker_api.models.endpoint import Endpoint as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.endpoints import get_endpoint
+        from easymaker_api.models.endpoint_list_response import EndpointListResponse
         from easymaker_api.models.endpoint_response import EndpointResponse
 
-        response = get_endpoint.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, EndpointResponse).endpoint, "endpoint")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.endpoints import list_endpoints
-        from easymaker_api.models.endpoint_list_response import EndpointListResponse
-
-        if filters:
-            raise TypeError(f"Endpoint.get_list got unexpected filters {sorted(filters)}")
-        response = list_endpoints.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, EndpointListResponse).endpoint_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.endpoints import delete_endpoint
-
-        delete_endpoint.sync_detailed(client.appkey, resource_id, client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_endpoint.sync_detailed,
+            response=EndpointResponse,
+            payload=lambda parsed: parsed.endpoint,
+            list=list_endpoints.sync_detailed,
+            list_response=EndpointListResponse,
+            list_payload=lambda parsed: parsed.endpoint_list,
+            delete=delete_endpoint.sync_detailed,
+        )
 
     def get_stage_list(self) -> list[EndpointStage]:
         """The endpoint's stages (one GET)."""
@@ -478,6 +434,9 @@ class Endpoint(_Predicting):
             )
         return self._predict_on(client, self.get_default_stage(), model_id, json, api_spec, timeout)
 
+    def _wait_created(self, timeout: float | None) -> None:
+        self.wait(timeout=timeout, default_stage=True)
+
     def wait(self, timeout: float | None = None, *, action: str | None = None, default_stage: bool = False) -> Endpoint:
         """Wait for the endpoint; with ``default_stage`` also for its default stage (sharing ``timeout``)."""
         client = self.client
@@ -511,15 +470,13 @@ class Endpoint(_Predicting):
         """Create an endpoint with its default stage; ``wait`` waits for both."""
         from easymaker_api.api.endpoints import create_endpoint
         from easymaker_api.models.endpoint_create_request import EndpointCreateRequest
-        from easymaker_api.models.endpoint_response import EndpointResponse
-        from easymaker_api.models.tag import Tag as WireTag
 
         require(endpoint_name=endpoint_name, instance_type_name=instance_type_name)
         assert endpoint_name and instance_type_name
         client = self.client
         with sdk_parameters(PARAMETERS):
             resources = _model_resources(endpoint_model_resource_list)
-            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            tags = tag_items(tag_list)
             autoscaler = _autoscaler_values(
                 autoscaler_enable,
                 autoscaler_min_node_count,
@@ -558,11 +515,7 @@ class Endpoint(_Predicting):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        response = create_endpoint.sync_detailed(client.appkey, client=client.api, body=body)
-        self._set(wire_dict(client.payload(response, EndpointResponse).endpoint, "endpoint"))
-        if wait:
-            self.wait(timeout=timeout, default_stage=True)
-        return self
+        return self._post_create(create_endpoint.sync_detailed, body, wait, timeout)
 
 
 def get_endpoint_list(*, client: Client | None = None) -> list[Endpoint]:

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from easymaker._client import Client
 from easymaker._errors import EasyMakerError
-from easymaker.resources.base import Resource, opt, parent_fields, require, sdk_parameters, wire_dict, wire_dicts
+from easymaker.resources.base import Operations, Resource, opt, parent_fields, require, sdk_parameters
 
 PARAMETERS = {"experimentName": "experiment_name", "description": "description"}
 
@@ -21,18 +21,23 @@ class Experiment(Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.experiments import delete_experiment, get_experiment, list_experiments
         from easymaker_api.models.experiment import Experiment as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.experiments import get_experiment
+        from easymaker_api.models.experiment_list_response import ExperimentListResponse
         from easymaker_api.models.experiment_response import ExperimentResponse
 
-        response = get_experiment.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, ExperimentResponse).experiment, "experiment")
+        return Operations(
+            wire=Wire,
+            get=get_experiment.sync_detailed,
+            response=ExperimentResponse,
+            payload=lambda parsed: parsed.experiment,
+            list=list_experiments.sync_detailed,
+            list_response=ExperimentListResponse,
+            list_payload=lambda parsed: parsed.experiment_list,
+            delete=delete_experiment.sync_detailed,
+            list_filters=("experiment_id_list", "experiment_name_list"),
+        )
 
     @classmethod
     def _fetch_list(
@@ -43,18 +48,11 @@ class Experiment(Resource):
         experiment_name_list: Iterable[str] | None = None,
         **filters: Any,
     ) -> list[dict[str, Any]]:
-        from easymaker_api.api.experiments import list_experiments
-        from easymaker_api.models.experiment_list_response import ExperimentListResponse
-
         if filters:
             raise TypeError(f"Experiment.get_list got unexpected filters {sorted(filters)}")
-        response = list_experiments.sync_detailed(
-            client.appkey,
-            client=client.api,
-            experiment_id_list=opt(_as_list(id_list)),
-            experiment_name_list=opt(_as_list(experiment_name_list)),
+        return super()._fetch_list(
+            client, experiment_id_list=_as_list(id_list), experiment_name_list=_as_list(experiment_name_list)
         )
-        return wire_dicts(client.payload(response, ExperimentListResponse).experiment_list)
 
     @classmethod
     def get_list(  # type: ignore[override]
@@ -70,11 +68,6 @@ class Experiment(Resource):
             items = cls._fetch_list(api, id_list=id_list, experiment_name_list=name_list)
         return [cls(item, client=api) for item in items]
 
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.experiments import delete_experiment
-
-        delete_experiment.sync_detailed(client.appkey, resource_id, client=client.api)
-
     def create(
         self,
         experiment_name: str,
@@ -88,7 +81,6 @@ class Experiment(Resource):
         Several existing experiments with the name raise an error (nothing is created)."""
         from easymaker_api.api.experiments import create_experiment
         from easymaker_api.models.experiment_create_request import ExperimentCreateRequest
-        from easymaker_api.models.experiment_response import ExperimentResponse
 
         require(experiment_name=experiment_name)
         client = self.client
@@ -105,13 +97,8 @@ class Experiment(Resource):
                 "use Experiment(<id>) to pick one"
             )
         if existing:
-            self._set(existing[0])
-        else:
-            response = create_experiment.sync_detailed(client.appkey, client=client.api, body=body)
-            self._set(wire_dict(client.payload(response, ExperimentResponse).experiment, "experiment"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+            return self._adopt(existing[0], wait, timeout)
+        return self._post_create(create_experiment.sync_detailed, body, wait, timeout)
 
 
 def _as_list(values: Iterable[str] | None) -> list[str] | None:

@@ -6,8 +6,9 @@ from typing import Any, ClassVar
 
 from easymaker._client import Client
 from easymaker.resources.base import (
+    Operations,
     Record,
-    Resource,
+    StoppableResource,
     build_items,
     experiment_id_for,
     opt,
@@ -16,11 +17,9 @@ from easymaker.resources.base import (
     require,
     sdk_parameters,
     timeout_minutes,
-    wire_dict,
-    wire_dicts,
 )
 from easymaker.resources.model_preset import ModelPreset
-from easymaker.values import Dataset, Parameter, wire_list
+from easymaker.values import Dataset, Parameter
 
 PARAMETERS: dict[str, Any] = {
     "fineTuningName": "fine_tuning_name",
@@ -40,7 +39,7 @@ PARAMETERS: dict[str, Any] = {
 }
 
 
-class FineTuning(Resource):
+class FineTuning(StoppableResource):
     """A fine tuning of a model preset."""
 
     _noun = "fineTuning"
@@ -49,41 +48,28 @@ class FineTuning(Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_FINE_TUNING", "CREATE_FAILED", "STOP_FAILED", "STOPPED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.fine_tunings import (
+            delete_fine_tuning,
+            get_fine_tuning,
+            list_fine_tunings,
+            stop_fine_tuning,
+        )
         from easymaker_api.models.fine_tuning import FineTuning as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.fine_tunings import get_fine_tuning
+        from easymaker_api.models.fine_tuning_list_response import FineTuningListResponse
         from easymaker_api.models.fine_tuning_response import FineTuningResponse
 
-        response = get_fine_tuning.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, FineTuningResponse).fine_tuning, "fineTuning")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.fine_tunings import list_fine_tunings
-        from easymaker_api.models.fine_tuning_list_response import FineTuningListResponse
-
-        if filters:
-            raise TypeError(f"FineTuning.get_list got unexpected filters {sorted(filters)}")
-        response = list_fine_tunings.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, FineTuningListResponse).fine_tuning_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.fine_tunings import delete_fine_tuning
-
-        delete_fine_tuning.sync_detailed(client.appkey, resource_id, client=client.api)
-
-    def stop(self) -> None:
-        """Ask the server to stop the fine tuning (one PUT)."""
-        from easymaker_api.api.fine_tunings import stop_fine_tuning
-
-        client = self.client
-        with self._guard():
-            stop_fine_tuning.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_fine_tuning.sync_detailed,
+            response=FineTuningResponse,
+            payload=lambda parsed: parsed.fine_tuning,
+            list=list_fine_tunings.sync_detailed,
+            list_response=FineTuningListResponse,
+            list_payload=lambda parsed: parsed.fine_tuning_list,
+            delete=delete_fine_tuning.sync_detailed,
+            stop=stop_fine_tuning.sync_detailed,
+        )
 
     @staticmethod
     def get_base_model_list(model_preset_name: str | None = None, *, client: Client | None = None) -> list[ModelPreset]:
@@ -120,7 +106,6 @@ class FineTuning(Resource):
         from easymaker_api.api.fine_tunings import create_fine_tuning
         from easymaker_api.models.dataset import Dataset as WireDataset
         from easymaker_api.models.fine_tuning_create_request import FineTuningCreateRequest
-        from easymaker_api.models.fine_tuning_response import FineTuningResponse
         from easymaker_api.models.parameter import Parameter as WireParameter
 
         require(
@@ -132,15 +117,8 @@ class FineTuning(Resource):
         assert fine_tuning_name and flavor_name and base_model_preset_id and model_upload_uri
         client = self.client
         with sdk_parameters(PARAMETERS):
-            datasets = build_items(
-                WireDataset, wire_list(dataset_list, Dataset, "dataset_list"), "datasetList", "dataset_list"
-            )
-            hyperparameters = build_items(
-                WireParameter,
-                wire_list(hyperparameter_list, Parameter, "hyperparameter_list"),
-                "hyperparameterList",
-                "hyperparameter_list",
-            )
+            datasets = build_items(WireDataset, Dataset, dataset_list, "dataset_list")
+            hyperparameters = build_items(WireParameter, Parameter, hyperparameter_list, "hyperparameter_list")
             minutes = timeout_minutes(timeout_hours)
             precheck(FineTuningCreateRequest, {"timeoutMinutes": minutes, "valSetSize": validation_split_percent})
             body = FineTuningCreateRequest(
@@ -161,8 +139,4 @@ class FineTuning(Resource):
                 hyperparameter_list=opt(hyperparameters),
                 **parent_fields(client),
             )
-        response = create_fine_tuning.sync_detailed(client.appkey, client=client.api, body=body)
-        self._set(wire_dict(client.payload(response, FineTuningResponse).fine_tuning, "fineTuning"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._post_create(create_fine_tuning.sync_detailed, body, wait, timeout)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from easymaker._client import Client
 from easymaker.resources.base import (
-    Resource,
+    Operations,
+    StoppableResource,
     build_items,
     enum_or_unset,
     experiment_id_for,
@@ -15,13 +15,12 @@ from easymaker.resources.base import (
     precheck,
     require,
     sdk_parameters,
+    tag_items,
     timeout_minutes,
-    wire_dict,
-    wire_dicts,
 )
 from easymaker.resources.training import PARAMETERS as TRAINING_PARAMETERS
 from easymaker.resources.training import TrainingLookupsMixin, resolve_training_ids
-from easymaker.values import Dataset, HyperparameterSpec, Metric, Tag, plain, wire_list
+from easymaker.values import Dataset, HyperparameterSpec, Metric, plain
 
 PARAMETERS: dict[str, Any] = {
     **TRAINING_PARAMETERS,
@@ -44,7 +43,7 @@ PARAMETERS: dict[str, Any] = {
 }
 
 
-class HyperparameterTuning(TrainingLookupsMixin, Resource):
+class HyperparameterTuning(TrainingLookupsMixin, StoppableResource):
     """A hyperparameter tuning job (trials run as trainings)."""
 
     _noun = "hyperparameterTuning"
@@ -54,42 +53,28 @@ class HyperparameterTuning(TrainingLookupsMixin, Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_HYPERPARAMETER_TUNING", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.hyperparameter_tunings import (
+            delete_hyperparameter_tuning,
+            get_hyperparameter_tuning,
+            list_hyperparameter_tunings,
+            stop_hyperparameter_tuning,
+        )
         from easymaker_api.models.hyperparameter_tuning import HyperparameterTuning as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.hyperparameter_tunings import get_hyperparameter_tuning
+        from easymaker_api.models.hyperparameter_tuning_list_response import HyperparameterTuningListResponse
         from easymaker_api.models.hyperparameter_tuning_response import HyperparameterTuningResponse
 
-        response = get_hyperparameter_tuning.sync_detailed(client.appkey, resource_id, client=client.api)
-        parsed = client.payload(response, HyperparameterTuningResponse)
-        return wire_dict(parsed.hyperparameter_tuning, "hyperparameterTuning")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.hyperparameter_tunings import list_hyperparameter_tunings
-        from easymaker_api.models.hyperparameter_tuning_list_response import HyperparameterTuningListResponse
-
-        if filters:
-            raise TypeError(f"HyperparameterTuning.get_list got unexpected filters {sorted(filters)}")
-        response = list_hyperparameter_tunings.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, HyperparameterTuningListResponse).hyperparameter_tuning_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.hyperparameter_tunings import delete_hyperparameter_tuning
-
-        delete_hyperparameter_tuning.sync_detailed(client.appkey, resource_id, client=client.api)
-
-    def stop(self) -> None:
-        """Ask the server to stop the tuning (one PUT)."""
-        from easymaker_api.api.hyperparameter_tunings import stop_hyperparameter_tuning
-
-        client = self.client
-        with self._guard():
-            stop_hyperparameter_tuning.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_hyperparameter_tuning.sync_detailed,
+            response=HyperparameterTuningResponse,
+            payload=lambda parsed: parsed.hyperparameter_tuning,
+            list=list_hyperparameter_tunings.sync_detailed,
+            list_response=HyperparameterTuningListResponse,
+            list_payload=lambda parsed: parsed.hyperparameter_tuning_list,
+            delete=delete_hyperparameter_tuning.sync_detailed,
+            stop=stop_hyperparameter_tuning.sync_detailed,
+        )
 
     def run(
         self,
@@ -140,11 +125,9 @@ class HyperparameterTuning(TrainingLookupsMixin, Resource):
         from easymaker_api.models.early_stopping_algorithm import EarlyStoppingAlgorithm
         from easymaker_api.models.hyperparameter_spec import HyperparameterSpec as WireSpec
         from easymaker_api.models.hyperparameter_tuning_create_request import HyperparameterTuningCreateRequest
-        from easymaker_api.models.hyperparameter_tuning_response import HyperparameterTuningResponse
         from easymaker_api.models.metric import Metric as WireMetric
         from easymaker_api.models.objective_metric import ObjectiveMetric
         from easymaker_api.models.objective_type_code import ObjectiveTypeCode
-        from easymaker_api.models.tag import Tag as WireTag
         from easymaker_api.models.tuning_strategy_name import TuningStrategyName
 
         require(
@@ -169,19 +152,10 @@ class HyperparameterTuning(TrainingLookupsMixin, Resource):
         minutes = timeout_minutes(timeout_hours)
         instance_count = distributed_node_count * parallel_trial_count
         with sdk_parameters(PARAMETERS):
-            datasets = build_items(
-                WireDataset, wire_list(dataset_list, Dataset, "dataset_list"), "datasetList", "dataset_list"
-            )
-            specs = build_items(
-                WireSpec,
-                wire_list(hyperparameter_spec_list, HyperparameterSpec, "hyperparameter_spec_list"),
-                "hyperparameterSpecList",
-                "hyperparameter_spec_list",
-            )
-            metrics = build_items(
-                WireMetric, wire_list(metric_list, Metric, "metric_list"), "metricList", "metric_list"
-            )
-            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            datasets = build_items(WireDataset, Dataset, dataset_list, "dataset_list")
+            specs = build_items(WireSpec, HyperparameterSpec, hyperparameter_spec_list, "hyperparameter_spec_list")
+            metrics = build_items(WireMetric, Metric, metric_list, "metric_list")
+            tags = tag_items(tag_list)
             objective = None
             if objective_metric_name is not None:
                 objective = ObjectiveMetric(name=str(plain(objective_metric_name)))
@@ -263,9 +237,4 @@ class HyperparameterTuning(TrainingLookupsMixin, Resource):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        response = create_hyperparameter_tuning.sync_detailed(client.appkey, client=client.api, body=body)
-        parsed = client.payload(response, HyperparameterTuningResponse)
-        self._set(wire_dict(parsed.hyperparameter_tuning, "hyperparameterTuning"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._post_create(create_hyperparameter_tuning.sync_detailed, body, wait, timeout)

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import (
+    Operations,
     Record,
     Resource,
     build_items,
@@ -15,10 +16,9 @@ from easymaker.resources.base import (
     precheck,
     require,
     sdk_parameters,
-    wire_dict,
-    wire_dicts,
+    tag_items,
 )
-from easymaker.values import Parameter, Tag, plain, wire_list
+from easymaker.values import Parameter, plain
 
 PARAMETERS: dict[str, Any] = {
     "modelName": "model_name",
@@ -47,33 +47,22 @@ class Model(Resource):
     _nested_types = {**Resource._nested_types, "training": "Training", "hyperparameterTuning": "HyperparameterTuning"}
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.models import delete_model, get_model, list_models
         from easymaker_api.models.model import Model as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.models import get_model
+        from easymaker_api.models.model_list_response import ModelListResponse
         from easymaker_api.models.model_response import ModelResponse
 
-        response = get_model.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, ModelResponse).model, "model")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.models import list_models
-        from easymaker_api.models.model_list_response import ModelListResponse
-
-        if filters:
-            raise TypeError(f"Model.get_list got unexpected filters {sorted(filters)}")
-        response = list_models.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, ModelListResponse).model_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.models import delete_model
-
-        delete_model.sync_detailed(client.appkey, resource_id, client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_model.sync_detailed,
+            response=ModelResponse,
+            payload=lambda parsed: parsed.model,
+            list=list_models.sync_detailed,
+            list_response=ModelListResponse,
+            list_payload=lambda parsed: parsed.model_list,
+            delete=delete_model.sync_detailed,
+        )
 
     @classmethod
     def get_parameter_spec_list(
@@ -211,19 +200,12 @@ class Model(Resource):
         from easymaker_api.models.model_create_request import ModelCreateRequest
         from easymaker_api.models.model_format_code import ModelFormatCode
         from easymaker_api.models.model_parameter import ModelParameter
-        from easymaker_api.models.model_response import ModelResponse
         from easymaker_api.models.model_type_code import ModelTypeCode
-        from easymaker_api.models.tag import Tag as WireTag
 
         client = self.client
         with sdk_parameters(PARAMETERS):
-            parameters = build_items(
-                ModelParameter,
-                wire_list(parameter_list, Parameter, "parameter_list"),
-                "parameterList",
-                "parameter_list",
-            )
-            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            parameters = build_items(ModelParameter, Parameter, parameter_list, "parameter_list")
+            tags = tag_items(tag_list)
             precheck(ModelCreateRequest, {"modelFormatCode": model_format_code, "modelTypeCode": model_type_code})
             body = ModelCreateRequest(
                 model_name=model_name,
@@ -238,8 +220,4 @@ class Model(Resource):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        response = create_model.sync_detailed(client.appkey, client=client.api, body=body)
-        self._set(wire_dict(client.payload(response, ModelResponse).model, "model"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._post_create(create_model.sync_detailed, body, wait, timeout)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from easymaker._client import Client
 from easymaker.resources.base import (
-    Resource,
+    Operations,
+    StoppableResource,
     enum_or_unset,
     opt,
     parent_fields,
@@ -14,8 +14,6 @@ from easymaker.resources.base import (
     require,
     sdk_parameters,
     timeout_minutes,
-    wire_dict,
-    wire_dicts,
 )
 from easymaker.values import plain
 
@@ -45,7 +43,7 @@ BATCH_PARAMETERS: dict[str, Any] = {
 }
 
 
-class ModelEvaluation(Resource):
+class ModelEvaluation(StoppableResource):
     """An evaluation of a classification or regression model on labelled data."""
 
     _noun = "modelEvaluation"
@@ -54,41 +52,28 @@ class ModelEvaluation(Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_MODEL_EVALUATION", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.model_evaluations import (
+            delete_model_evaluation,
+            get_model_evaluation,
+            list_model_evaluations,
+            stop_model_evaluation,
+        )
         from easymaker_api.models.model_evaluation import ModelEvaluation as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.model_evaluations import get_model_evaluation
+        from easymaker_api.models.model_evaluation_list_response import ModelEvaluationListResponse
         from easymaker_api.models.model_evaluation_response import ModelEvaluationResponse
 
-        response = get_model_evaluation.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, ModelEvaluationResponse).model_evaluation, "modelEvaluation")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.model_evaluations import list_model_evaluations
-        from easymaker_api.models.model_evaluation_list_response import ModelEvaluationListResponse
-
-        if filters:
-            raise TypeError(f"ModelEvaluation.get_list got unexpected filters {sorted(filters)}")
-        response = list_model_evaluations.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, ModelEvaluationListResponse).model_evaluation_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.model_evaluations import delete_model_evaluation
-
-        delete_model_evaluation.sync_detailed(client.appkey, resource_id, client=client.api)
-
-    def stop(self) -> None:
-        """Ask the server to stop the evaluation (one PUT)."""
-        from easymaker_api.api.model_evaluations import stop_model_evaluation
-
-        client = self.client
-        with self._guard():
-            stop_model_evaluation.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_model_evaluation.sync_detailed,
+            response=ModelEvaluationResponse,
+            payload=lambda parsed: parsed.model_evaluation,
+            list=list_model_evaluations.sync_detailed,
+            list_response=ModelEvaluationListResponse,
+            list_payload=lambda parsed: parsed.model_evaluation_list,
+            delete=delete_model_evaluation.sync_detailed,
+            stop=stop_model_evaluation.sync_detailed,
+        )
 
     def create(
         self,
@@ -124,7 +109,6 @@ class ModelEvaluation(Resource):
         )
         from easymaker_api.models.model_evaluation_create_request import ModelEvaluationCreateRequest
         from easymaker_api.models.model_evaluation_input_data_type_code import ModelEvaluationInputDataTypeCode
-        from easymaker_api.models.model_evaluation_response import ModelEvaluationResponse
         from easymaker_api.models.objective_code import ObjectiveCode
 
         require(
@@ -205,8 +189,4 @@ class ModelEvaluation(Resource):
                 use_log=bool(use_log),
                 **parent_fields(client),
             )
-        response = create_model_evaluation.sync_detailed(client.appkey, client=client.api, body=body)
-        self._set(wire_dict(client.payload(response, ModelEvaluationResponse).model_evaluation, "modelEvaluation"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._post_create(create_model_evaluation.sync_detailed, body, wait, timeout)

@@ -10,7 +10,9 @@ from typing import Any, ClassVar
 from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import (
+    Operations,
     Resource,
+    StoppableResource,
     build_items,
     experiment_id_for,
     opt,
@@ -18,10 +20,10 @@ from easymaker.resources.base import (
     precheck,
     require,
     sdk_parameters,
+    tag_items,
     wire_dict,
-    wire_dicts,
 )
-from easymaker.values import Nas, Parameter, Tag, wire_list
+from easymaker.values import Nas, Parameter
 
 PIPELINE_PARAMETERS: dict[str, Any] = {
     "pipelineName": "pipeline_name",
@@ -60,33 +62,22 @@ class Pipeline(Resource):
     _wait_action = "upload"
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.pipelines import delete_pipeline, get_pipeline, list_pipelines
         from easymaker_api.models.pipeline import Pipeline as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.pipelines import get_pipeline
+        from easymaker_api.models.pipeline_list_response import PipelineListResponse
         from easymaker_api.models.pipeline_response import PipelineResponse
 
-        response = get_pipeline.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, PipelineResponse).pipeline, "pipeline")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.pipelines import list_pipelines
-        from easymaker_api.models.pipeline_list_response import PipelineListResponse
-
-        if filters:
-            raise TypeError(f"Pipeline.get_list got unexpected filters {sorted(filters)}")
-        response = list_pipelines.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, PipelineListResponse).pipeline_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.pipelines import delete_pipeline
-
-        delete_pipeline.sync_detailed(client.appkey, resource_id, client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_pipeline.sync_detailed,
+            response=PipelineResponse,
+            payload=lambda parsed: parsed.pipeline,
+            list=list_pipelines.sync_detailed,
+            list_response=PipelineListResponse,
+            list_payload=lambda parsed: parsed.pipeline_list,
+            delete=delete_pipeline.sync_detailed,
+        )
 
     def upload(
         self,
@@ -100,9 +91,7 @@ class Pipeline(Resource):
     ) -> Pipeline:
         """Upload a compiled pipeline file (sent base64-encoded)."""
         from easymaker_api.api.pipelines import upload_pipeline
-        from easymaker_api.models.pipeline_response import PipelineResponse
         from easymaker_api.models.pipeline_upload_request import PipelineUploadRequest
-        from easymaker_api.models.tag import Tag as WireTag
 
         require(pipeline_name=pipeline_name, pipeline_spec_manifest_path=pipeline_spec_manifest_path)
         assert pipeline_name and pipeline_spec_manifest_path
@@ -117,7 +106,7 @@ class Pipeline(Resource):
             ) from None
         client = self.client
         with sdk_parameters(PIPELINE_PARAMETERS):
-            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            tags = tag_items(tag_list)
             body = PipelineUploadRequest(
                 pipeline_name=pipeline_name,
                 base_64_pipeline_spec_manifest=base64.b64encode(content).decode("ascii"),
@@ -125,11 +114,7 @@ class Pipeline(Resource):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        response = upload_pipeline.sync_detailed(client.appkey, client=client.api, body=body)
-        self._set(wire_dict(client.payload(response, PipelineResponse).pipeline, "pipeline"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._post_create(upload_pipeline.sync_detailed, body, wait, timeout)
 
 
 def _datetime(value: Any, parameter: str) -> Any:
@@ -171,7 +156,6 @@ def _create_run(
     from easymaker_api.models.parameter import Parameter as WireParameter
     from easymaker_api.models.pipeline_run_create_request import PipelineRunCreateRequest
     from easymaker_api.models.pipeline_run_create_response import PipelineRunCreateResponse
-    from easymaker_api.models.tag import Tag as WireTag
 
     require(
         **{name_parameter: name},
@@ -184,11 +168,9 @@ def _create_run(
     schedule = schedule or {}
     experiment = experiment_id_for(client, experiment_id)
     with sdk_parameters(parameters):
-        params = build_items(
-            WireParameter, wire_list(parameter_list, Parameter, "parameter_list"), "parameterList", "parameter_list"
-        )
-        nas = build_items(WireNas, wire_list(nas_list, Nas, "nas_list"), "nasList", "nas_list")
-        tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+        params = build_items(WireParameter, Parameter, parameter_list, "parameter_list")
+        nas = build_items(WireNas, Nas, nas_list, "nas_list")
+        tags = tag_items(tag_list)
         precheck(
             PipelineRunCreateRequest,
             {
@@ -234,7 +216,7 @@ def _create_run(
     return client.payload(response, PipelineRunCreateResponse)
 
 
-class PipelineRun(Resource):
+class PipelineRun(StoppableResource):
     """A run of a pipeline."""
 
     _noun = "pipelineRun"
@@ -243,45 +225,29 @@ class PipelineRun(Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_PIPELINE_RUN", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.pipeline_runs import (
+            delete_pipeline_run,
+            get_pipeline_run,
+            list_pipeline_runs,
+            stop_pipeline_run,
+        )
         from easymaker_api.models.pipeline_run import PipelineRun as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.pipeline_runs import get_pipeline_run
+        from easymaker_api.models.pipeline_run_list_response import PipelineRunListResponse
         from easymaker_api.models.pipeline_run_response import PipelineRunResponse
 
-        response = get_pipeline_run.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, PipelineRunResponse).pipeline_run, "pipelineRun")
-
-    @classmethod
-    def _fetch_list(
-        cls, client: Client, pipeline_recurring_run_id: str | None = None, **filters: Any
-    ) -> list[dict[str, Any]]:
-        from easymaker_api.api.pipeline_runs import list_pipeline_runs
-        from easymaker_api.models.pipeline_run_list_response import PipelineRunListResponse
-
-        if filters:
-            raise TypeError(f"PipelineRun.get_list got unexpected filters {sorted(filters)}")
-        response = list_pipeline_runs.sync_detailed(
-            client.appkey, client=client.api, pipeline_recurring_run_id=opt(pipeline_recurring_run_id)
+        return Operations(
+            wire=Wire,
+            get=get_pipeline_run.sync_detailed,
+            response=PipelineRunResponse,
+            payload=lambda parsed: parsed.pipeline_run,
+            list=list_pipeline_runs.sync_detailed,
+            list_response=PipelineRunListResponse,
+            list_payload=lambda parsed: parsed.pipeline_run_list,
+            delete=delete_pipeline_run.sync_detailed,
+            stop=stop_pipeline_run.sync_detailed,
+            list_filters=("pipeline_recurring_run_id",),
         )
-        return wire_dicts(client.payload(response, PipelineRunListResponse).pipeline_run_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.pipeline_runs import delete_pipeline_run
-
-        delete_pipeline_run.sync_detailed(client.appkey, resource_id, client=client.api)
-
-    def stop(self) -> None:
-        """Ask the server to stop the run (one PUT)."""
-        from easymaker_api.api.pipeline_runs import stop_pipeline_run
-
-        client = self.client
-        with self._guard():
-            stop_pipeline_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
 
     def create(
         self,
@@ -319,13 +285,10 @@ class PipelineRun(Resource):
             nas_list=nas_list,
             tag_list=tag_list,
         )
-        self._set(wire_dict(parsed.pipeline_run, "pipelineRun"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._adopt(wire_dict(parsed.pipeline_run, self._noun), wait, timeout)
 
 
-class PipelineRecurringRun(Resource):
+class PipelineRecurringRun(StoppableResource):
     """A schedule that creates pipeline runs (cron or period)."""
 
     _noun = "pipelineRecurringRun"
@@ -334,50 +297,38 @@ class PipelineRecurringRun(Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DISABLED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.pipeline_recurring_runs import (
+            delete_pipeline_recurring_run,
+            get_pipeline_recurring_run,
+            list_pipeline_recurring_runs,
+            stop_pipeline_recurring_run,
+        )
         from easymaker_api.models.pipeline_recurring_run import PipelineRecurringRun as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.pipeline_recurring_runs import get_pipeline_recurring_run
+        from easymaker_api.models.pipeline_recurring_run_list_response import PipelineRecurringRunListResponse
         from easymaker_api.models.pipeline_recurring_run_response import PipelineRecurringRunResponse
 
-        response = get_pipeline_recurring_run.sync_detailed(client.appkey, resource_id, client=client.api)
-        parsed = client.payload(response, PipelineRecurringRunResponse)
-        return wire_dict(parsed.pipeline_recurring_run, "pipelineRecurringRun")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.pipeline_recurring_runs import list_pipeline_recurring_runs
-        from easymaker_api.models.pipeline_recurring_run_list_response import PipelineRecurringRunListResponse
-
-        if filters:
-            raise TypeError(f"PipelineRecurringRun.get_list got unexpected filters {sorted(filters)}")
-        response = list_pipeline_recurring_runs.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, PipelineRecurringRunListResponse).pipeline_recurring_run_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.pipeline_recurring_runs import delete_pipeline_recurring_run
-
-        delete_pipeline_recurring_run.sync_detailed(client.appkey, resource_id, client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_pipeline_recurring_run.sync_detailed,
+            response=PipelineRecurringRunResponse,
+            payload=lambda parsed: parsed.pipeline_recurring_run,
+            list=list_pipeline_recurring_runs.sync_detailed,
+            list_response=PipelineRecurringRunListResponse,
+            list_payload=lambda parsed: parsed.pipeline_recurring_run_list,
+            delete=delete_pipeline_recurring_run.sync_detailed,
+            stop=stop_pipeline_recurring_run.sync_detailed,
+        )
 
     def stop(self) -> None:
         """Pause the schedule (one PUT)."""
-        from easymaker_api.api.pipeline_recurring_runs import stop_pipeline_recurring_run
-
-        client = self.client
-        with self._guard():
-            stop_pipeline_recurring_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        super().stop()
 
     def start(self) -> None:
         """Resume the schedule (one PUT)."""
         from easymaker_api.api.pipeline_recurring_runs import start_pipeline_recurring_run
 
-        client = self.client
-        with self._guard():
-            start_pipeline_recurring_run.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        self._call(start_pipeline_recurring_run.sync_detailed)
 
     def get_pipeline_run_list(self) -> list[PipelineRun]:
         """Runs created by this schedule (one GET)."""
@@ -442,7 +393,4 @@ class PipelineRecurringRun(Resource):
                 "use_catchup": use_catchup,
             },
         )
-        self._set(wire_dict(parsed.pipeline_recurring_run, "pipelineRecurringRun"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._adopt(wire_dict(parsed.pipeline_recurring_run, self._noun), wait, timeout)

@@ -6,8 +6,9 @@ from typing import Any, ClassVar
 
 from easymaker._client import Client
 from easymaker.resources.base import (
+    Operations,
     Record,
-    Resource,
+    StoppableResource,
     build_items,
     experiment_id_for,
     opt,
@@ -15,11 +16,11 @@ from easymaker.resources.base import (
     precheck,
     require,
     sdk_parameters,
+    tag_items,
     timeout_minutes,
-    wire_dict,
     wire_dicts,
 )
-from easymaker.values import Dataset, Parameter, Tag, wire_list
+from easymaker.values import Dataset, Parameter
 
 PARAMETERS: dict[str, Any] = {
     "trainingName": "training_name",
@@ -100,7 +101,7 @@ def resolve_training_ids(
     return image_id, str(flavor["id"]), (str(algorithm["algorithmId"]) if algorithm else None)
 
 
-class Training(TrainingLookupsMixin, Resource):
+class Training(TrainingLookupsMixin, StoppableResource):
     """A training job."""
 
     _noun = "training"
@@ -109,41 +110,23 @@ class Training(TrainingLookupsMixin, Resource):
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_TRAIN", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
-    def _wire_names(cls) -> dict[str, str]:
+    def _declare_operations(cls) -> Operations[Any, Any]:
+        from easymaker_api.api.trainings import delete_training, get_training, list_trainings, stop_training
         from easymaker_api.models.training import Training as Wire
-
-        return Wire.__wire_names__
-
-    @classmethod
-    def _fetch(cls, client: Client, resource_id: str) -> dict[str, Any]:
-        from easymaker_api.api.trainings import get_training
+        from easymaker_api.models.training_list_response import TrainingListResponse
         from easymaker_api.models.training_response import TrainingResponse
 
-        response = get_training.sync_detailed(client.appkey, resource_id, client=client.api)
-        return wire_dict(client.payload(response, TrainingResponse).training, "training")
-
-    @classmethod
-    def _fetch_list(cls, client: Client, **filters: Any) -> list[dict[str, Any]]:
-        from easymaker_api.api.trainings import list_trainings
-        from easymaker_api.models.training_list_response import TrainingListResponse
-
-        if filters:
-            raise TypeError(f"Training.get_list got unexpected filters {sorted(filters)}")
-        response = list_trainings.sync_detailed(client.appkey, client=client.api)
-        return wire_dicts(client.payload(response, TrainingListResponse).training_list)
-
-    def _delete(self, client: Client, resource_id: str) -> None:
-        from easymaker_api.api.trainings import delete_training
-
-        delete_training.sync_detailed(client.appkey, resource_id, client=client.api)
-
-    def stop(self) -> None:
-        """Ask the server to stop the training (one PUT)."""
-        from easymaker_api.api.trainings import stop_training
-
-        client = self.client
-        with self._guard():
-            stop_training.sync_detailed(client.appkey, self._require_id(), client=client.api)
+        return Operations(
+            wire=Wire,
+            get=get_training.sync_detailed,
+            response=TrainingResponse,
+            payload=lambda parsed: parsed.training,
+            list=list_trainings.sync_detailed,
+            list_response=TrainingListResponse,
+            list_payload=lambda parsed: parsed.training_list,
+            delete=delete_training.sync_detailed,
+            stop=stop_training.sync_detailed,
+        )
 
     def run(
         self,
@@ -180,12 +163,10 @@ class Training(TrainingLookupsMixin, Resource):
         from easymaker_api.api.trainings import create_training
         from easymaker_api.models.dataset import Dataset as WireDataset
         from easymaker_api.models.parameter import Parameter as WireParameter
-        from easymaker_api.models.tag import Tag as WireTag
         from easymaker_api.models.training_create_request import TrainingCreateRequest
         from easymaker_api.models.training_create_request_training_type_code import (
             TrainingCreateRequestTrainingTypeCode,
         )
-        from easymaker_api.models.training_response import TrainingResponse
 
         require(training_name=training_name, instance_type_name=instance_type_name, model_upload_uri=model_upload_uri)
         if not image_name and not algorithm_name:
@@ -195,16 +176,9 @@ class Training(TrainingLookupsMixin, Resource):
         experiment = experiment_id_for(client, experiment_id)
         minutes = timeout_minutes(timeout_hours)
         with sdk_parameters(PARAMETERS):
-            datasets = build_items(
-                WireDataset, wire_list(dataset_list, Dataset, "dataset_list"), "datasetList", "dataset_list"
-            )
-            hyperparameters = build_items(
-                WireParameter,
-                wire_list(hyperparameter_list, Parameter, "hyperparameter_list"),
-                "hyperparameterList",
-                "hyperparameter_list",
-            )
-            tags = build_items(WireTag, wire_list(tag_list, Tag, "tag_list"), "tagList", "tag_list")
+            datasets = build_items(WireDataset, Dataset, dataset_list, "dataset_list")
+            hyperparameters = build_items(WireParameter, Parameter, hyperparameter_list, "hyperparameter_list")
+            tags = tag_items(tag_list)
             precheck(
                 TrainingCreateRequest,
                 {
@@ -256,8 +230,4 @@ class Training(TrainingLookupsMixin, Resource):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        response = create_training.sync_detailed(client.appkey, client=client.api, body=body)
-        self._set(wire_dict(client.payload(response, TrainingResponse).training, "training"))
-        if wait:
-            self.wait(timeout=timeout)
-        return self
+        return self._post_create(create_training.sync_detailed, body, wait, timeout)
