@@ -52,14 +52,7 @@ def check_response(response: httpx.Response) -> None:
     except ValueError:
         document = None
         if status < 400:
-            raise APIResponseError(
-                status,
-                None,
-                body_excerpt(response.content),
-                method,
-                url,
-                message=f"{method} {url}: HTTP {status} with a body that is not JSON: {body_excerpt(response.content)}",
-            ) from None
+            raise _unexpected_body(response, "with a body that is not JSON") from None
     header = document.get("header") if isinstance(document, dict) else None
     if status >= 400:
         code = header.get("resultCode") if isinstance(header, dict) else None
@@ -68,19 +61,20 @@ def check_response(response: httpx.Response) -> None:
             message = body_excerpt(response.content)
         raise error_class_for(status)(status, code, message, method, url, body=document)
     if not isinstance(header, dict) or "isSuccessful" not in header:
-        raise APIResponseError(
-            status,
-            None,
-            body_excerpt(response.content),
-            method,
-            url,
-            message=f"{method} {url}: HTTP {status} without the EasyMaker envelope header: "
-            f"{body_excerpt(response.content)}",
-        )
+        raise _unexpected_body(response, "without the EasyMaker envelope header")
     if header.get("isSuccessful") is not True:
         raise error_class_for(status)(
             status, header.get("resultCode"), header.get("resultMessage"), method, url, body=document
         )
+
+
+def _unexpected_body(response: httpx.Response, what: str) -> APIResponseError:
+    request = response.request
+    method, url, status = request.method, str(request.url), response.status_code
+    excerpt = body_excerpt(response.content)
+    return APIResponseError(
+        status, None, excerpt, method, url, message=f"{method} {url}: HTTP {status} {what}: {excerpt}"
+    )
 
 
 class Client:
@@ -186,25 +180,31 @@ class Client:
                     self._api = self._build_api()
         return self._api
 
+    def _http_options(self) -> dict[str, Any]:
+        """The timeout and the retrying transport of both httpx clients."""
+        import httpx
+
+        from easymaker._transport import RetryTransport
+
+        return {
+            "timeout": httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
+            "transport": RetryTransport(
+                self._transport if self._transport is not None else httpx.HTTPTransport(),
+                max_retries=self.config.max_retries,
+                sleep=self._sleep,
+            ),
+        }
+
     def _build_api(self) -> ApiClient:
         import httpx
         from easymaker_api.client import Client as ApiClient
 
-        from easymaker._transport import RetryTransport
-
-        timeout = httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout)
-        transport = RetryTransport(
-            self._transport if self._transport is not None else httpx.HTTPTransport(),
-            max_retries=self.config.max_retries,
-            sleep=self._sleep,
-        )
         headers = {"Accept-Language": "en", "User-Agent": USER_AGENT, **self._auth_headers()}
         http = httpx.Client(
             base_url=self.config.api_url,
             headers=headers,
-            timeout=timeout,
-            transport=transport,
             event_hooks={"response": [check_response]},
+            **self._http_options(),
         )
         # The token lives in this httpx client's headers only, and this httpx client only talks to the API host.
         api = ApiClient(base_url=self.config.api_url)
@@ -217,20 +217,9 @@ class Client:
         if self._inference is None:
             import httpx
 
-            from easymaker._transport import RetryTransport
-
             with self._lock:
                 if self._inference is None:
-                    transport = RetryTransport(
-                        self._transport if self._transport is not None else httpx.HTTPTransport(),
-                        max_retries=self.config.max_retries,
-                        sleep=self._sleep,
-                    )
-                    self._inference = httpx.Client(
-                        headers={"User-Agent": USER_AGENT},
-                        timeout=httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
-                        transport=transport,
-                    )
+                    self._inference = httpx.Client(headers={"User-Agent": USER_AGENT}, **self._http_options())
         return self._inference
 
     def close(self) -> None:

@@ -85,25 +85,10 @@ class RetryTransport(httpx.BaseTransport):
         while True:
             try:
                 response = self._wrapped.handle_request(request)
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                # Nothing reached the server: safe to retry any method.
-                if attempt < self.max_retries:
-                    attempt += 1
-                    delay = backoff_delay(attempt, self._rng)
-                    logger.info(
-                        "%s %s: %s; retry %d/%d in %.2fs",
-                        method,
-                        request.url,
-                        type(exc).__name__,
-                        attempt,
-                        self.max_retries,
-                        delay,
-                    )
-                    self._pause(delay)
-                    continue
-                raise self._connection_error(exc, request, attempt) from exc
             except httpx.TransportError as exc:
-                if idempotent and attempt < self.max_retries:
+                # A connect failure reached nothing on the server: safe to retry any method.
+                unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+                if (unsent or idempotent) and attempt < self.max_retries:
                     attempt += 1
                     delay = backoff_delay(attempt, self._rng)
                     logger.info(

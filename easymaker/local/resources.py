@@ -344,6 +344,12 @@ class Service:
         if self.supervisor is not None:
             self.supervisor.start(kind, appkey, rid)
 
+    def _insert_started(self, kind: Kind, appkey: str, rid: str, doc: dict[str, Any]) -> Payload:
+        """Store a new job (CREATE_REQUESTED), hand it to the supervisor, and answer with it."""
+        self.store.insert(kind.name, appkey, rid, doc[kind.name_key], states.CREATE_REQUESTED, doc)
+        self._start(kind.name, appkey, rid)
+        return kind.prefix, self.render(self._get(rid))
+
     # ================================================================================================ handlers
     def _handlers(self) -> dict[str, Callable[[Request], Payload]]:
         h: dict[str, Callable[[Request], Payload]] = {
@@ -508,9 +514,7 @@ class Service:
         kind = states.TRAINING
         rid, doc = self._training_common(req, kind, "trainingName")
         doc.setdefault("trainingTypeCode", "NORMAL")
-        self.store.insert(kind.name, req.appkey, rid, doc[kind.name_key], states.CREATE_REQUESTED, doc)
-        self._start(kind.name, req.appkey, rid)
-        return kind.prefix, self.render(self._get(rid))
+        return self._insert_started(kind, req.appkey, rid, doc)
 
     def create_tuning(self, req: Request) -> Payload:
         kind = states.HYPERPARAMETER_TUNING
@@ -524,9 +528,7 @@ class Service:
             doc["objectiveMetricName"] = body["objectiveMetric"].get("name")
         doc.setdefault("parallelTrialCount", 1)
         doc.update({"successfulTrialCount": 0, "runningTrialCount": 0, "failedTrialCount": 0})
-        self.store.insert(kind.name, req.appkey, rid, doc[kind.name_key], states.CREATE_REQUESTED, doc)
-        self._start(kind.name, req.appkey, rid)
-        return kind.prefix, self.render(self._get(rid))
+        return self._insert_started(kind, req.appkey, rid, doc)
 
     def create_fine_tuning(self, req: Request) -> Payload:
         kind = states.FINE_TUNING
@@ -546,9 +548,7 @@ class Service:
             doc["experimentId"] = exp.id
         for k in ("experimentName", "experimentDescription", "flavorName"):
             doc.pop(k, None)
-        self.store.insert(kind.name, req.appkey, rid, doc[kind.name_key], states.CREATE_REQUESTED, doc)
-        self._start(kind.name, req.appkey, rid)
-        return kind.prefix, self.render(self._get(rid))
+        return self._insert_started(kind, req.appkey, rid, doc)
 
     # -- models ----------------------------------------------------------------------------------------------------
     def create_model(self, req: Request) -> Payload:
@@ -787,9 +787,7 @@ class Service:
         doc.setdefault("useLog", False)
         doc["dataStorageList"] = [_storage(body["dataStorageSize"])]
         doc["bootStorage"] = _storage(50)
-        self.store.insert(kind.name, req.appkey, rid, doc[kind.name_key], states.CREATE_REQUESTED, doc)
-        self._start(kind.name, req.appkey, rid)
-        return kind.prefix, self.render(self._get(rid))
+        return self._insert_started(kind, req.appkey, rid, doc)
 
     def create_model_evaluation(self, req: Request) -> Payload:
         kind = states.MODEL_EVALUATION
@@ -811,9 +809,7 @@ class Service:
         bi.update({"batchInferenceId": new_id(), "batchInferenceName": f"{body['modelEvaluationName']}-batch"})
         bi["flavor"] = bi_flavor
         doc["batchInference"] = bi
-        self.store.insert(kind.name, req.appkey, rid, doc[kind.name_key], states.CREATE_REQUESTED, doc)
-        self._start(kind.name, req.appkey, rid)
-        return kind.prefix, self.render(self._get(rid))
+        return self._insert_started(kind, req.appkey, rid, doc)
 
     # -- pipelines -------------------------------------------------------------------------------------------------
     def upload_pipeline(self, req: Request) -> Payload:

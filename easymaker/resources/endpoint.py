@@ -119,6 +119,19 @@ def _autoscaler_values(
     }
 
 
+def _autoscaler_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """The request keyword arguments of `_autoscaler_values` (the same in endpoint and stage requests)."""
+    return {
+        "ca_enable": values["caEnable"],
+        "ca_min_node_count": opt(values["caMinNodeCount"]),
+        "ca_max_node_count": opt(values["caMaxNodeCount"]),
+        "ca_scale_down_enable": values["caScaleDownEnable"],
+        "ca_scale_down_util_thresh": opt(values["caScaleDownUtilThresh"]),
+        "ca_scale_down_unneeded_time": opt(values["caScaleDownUnneededTime"]),
+        "ca_scale_down_delay_after_add": opt(values["caScaleDownDelayAfterAdd"]),
+    }
+
+
 def _model_resources(items: list[Any] | None) -> list[Any]:
     from easymaker_api.models.endpoint_model_resource import EndpointModelResource as WireResource
 
@@ -343,13 +356,7 @@ class EndpointStage(_Predicting):
                 node_count=instance_count,
                 endpoint_model_resource_list=resources,
                 description=opt(description),
-                ca_enable=autoscaler["caEnable"],
-                ca_min_node_count=opt(autoscaler["caMinNodeCount"]),
-                ca_max_node_count=opt(autoscaler["caMaxNodeCount"]),
-                ca_scale_down_enable=autoscaler["caScaleDownEnable"],
-                ca_scale_down_util_thresh=opt(autoscaler["caScaleDownUtilThresh"]),
-                ca_scale_down_unneeded_time=opt(autoscaler["caScaleDownUnneededTime"]),
-                ca_scale_down_delay_after_add=opt(autoscaler["caScaleDownDelayAfterAdd"]),
+                **_autoscaler_fields(autoscaler),
                 use_log=bool(use_log),
                 tag_list=opt(tags),
                 **parent_fields(client),
@@ -504,13 +511,7 @@ class Endpoint(_Predicting):
                 node_count=instance_count,
                 endpoint_model_resource_list=resources,
                 description=opt(description),
-                ca_enable=autoscaler["caEnable"],
-                ca_min_node_count=opt(autoscaler["caMinNodeCount"]),
-                ca_max_node_count=opt(autoscaler["caMaxNodeCount"]),
-                ca_scale_down_enable=autoscaler["caScaleDownEnable"],
-                ca_scale_down_util_thresh=opt(autoscaler["caScaleDownUtilThresh"]),
-                ca_scale_down_unneeded_time=opt(autoscaler["caScaleDownUnneededTime"]),
-                ca_scale_down_delay_after_add=opt(autoscaler["caScaleDownDelayAfterAdd"]),
+                **_autoscaler_fields(autoscaler),
                 use_log=bool(use_log),
                 tag_list=opt(tags),
                 **parent_fields(client),
