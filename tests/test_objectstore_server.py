@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import sqlite3
+import tarfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -310,3 +312,161 @@ def test_small_bodies_live_in_the_database(server: LocalStoreServer, client: htt
     client.delete("/c/small")
     assert not [p for p in (server.home / "objects" / "data").rglob("*") if p.is_file()]
     assert client.get("/c/big").content == b"tiny"
+
+
+# -- archive auto-extraction (?extract-archive=, Swift's bulk middleware) ----------------------------------------
+
+
+def _tar(members: list[tuple[str, bytes]], mode: str = "w", extra: list[tarfile.TarInfo] | None = None) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode=mode, format=tarfile.PAX_FORMAT) as tar:  # type: ignore[call-overload]
+        for info in extra or []:
+            tar.addfile(info)
+        for name, body in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(body)
+            tar.addfile(info, io.BytesIO(body))
+    return buf.getvalue()
+
+
+def _chunks(data: bytes, size: int = 50_000) -> Iterator[bytes]:
+    for i in range(0, len(data), size):
+        yield data[i : i + size]
+
+
+JSON = {"Accept": "application/json"}
+
+
+def test_extract_archive_2000_members_and_unicode_names(client: httpx.Client) -> None:
+    members = [(f"d{i % 7}/f{i:05d}.bin", os.urandom(i % 3000)) for i in range(2000)]
+    members += [
+        ("한글/파일 이름.txt", b"unicode body"),
+        ("emoji/\U0001f600 x?y#z%.txt", b"e"),
+        ("a/" + "é" * 300, b"l"),
+    ]
+    r = client.put("/c/pre/fix?extract-archive=tar", content=_chunks(_tar(members)), headers=JSON)  # chunked body
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+    doc = json.loads(r.text)
+    assert doc == {"Response Status": "201 Created", "Response Body": "", "Number Files Created": 2003, "Errors": []}
+    listing: dict[str, dict[str, object]] = {}
+    marker = ""
+    while True:
+        page = client.get("/c", params={"format": "json", "prefix": "pre/fix/", "marker": marker}).json()
+        listing.update({e["name"]: e for e in page})
+        if len(page) < 10000:
+            break
+        marker = page[-1]["name"]
+    assert len(listing) == len(members)
+    for name, body in members:
+        entry = listing[f"pre/fix/{name}"]
+        assert entry["hash"] == hashlib.md5(body).hexdigest() and entry["bytes"] == len(body)
+    for name, body in members[-3:] + members[:5]:
+        g = client.get(f"/c/pre/fix/{_quote(name)}")
+        assert g.status_code == 200 and g.content == body and g.headers["etag"] == hashlib.md5(body).hexdigest()
+
+
+def test_extract_archive_member_names_follow_swift(client: httpx.Client) -> None:
+    link = tarfile.TarInfo("links/l")
+    link.type, link.linkname = tarfile.SYMTYPE, "../x"
+    folder = tarfile.TarInfo("folder")
+    folder.type = tarfile.DIRTYPE
+    members = [
+        ("./dot/a.txt", b"1"),  # a leading ./ is dropped
+        ("/abs/b.txt", b"2"),  # so are leading slashes
+        ("x/../y/c.txt", b"3"),  # dot segments are kept as they are (object names, not paths)
+        ("long/" + "n" * 1100, b"4"),  # over 1024 bytes: refused
+        ("bad/\udcff.txt", b"5"),  # not UTF-8 (a raw 0xff byte in the archive): refused with 412
+    ]
+    r = client.put("/c2?extract-archive=tar", content=_tar(members, extra=[link, folder]), headers=JSON)
+    doc = r.json()
+    assert r.status_code == 200 and doc["Number Files Created"] == 3
+    assert doc["Response Status"] == "400 Bad Request"
+    assert doc["Errors"] == [
+        ["c2/long/" + "n" * 1100, "400 Bad Request"],
+        ["c2/bad/%FF.txt", "412 Precondition Failed"],
+    ]
+    names = [e["name"] for e in client.get("/c2", params={"format": "json"}).json()]
+    assert names == ["abs/b.txt", "dot/a.txt", "x/../y/c.txt"]
+    assert client.get("/c2/x/%2E%2E/y/c.txt").content == b"3"
+
+
+def test_extract_archive_formats_metadata_and_response_types(client: httpx.Client) -> None:
+    members = [("p/one.txt", b"one"), ("p/two.bin", b"two" * 1000)]
+    for fmt, mode in (("tar.gz", "w:gz"), ("tar.bz2", "w:bz2"), (".TAR.GZ", "w:gz")):
+        r = client.put(f"/z/{fmt.strip('.').lower()}?extract-archive={fmt}", content=_tar(members, mode), headers=JSON)
+        assert r.json()["Number Files Created"] == 2, (fmt, r.text)
+    assert client.get("/z/tar.bz2/p/two.bin").content == b"two" * 1000
+    # metadata: X-Object-Meta-* of the request and user.meta.* / user.mime_type extended attributes
+    info = tarfile.TarInfo("m/file")
+    info.size = 3
+    info.pax_headers = {"SCHILY.xattr.user.mime_type": "text/x-test", "SCHILY.xattr.user.meta.color": "red"}
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        tar.addfile(info, io.BytesIO(b"abc"))
+    r = client.put("/z?extract-archive=tar", content=buf.getvalue(), headers={**JSON, "X-Object-Meta-Batch": "7"})
+    assert r.json()["Number Files Created"] == 1
+    h = client.head("/z/m/file")
+    assert h.headers["content-type"] == "text/x-test"
+    assert h.headers["x-object-meta-color"] == "red" and h.headers["x-object-meta-batch"] == "7"
+    # response formats: text/plain by default, XML on request, 406 in the body when nothing fits
+    plain = client.put("/z?extract-archive=tar", content=_tar([("q/a", b"a")]))
+    assert plain.headers["content-type"].startswith("text/plain")
+    assert "Number Files Created: 1\n" in plain.text and "Response Status: 201 Created\n" in plain.text
+    xml = client.put("/z?extract-archive=tar", content=_tar([("q/a", b"a")]), headers={"Accept": "text/xml"})
+    assert "<number_files_created>1</number_files_created>" in xml.text
+    none = client.put("/z?extract-archive=tar", content=_tar([("q/a", b"a")]), headers={"Accept": "image/png"})
+    assert none.status_code == 200 and "406 Not Acceptable" in none.text
+    # bad input
+    assert client.put("/z?extract-archive=zip", content=b"x").status_code == 400
+    junk = client.put("/z?extract-archive=tar", content=b"not a tar" * 100, headers=JSON).json()
+    assert junk["Response Status"] == "400 Bad Request" and junk["Response Body"].startswith("Invalid Tar File")
+    empty = client.put("/z?extract-archive=tar", content=_tar([]), headers=JSON).json()
+    assert empty["Response Body"] == "Invalid Tar File: No Valid Files" and empty["Number Files Created"] == 0
+    cut = client.put("/z/cut?extract-archive=tar", content=_tar([("a", b"x" * 5000), ("b", b"y" * 5000)])[:7000])
+    assert "Invalid Tar File" in cut.text
+    assert client.get("/z/cut/a").content == b"x" * 5000  # members received whole are kept
+    assert client.get("/z/cut/b").status_code == 404
+
+
+def test_extract_archive_account_level_and_auth(server: LocalStoreServer, client: httpx.Client) -> None:
+    body = _tar([("cont-a/x/1", b"1"), ("cont-b/2", b"2"), ("top-level", b"ignored")])
+    account = f"{server.url}/v1/AUTH_{T}?extract-archive=tar"
+    assert httpx.put(account, content=body).status_code == 401
+    assert httpx.put(account, content=body, headers={"X-Auth-Token": "bogus"}).status_code == 401
+    r = httpx.put(account, content=body, headers={"X-Auth-Token": MASTER_TOKEN, **JSON})
+    assert r.json()["Number Files Created"] == 2
+    assert client.get("/cont-a/x/1").content == b"1" and client.get("/cont-b/2").content == b"2"
+    tok = httpx.post(
+        f"{server.url}/v2.0/tokens",
+        json={"auth": {"tenantId": "other", "passwordCredentials": {"username": "u", "password": "p"}}},
+    ).json()["access"]["token"]["id"]
+    assert (
+        httpx.put(
+            f"{server.url}/v1/AUTH_{T}/c?extract-archive=tar", content=body, headers={"X-Auth-Token": tok}
+        ).status_code
+        == 401
+    )
+
+
+def test_extract_archive_is_streamed(server: LocalStoreServer, client: httpx.Client) -> None:
+    """Members are stored while the rest of the archive is still on its way (the body is never held whole)."""
+    members = [(f"s/f{i:04d}", os.urandom(1000)) for i in range(600)]
+    data = _tar(members)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        cut = tar.getmember("s/f0400").offset  # the first 400 members end here
+    seen_early: list[bool] = []
+
+    def body() -> Iterator[bytes]:
+        yield from _chunks(data[:cut], 20_000)
+        with httpx.Client(base_url=client.base_url, headers={"X-Auth-Token": MASTER_TOKEN}) as probe:
+            deadline = time.monotonic() + 30
+            while probe.head("/s/s/f0000").status_code != 200 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            seen_early.append(probe.head("/s/s/f0000").status_code == 200)
+            seen_early.append(probe.head("/s/s/f0599").status_code == 404)
+        yield from _chunks(data[cut:], 20_000)
+
+    r = client.put("/s?extract-archive=tar", content=body(), headers=JSON)
+    assert r.json()["Number Files Created"] == 600
+    assert seen_early == [True, True]
+    assert client.head("/s/s/f0599").status_code == 200

@@ -22,16 +22,18 @@ import os
 import re
 import secrets
 import sqlite3
+import tarfile
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from pathlib import Path
-from typing import IO, Any
-from urllib.parse import parse_qsl, unquote
+from typing import IO, Any, Protocol
+from urllib.parse import parse_qsl, quote, unquote
 
 logger = logging.getLogger("easymaker.local.objectstore")
 
@@ -47,6 +49,12 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class BinaryReader(Protocol):
+    """Anything with a binary ``read(n)`` (a file, a socket stream...)."""
+
+    def read(self, n: int = -1, /) -> bytes: ...
 
 
 class ObjectStoreError(Exception):
@@ -145,6 +153,22 @@ def _close_all(opened: list[tuple[IO[bytes] | bytes, int]]) -> None:
             src.close()
 
 
+@dataclass
+class _Sealed:
+    """A verified body in place, waiting to be recorded (``final`` is its file, removed if recording fails)."""
+
+    container: str
+    name: str
+    size: int
+    etag: str
+    content_type: str | None
+    metadata: dict[str, str]
+    manifest: str | None
+    blob: str
+    data: bytes | None
+    final: Path | None
+
+
 class PutWriter:
     """Receives one object body: ``write`` chunks (hashed while written), then ``commit`` or ``abort``."""
 
@@ -196,6 +220,26 @@ class PutWriter:
         expected_size: int | None = None,
     ) -> ObjectInfo:
         """Verify, move the body into place and record it; on any error nothing is stored."""
+        sealed = self.seal(
+            content_type=content_type,
+            metadata=metadata,
+            manifest=manifest,
+            expected_etag=expected_etag,
+            expected_size=expected_size,
+        )
+        return self._store._record_sealed(self.tenant, [sealed])[0]
+
+    def seal(
+        self,
+        *,
+        content_type: str | None = None,
+        metadata: dict[str, str] | None = None,
+        manifest: str | None = None,
+        expected_etag: str | None = None,
+        expected_size: int | None = None,
+    ) -> _Sealed:
+        """Verify the body and move it into place, without recording it yet (``ObjectStore._record_sealed`` does,
+        possibly for many objects in one transaction). On a verification error nothing is kept."""
         assert not self._done, "commit after commit/abort"
         final: Path | None = None
         try:
@@ -216,23 +260,18 @@ class PutWriter:
             raise
         inline = None if self._inline is None else bytes(self._inline)
         self._inline = None
-        try:
-            return self._store._record(
-                self.tenant,
-                self.container,
-                self.name,
-                size=self.size,
-                etag=etag,
-                content_type=content_type,
-                metadata=metadata or {},
-                manifest=manifest,
-                blob="" if inline is not None else self.blob,
-                data=inline,
-            )
-        except BaseException:
-            if final is not None:
-                final.unlink(missing_ok=True)
-            raise
+        return _Sealed(
+            self.container,
+            self.name,
+            self.size,
+            etag,
+            content_type,
+            metadata or {},
+            manifest,
+            "" if inline is not None else self.blob,
+            inline,
+            final,
+        )
 
 
 class ObjectStore:
@@ -413,38 +452,43 @@ class ObjectStore:
             raise
         return writer.commit(content_type=content_type, metadata=metadata, manifest=manifest)
 
-    def _record(
-        self,
-        tenant: str,
-        container: str,
-        name: str,
-        *,
-        size: int,
-        etag: str,
-        content_type: str | None,
-        metadata: dict[str, str],
-        manifest: str | None,
-        blob: str,
-        data: bytes | None = None,
-    ) -> ObjectInfo:
-        ts = time.time()
-        ctype = content_type or "application/octet-stream"
-        with self._tx() as db:
-            db.execute("INSERT OR IGNORE INTO containers VALUES (?, ?, ?)", (tenant, container, ts))
-            old = db.execute(
-                "SELECT blob, timestamp FROM objects WHERE tenant = ? AND container = ? AND name = ?",
-                (tenant, container, name),
-            ).fetchall()
-            if old and old[0][1] >= ts:  # keep timestamps strictly increasing per name
-                ts = float(old[0][1]) + 0.00001
-            db.execute(
-                "INSERT OR REPLACE INTO objects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (tenant, container, name, size, etag, ctype, ts, json.dumps(metadata), manifest, blob, data),
-            )
-        if old:
-            self._drop_blob(old[0][0])
-        row = _Row(name, size, etag, ctype, ts, metadata, manifest, blob)
-        return self._info(tenant, container, row)
+    def _record_sealed(self, tenant: str, items: list[_Sealed]) -> list[ObjectInfo]:
+        """Record verified bodies in one transaction (later items with the same name replace earlier ones). If
+        the transaction fails, their files are removed and nothing is recorded."""
+        out: list[tuple[str, _Row]] = []
+        dropped: list[str] = []
+        try:
+            with self._tx() as db:
+                for it in items:
+                    ts = time.time()
+                    ctype = it.content_type or "application/octet-stream"
+                    if (tenant, it.container) not in self._containers:
+                        db.execute("INSERT OR IGNORE INTO containers VALUES (?, ?, ?)", (tenant, it.container, ts))
+                    old = db.execute(
+                        "SELECT blob, timestamp FROM objects WHERE tenant = ? AND container = ? AND name = ?",
+                        (tenant, it.container, it.name),
+                    ).fetchall()
+                    if old and old[0][1] >= ts:  # keep timestamps strictly increasing per name
+                        ts = float(old[0][1]) + 0.00001
+                    db.execute(
+                        "INSERT OR REPLACE INTO objects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            tenant, it.container, it.name, it.size, it.etag, ctype, ts, json.dumps(it.metadata),
+                            it.manifest, it.blob, it.data,
+                        ),
+                    )  # fmt: skip
+                    if old:
+                        dropped.append(old[0][0])
+                    row = _Row(it.name, it.size, it.etag, ctype, ts, it.metadata, it.manifest, it.blob)
+                    out.append((it.container, row))
+        except BaseException:
+            for it in items:
+                if it.final is not None:
+                    it.final.unlink(missing_ok=True)
+            raise
+        for blob in dropped:
+            self._drop_blob(blob)
+        return [self._info(tenant, c, r) for c, r in out]
 
     _COLUMNS = "name, size, etag, content_type, timestamp, metadata, manifest, blob"
     _COLUMNS_DATA = _COLUMNS + ", data"
@@ -685,6 +729,285 @@ class ObjectStore:
             last = page[-1]
             marker = last.name if isinstance(last, ObjectInfo) else last.subdir
 
+    # -- archive auto-extraction (Swift's bulk middleware) ----------------------------------------------------
+    def extract_archive(
+        self,
+        tenant: str,
+        base: str,
+        stream: BinaryReader,
+        *,
+        compression: str = "",
+        metadata: dict[str, str] | None = None,
+    ) -> ExtractResult:
+        """Store every regular file of the tar ``stream`` as an object, as Swift's ``?extract-archive=`` does.
+
+        ``base`` is ``<container>[/<prefix>]`` (or ``""``: each member's first path segment is its container and
+        members at the top level are ignored); a member ``a/b`` becomes ``<base>/a/b`` after a leading ``./`` and
+        leading slashes are removed. The archive is read as a stream, one member at a time; each member is stored
+        with its MD5 as ETag, its content type from the ``user.mime_type`` extended attribute and metadata from
+        ``metadata`` plus ``user.meta.*`` attributes. A member that cannot be stored is reported in ``errors`` as
+        ``[quoted path, status]`` and the others are still stored. ``compression`` is ``""``, ``"gz"`` or ``"bz2"``.
+        """
+        base = base.rstrip("/")
+        result = ExtractResult()
+        pending: list[_Sealed] = []
+        pending_bytes = 0
+        bad_gateway = False
+
+        def flush() -> None:
+            nonlocal pending_bytes, bad_gateway
+            if not pending:
+                return
+            batch = list(pending)
+            pending.clear()
+            pending_bytes = 0
+            try:
+                self._record_sealed(tenant, batch)
+                result.created += len(batch)
+            except (sqlite3.Error, OSError) as exc:
+                logger.warning("could not record %d extracted objects: %s", len(batch), exc)
+                bad_gateway = True
+                for it in batch:
+                    result.errors.append([_error_path(f"{it.container}/{it.name}"), _status_line(503)])
+
+        try:
+            tar = tarfile.open(mode="r|" + compression, fileobj=stream, bufsize=_TAR_BUFSIZE)  # type: ignore[call-overload]
+            while len(result.errors) < MAX_FAILED_EXTRACTIONS:
+                member = tar.next()
+                if member is None:
+                    break
+                if not member.isfile():
+                    continue  # directories, links, devices: not objects
+                path = member.name
+                if path.startswith("./"):
+                    path = path[2:]
+                path = path.lstrip("/")
+                if base:
+                    path = f"{base}/{path}"
+                if "/" not in path:
+                    continue  # a top-level file of an account-level archive has no container
+                shown = _error_path(path)
+                try:
+                    path.encode("utf-8")
+                    valid = "\x00" not in path
+                except UnicodeEncodeError:
+                    valid = False
+                if not valid:
+                    result.errors.append([shown, _status_line(412)])
+                    continue
+                if member.size > MAX_FILE_SIZE:
+                    result.errors.append([shown, _status_line(413)])
+                    continue
+                container, _, name = path.partition("/")
+                try:
+                    writer = self.begin_put(tenant, container, name)
+                except ObjectStoreError as exc:
+                    result.errors.append([shown, _status_line(exc.status)])
+                    continue
+                ctype, meta = None, dict(metadata or {})
+                for key, value in member.pax_headers.items():
+                    for vendor in ("SCHILY.xattr.user.", "LIBARCHIVE.xattr.user."):
+                        if key == f"{vendor}mime_type":
+                            ctype = value
+                        elif key.startswith(f"{vendor}meta.") and len(key) > len(vendor) + 5:
+                            meta[key[len(vendor) + 5 :].lower()] = value
+                try:
+                    body = tar.extractfile(member)
+                    assert body is not None
+                    while chunk := body.read(READ_CHUNK):
+                        writer.write(chunk)
+                    sealed = writer.seal(content_type=ctype, metadata=meta, expected_size=member.size)
+                except ObjectStoreError as exc:
+                    writer.abort()
+                    result.errors.append([shown, _status_line(exc.status)])
+                    continue
+                except BaseException:
+                    writer.abort()
+                    raise
+                pending.append(sealed)
+                pending_bytes += len(sealed.data or b"")
+                if len(pending) >= _RECORD_BATCH or pending_bytes >= _RECORD_BATCH_BYTES:
+                    flush()
+            flush()
+            if result.errors:
+                result.status = _status_line(502 if bad_gateway else 400)
+            elif not result.created:
+                result.status = _status_line(400)
+                result.body = "Invalid Tar File: No Valid Files"
+        except (tarfile.TarError, zlib.error, EOFError) as exc:
+            flush()
+            result.status = _status_line(400)
+            result.body = f"Invalid Tar File: {exc}"
+        finally:
+            flush()  # members received whole are kept, as Swift keeps each member it has stored
+        return result
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Archive auto-extraction helpers
+# ---------------------------------------------------------------------------------------------------------------
+
+ARCHIVE_FORMATS = {"tar": "", "tar.gz": "gz", "tar.bz2": "bz2"}  # ?extract-archive= values, as in Swift
+MAX_FILE_SIZE = 5 * 1024**3  # Swift's max_file_size: larger members are refused (413)
+MAX_FAILED_EXTRACTIONS = 1000  # Swift's default: extraction stops after this many failed members
+_MAX_ERROR_PATH = MAX_NAME_BYTES + MAX_CONTAINER_BYTES + 2
+_TAR_BUFSIZE = 32 * 1024
+_RECORD_BATCH = 256  # extracted objects recorded per SQLite transaction
+_RECORD_BATCH_BYTES = 8 * 1024 * 1024  # ... or once this many inline body bytes wait to be recorded
+_REASONS = {
+    200: "OK",
+    201: "Created",
+    400: "Bad Request",
+    401: "Unauthorized",
+    404: "Not Found",
+    406: "Not Acceptable",
+    411: "Length Required",
+    412: "Precondition Failed",
+    413: "Request Entity Too Large",
+    422: "Unprocessable Entity",
+    499: "Client Disconnect",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
+
+
+def _status_line(code: int) -> str:
+    return f"{code} {_REASONS.get(code, 'Error')}"
+
+
+def _error_path(path: str) -> str:
+    """A failed member's path as Swift reports it: UTF-8, cut to the longest valid path, URL-quoted."""
+    raw = path.encode("utf-8", "surrogateescape")[:_MAX_ERROR_PATH]
+    return quote(raw, safe="/")
+
+
+def archive_compression(fmt: str) -> str | None:
+    """The tarfile compression for an ``extract-archive`` value (``tar``, ``tar.gz``, ``tar.bz2``), else None."""
+    return ARCHIVE_FORMATS.get(fmt.lower().strip("."))
+
+
+@dataclass
+class ExtractResult:
+    """The outcome of an archive extraction, in the shape of Swift's bulk middleware response."""
+
+    created: int = 0
+    errors: list[list[str]] = field(default_factory=list)
+    status: str = "201 Created"
+    body: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "Response Status": self.status,
+            "Response Body": self.body,
+            "Number Files Created": self.created,
+            "Errors": self.errors,
+        }
+
+    def render(self, content_type: str) -> bytes:
+        """The response body for ``application/json``, ``application/xml``/``text/xml`` or ``text/plain``."""
+        doc = self.as_dict()
+        if content_type == "application/json":
+            return json.dumps(doc).encode("ascii")
+        if content_type.endswith("/xml"):
+            from xml.sax.saxutils import escape
+
+            lines = ["<extract>\n"]
+            for key in sorted(k for k in doc if k != "Errors"):
+                tag = key.replace(" ", "_").lower()
+                lines.append(f"<{tag}>{escape(str(doc[key]))}</{tag}>\n")
+            lines.append("<errors>\n")
+            for name, status in self.errors:
+                lines.append(f"<object><name>{escape(name)}</name><status>{escape(status)}</status></object>\n")
+            lines.append("</errors>\n</extract>\n")
+            return "".join(lines).encode("utf-8")
+        lines = [f"{k}: {doc[k]}\n" for k in sorted(k for k in doc if k != "Errors")]
+        lines.append("Errors:\n")
+        lines += [f"{name}, {status}\n" for name, status in self.errors]
+        return "".join(lines).encode("utf-8")
+
+
+_ACCEPTABLE = ("text/plain", "application/json", "application/xml", "text/xml")
+
+
+def _best_accept(accept: str | None) -> str | None:
+    """The response format for an ``Accept`` header (highest quality, then the order above); None if none fits."""
+    if not accept:
+        return _ACCEPTABLE[0]
+    best: tuple[float, int, str] | None = None
+    ranges: list[tuple[str, float]] = []
+    for part in accept.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        if not fields[0]:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((fields[0].lower(), q))
+    for order, fmt in enumerate(_ACCEPTABLE):
+        major = fmt.split("/")[0]
+        # the most specific matching range decides the quality of this format
+        quality = None
+        for spec in (fmt, f"{major}/*", "*/*"):
+            found = [q for r, q in ranges if r == spec]
+            if found:
+                quality = max(found)
+                break
+        if quality is None or quality <= 0:
+            continue
+        if best is None or quality > best[0]:
+            best = (quality, order, fmt)
+    return best[2] if best else None
+
+
+class _ClientGone(Exception):
+    """The client disconnected while sending an archive."""
+
+
+class _ReceiveReader:
+    """A blocking, file-like view of an ASGI request body for a worker thread: each ``read`` takes what has
+    arrived, pulling the next body message from the event loop when needed (never the whole body)."""
+
+    def __init__(self, receive: Receive) -> None:
+        self._receive = receive
+        self._buf = b""
+        self._pos = 0
+        self._eof = False
+        self.received = 0
+
+    def read(self, n: int = -1) -> bytes:
+        import anyio.from_thread
+
+        while self._pos >= len(self._buf):
+            if self._eof:
+                return b""
+            msg: Message = anyio.from_thread.run(self._receive)  # type: ignore[arg-type]
+            if msg["type"] == "http.disconnect":
+                raise _ClientGone()
+            self._buf, self._pos = bytes(msg.get("body", b"")), 0
+            self.received += len(self._buf)
+            if not msg.get("more_body", False):
+                self._eof = True
+        if self._pos == 0 and (n < 0 or n >= len(self._buf)):
+            out, self._buf = self._buf, b""
+            return out
+        end = len(self._buf) if n < 0 else min(len(self._buf), self._pos + n)
+        out = self._buf[self._pos : end]
+        self._pos = end
+        return out
+
+    def drain(self) -> None:
+        """Read and drop the rest of the body (the request is answered only once it was read)."""
+        try:
+            while self.read(READ_CHUNK):
+                pass
+        except _ClientGone:
+            pass
+
 
 # ---------------------------------------------------------------------------------------------------------------
 # ASGI application
@@ -693,6 +1016,7 @@ class ObjectStore:
 _SWIFT_PATH = re.compile(r"^/v1/AUTH_(?P<tenant>[^/]+)(?:/(?P<container>[^/]*)(?:/(?P<obj>.*))?)?$", re.S)
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _TOKEN_TIME = "%Y-%m-%dT%H:%M:%SZ"
+_EXTRACT_KEEPALIVE = 10.0  # seconds between the spaces sent while an archive is being extracted
 _BUFFER_TO_THREAD = 1024 * 1024  # bodies are hashed and written off the event loop in chunks of this size
 
 
@@ -772,6 +1096,11 @@ class _App:
         container = m.group("container") or ""
         obj = m.group("obj") or ""
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True))
+        if method == "PUT" and "extract-archive" in query:
+            if obj and not container:
+                raise ObjectStoreError(404, "not found: empty container name")
+            await self._extract(receive, send, tenant, f"{container}/{obj}" if obj else container, headers, query)
+            return
         if not container:
             await self._account(send, method, tenant, query)
         elif not obj:
@@ -877,6 +1206,71 @@ class _App:
                 await _respond(send, status, body, method, content_type="text/plain; charset=utf-8", extra=extra)
         else:
             raise ObjectStoreError(405, f"{method} not allowed on a container")
+
+    # -- archive auto-extraction ----------------------------------------------------------------------------
+    async def _extract(
+        self, receive: Receive, send: Send, tenant: str, base: str, headers: dict[str, str], query: dict[str, str]
+    ) -> None:
+        """``PUT ...?extract-archive=tar|tar.gz|tar.bz2``: always HTTP 200 with the outcome in the body (Swift's
+        bulk middleware format); while a long archive is processed, a space is sent every few seconds."""
+        import anyio
+        import anyio.to_thread
+
+        compression = archive_compression(query["extract-archive"])
+        if compression is None:
+            raise ObjectStoreError(400, "Unsupported archive format")
+        out_type = _best_accept(headers.get("accept"))
+        reader = _ReceiveReader(receive)
+        result = ExtractResult()
+        gone = False
+
+        def job() -> None:
+            nonlocal result, gone
+            try:
+                if out_type is None:
+                    result.status = _status_line(406)
+                elif "content-length" not in headers and "chunked" not in headers.get("transfer-encoding", "").lower():
+                    result.status = _status_line(411)
+                else:
+                    result = self.store.extract_archive(
+                        tenant, base, reader, compression=compression, metadata=_meta_from_headers(headers)
+                    )
+                reader.drain()
+            except _ClientGone:
+                gone = True
+            except Exception:  # noqa: BLE001 - reported in the body, as Swift does
+                logger.exception("error while extracting an archive into %s", base)
+                result = ExtractResult(result.created, result.errors, _status_line(500))
+
+        done = anyio.Event()
+        started = False
+        content_type = (out_type or "text/plain") + ("; charset=utf-8" if out_type != "application/json" else "")
+
+        async def work() -> None:
+            try:
+                await anyio.to_thread.run_sync(job)
+            finally:
+                done.set()
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(work)
+            while not done.is_set():
+                with anyio.move_on_after(_EXTRACT_KEEPALIVE):
+                    await done.wait()
+                if not done.is_set() and not gone:
+                    if not started:
+                        start_headers = [(b"content-type", content_type.encode())]
+                        await send({"type": "http.response.start", "status": 200, "headers": start_headers})
+                        started = True
+                    await send({"type": "http.response.body", "body": b" ", "more_body": True})
+        if gone:
+            logger.info("client went away while sending an archive for %s; members received whole are kept", base)
+            return
+        body = result.render(out_type or "text/plain")
+        if started:
+            await send({"type": "http.response.body", "body": body})
+        else:
+            await _respond(send, 200, body, "PUT", content_type=content_type)
 
     # -- objects --------------------------------------------------------------------------------------------
     async def _object(
