@@ -119,16 +119,49 @@ def _autoscaler_values(
     }
 
 
-def _autoscaler_fields(values: dict[str, Any]) -> dict[str, Any]:
-    """The request keyword arguments of `_autoscaler_values` (the same in endpoint and stage requests)."""
+def _deployment_fields(
+    client: Client,
+    request_model: type,
+    names: dict[str, Any],
+    *,
+    instance_type_name: str,
+    instance_count: int,
+    endpoint_model_resource_list: list[Any] | None,
+    description: str | None,
+    use_log: bool | None,
+    tag_list: list[Any] | None,
+    autoscaler: dict[str, Any],
+) -> dict[str, Any]:
+    """Check and build the request fields an endpoint and a stage share (``names``: the wire fields naming the
+    new resource, checked first); looks the instance type up last. Called inside ``sdk_parameters``."""
+    resources = _model_resources(endpoint_model_resource_list)
+    tags = tag_items(tag_list)
+    precheck(
+        request_model,
+        {
+            **names,
+            "description": description,
+            "nodeCount": instance_count,
+            "endpointModelResourceList": resources,
+            "tagList": tags,
+            **autoscaler,
+        },
+    )
     return {
-        "ca_enable": values["caEnable"],
-        "ca_min_node_count": opt(values["caMinNodeCount"]),
-        "ca_max_node_count": opt(values["caMaxNodeCount"]),
-        "ca_scale_down_enable": values["caScaleDownEnable"],
-        "ca_scale_down_util_thresh": opt(values["caScaleDownUtilThresh"]),
-        "ca_scale_down_unneeded_time": opt(values["caScaleDownUnneededTime"]),
-        "ca_scale_down_delay_after_add": opt(values["caScaleDownDelayAfterAdd"]),
+        "flavor_id": client.lookups.flavor_id(instance_type_name),
+        "node_count": instance_count,
+        "endpoint_model_resource_list": resources,
+        "description": opt(description),
+        "ca_enable": autoscaler["caEnable"],
+        "ca_min_node_count": opt(autoscaler["caMinNodeCount"]),
+        "ca_max_node_count": opt(autoscaler["caMaxNodeCount"]),
+        "ca_scale_down_enable": autoscaler["caScaleDownEnable"],
+        "ca_scale_down_util_thresh": opt(autoscaler["caScaleDownUtilThresh"]),
+        "ca_scale_down_unneeded_time": opt(autoscaler["caScaleDownUnneededTime"]),
+        "ca_scale_down_delay_after_add": opt(autoscaler["caScaleDownDelayAfterAdd"]),
+        "use_log": bool(use_log),
+        "tag_list": opt(tags),
+        **parent_fields(client),
     }
 
 
@@ -325,8 +358,6 @@ class EndpointStage(_Predicting):
         assert stage_name and endpoint_id and instance_type_name
         client = self.client
         with sdk_parameters(PARAMETERS):
-            resources = _model_resources(endpoint_model_resource_list)
-            tags = tag_items(tag_list)
             autoscaler = _autoscaler_values(
                 autoscaler_enable,
                 autoscaler_min_node_count,
@@ -336,31 +367,19 @@ class EndpointStage(_Predicting):
                 autoscaler_scale_down_unneeded_time,
                 autoscaler_scale_down_delay_after_add,
             )
-            precheck(
+            fields = _deployment_fields(
+                client,
                 EndpointStageCreateRequest,
-                {
-                    "apigwStageName": stage_name,
-                    "endpointId": endpoint_id,
-                    "description": description,
-                    "nodeCount": instance_count,
-                    "endpointModelResourceList": resources,
-                    "tagList": tags,
-                    **autoscaler,
-                },
+                {"apigwStageName": stage_name, "endpointId": endpoint_id},
+                instance_type_name=instance_type_name,
+                instance_count=instance_count,
+                endpoint_model_resource_list=endpoint_model_resource_list,
+                description=description,
+                use_log=use_log,
+                tag_list=tag_list,
+                autoscaler=autoscaler,
             )
-            flavor_id = client.lookups.flavor_id(instance_type_name)
-            body = EndpointStageCreateRequest(
-                endpoint_id=endpoint_id,
-                apigw_stage_name=stage_name,
-                flavor_id=flavor_id,
-                node_count=instance_count,
-                endpoint_model_resource_list=resources,
-                description=opt(description),
-                **_autoscaler_fields(autoscaler),
-                use_log=bool(use_log),
-                tag_list=opt(tags),
-                **parent_fields(client),
-            )
+            body = EndpointStageCreateRequest(endpoint_id=endpoint_id, apigw_stage_name=stage_name, **fields)
         return self._post_create(create_endpoint_stage.sync_detailed, body, wait, timeout)
 
     @classmethod
@@ -482,8 +501,6 @@ class Endpoint(_Predicting):
         assert endpoint_name and instance_type_name
         client = self.client
         with sdk_parameters(PARAMETERS):
-            resources = _model_resources(endpoint_model_resource_list)
-            tags = tag_items(tag_list)
             autoscaler = _autoscaler_values(
                 autoscaler_enable,
                 autoscaler_min_node_count,
@@ -493,29 +510,19 @@ class Endpoint(_Predicting):
                 autoscaler_scale_down_unneeded_time,
                 autoscaler_scale_down_delay_after_add,
             )
-            precheck(
+            fields = _deployment_fields(
+                client,
                 EndpointCreateRequest,
-                {
-                    "endpointName": endpoint_name,
-                    "description": description,
-                    "nodeCount": instance_count,
-                    "endpointModelResourceList": resources,
-                    "tagList": tags,
-                    **autoscaler,
-                },
+                {"endpointName": endpoint_name},
+                instance_type_name=instance_type_name,
+                instance_count=instance_count,
+                endpoint_model_resource_list=endpoint_model_resource_list,
+                description=description,
+                use_log=use_log,
+                tag_list=tag_list,
+                autoscaler=autoscaler,
             )
-            flavor_id = client.lookups.flavor_id(instance_type_name)
-            body = EndpointCreateRequest(
-                endpoint_name=endpoint_name,
-                flavor_id=flavor_id,
-                node_count=instance_count,
-                endpoint_model_resource_list=resources,
-                description=opt(description),
-                **_autoscaler_fields(autoscaler),
-                use_log=bool(use_log),
-                tag_list=opt(tags),
-                **parent_fields(client),
-            )
+            body = EndpointCreateRequest(endpoint_name=endpoint_name, **fields)
         return self._post_create(create_endpoint.sync_detailed, body, wait, timeout)
 
 
