@@ -155,6 +155,12 @@ class CreateOperation(Protocol):
     def __call__(self, appkey: str, /, *, client: ApiClient, body: Any) -> Response[Any]: ...
 
 
+class WireModel(Protocol):
+    """A generated model (its wire names)."""
+
+    __wire_names__: ClassVar[dict[str, str]]
+
+
 @dataclass(frozen=True)
 class Operations(Generic[R, L]):
     """The generated operations and models of one resource kind, declared once by its class.
@@ -163,7 +169,7 @@ class Operations(Generic[R, L]):
     ``list_filters`` are the keyword arguments of ``list`` that ``get_list`` passes on (absent ones as ``UNSET``).
     """
 
-    wire: type  # the generated model of the resource (its ``__wire_names__``)
+    wire: type[WireModel]  # the generated model of the resource
     get: IdOperation
     response: type[R]
     payload: Callable[[R], Any]
@@ -273,10 +279,7 @@ class Resource(Record):
     def _wire_names(cls) -> dict[str, str]:
         """wire name -> attribute name of the generated response model (for attributes that are absent)."""
         operations = cls._resolved_operations()
-        if operations is None:
-            return {}
-        names: dict[str, str] = operations.wire.__wire_names__  # type: ignore[attr-defined]
-        return names
+        return {} if operations is None else operations.wire.__wire_names__
 
     @classmethod
     def _id_parameters(cls) -> dict[str, Mapped]:
@@ -304,8 +307,10 @@ class Resource(Record):
     # ------------------------------------------------------------------ the generated operations
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any] | None:
-        """The class's `Operations` (subclasses import the generated modules inside, so that they load on first
-        use and ``import easymaker`` stays cheap)."""
+        """The class's `Operations`. Subclasses import the generated modules inside, so that they load on first use
+        and ``import easymaker`` stays cheap, and build the `Operations` in a variable before returning it: so mypy
+        infers its types from the response models and checks the payload functions (a call returned directly would
+        take ``Any`` from this return type)."""
         return None
 
     @classmethod

@@ -59,7 +59,7 @@ class BatchInference(StoppableResource):
         from easymaker_api.models.batch_inference_list_response import BatchInferenceListResponse
         from easymaker_api.models.batch_inference_response import BatchInferenceResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_batch_inference.sync_detailed,
             response=BatchInferenceResponse,
@@ -70,6 +70,7 @@ class BatchInference(StoppableResource):
             delete=delete_batch_inference.sync_detailed,
             stop=stop_batch_inference.sync_detailed,
         )
+        return declared
 
     def run(
         self,

@@ -189,7 +189,7 @@ class EndpointModel(Resource):
         from easymaker_api.models.endpoint_model_list_response import EndpointModelListResponse
         from easymaker_api.models.endpoint_model_response import EndpointModelResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_endpoint_model.sync_detailed,
             response=EndpointModelResponse,
@@ -200,6 +200,7 @@ class EndpointModel(Resource):
             delete=delete_endpoint_model.sync_detailed,
             list_filters=("endpoint_stage_id",),
         )
+        return declared
 
 
 class _Predicting(Resource):
@@ -298,7 +299,7 @@ class EndpointStage(_Predicting):
         from easymaker_api.models.endpoint_stage_list_response import EndpointStageListResponse
         from easymaker_api.models.endpoint_stage_response import EndpointStageResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_endpoint_stage.sync_detailed,
             response=EndpointStageResponse,
@@ -309,6 +310,7 @@ class EndpointStage(_Predicting):
             delete=delete_endpoint_stage.sync_detailed,
             list_filters=("endpoint_id",),
         )
+        return declared
 
     @property
     def is_default(self) -> bool:
@@ -406,7 +408,7 @@ class Endpoint(_Predicting):
         from easymaker_api.models.endpoint_list_response import EndpointListResponse
         from easymaker_api.models.endpoint_response import EndpointResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_endpoint.sync_detailed,
             response=EndpointResponse,
@@ -416,6 +418,7 @@ class Endpoint(_Predicting):
             list_payload=lambda parsed: parsed.endpoint_list,
             delete=delete_endpoint.sync_detailed,
         )
+        return declared
 
     def get_stage_list(self) -> list[EndpointStage]:
         """The endpoint's stages (one GET)."""

@@ -27,7 +27,7 @@ class Experiment(Resource):
         from easymaker_api.models.experiment_list_response import ExperimentListResponse
         from easymaker_api.models.experiment_response import ExperimentResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_experiment.sync_detailed,
             response=ExperimentResponse,
@@ -38,6 +38,7 @@ class Experiment(Resource):
             delete=delete_experiment.sync_detailed,
             list_filters=("experiment_id_list", "experiment_name_list"),
         )
+        return declared
 
     @classmethod
     def _fetch_list(

@@ -59,7 +59,7 @@ class FineTuning(StoppableResource):
         from easymaker_api.models.fine_tuning_list_response import FineTuningListResponse
         from easymaker_api.models.fine_tuning_response import FineTuningResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_fine_tuning.sync_detailed,
             response=FineTuningResponse,
@@ -70,6 +70,7 @@ class FineTuning(StoppableResource):
             delete=delete_fine_tuning.sync_detailed,
             stop=stop_fine_tuning.sync_detailed,
         )
+        return declared
 
     @staticmethod
     def get_base_model_list(model_preset_name: str | None = None, *, client: Client | None = None) -> list[ModelPreset]:

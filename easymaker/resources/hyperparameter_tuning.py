@@ -64,7 +64,7 @@ class HyperparameterTuning(TrainingLookupsMixin, StoppableResource):
         from easymaker_api.models.hyperparameter_tuning_list_response import HyperparameterTuningListResponse
         from easymaker_api.models.hyperparameter_tuning_response import HyperparameterTuningResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_hyperparameter_tuning.sync_detailed,
             response=HyperparameterTuningResponse,
@@ -75,6 +75,7 @@ class HyperparameterTuning(TrainingLookupsMixin, StoppableResource):
             delete=delete_hyperparameter_tuning.sync_detailed,
             stop=stop_hyperparameter_tuning.sync_detailed,
         )
+        return declared
 
     def run(
         self,

@@ -53,7 +53,7 @@ class Model(Resource):
         from easymaker_api.models.model_list_response import ModelListResponse
         from easymaker_api.models.model_response import ModelResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_model.sync_detailed,
             response=ModelResponse,
@@ -63,6 +63,7 @@ class Model(Resource):
             list_payload=lambda parsed: parsed.model_list,
             delete=delete_model.sync_detailed,
         )
+        return declared
 
     @classmethod
     def get_parameter_spec_list(

@@ -63,7 +63,7 @@ class ModelEvaluation(StoppableResource):
         from easymaker_api.models.model_evaluation_list_response import ModelEvaluationListResponse
         from easymaker_api.models.model_evaluation_response import ModelEvaluationResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_model_evaluation.sync_detailed,
             response=ModelEvaluationResponse,
@@ -74,6 +74,7 @@ class ModelEvaluation(StoppableResource):
             delete=delete_model_evaluation.sync_detailed,
             stop=stop_model_evaluation.sync_detailed,
         )
+        return declared
 
     def create(
         self,

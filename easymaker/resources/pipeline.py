@@ -68,7 +68,7 @@ class Pipeline(Resource):
         from easymaker_api.models.pipeline_list_response import PipelineListResponse
         from easymaker_api.models.pipeline_response import PipelineResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_pipeline.sync_detailed,
             response=PipelineResponse,
@@ -78,6 +78,7 @@ class Pipeline(Resource):
             list_payload=lambda parsed: parsed.pipeline_list,
             delete=delete_pipeline.sync_detailed,
         )
+        return declared
 
     def upload(
         self,
@@ -236,7 +237,7 @@ class PipelineRun(StoppableResource):
         from easymaker_api.models.pipeline_run_list_response import PipelineRunListResponse
         from easymaker_api.models.pipeline_run_response import PipelineRunResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_pipeline_run.sync_detailed,
             response=PipelineRunResponse,
@@ -248,6 +249,7 @@ class PipelineRun(StoppableResource):
             stop=stop_pipeline_run.sync_detailed,
             list_filters=("pipeline_recurring_run_id",),
         )
+        return declared
 
     def create(
         self,
@@ -308,7 +310,7 @@ class PipelineRecurringRun(StoppableResource):
         from easymaker_api.models.pipeline_recurring_run_list_response import PipelineRecurringRunListResponse
         from easymaker_api.models.pipeline_recurring_run_response import PipelineRecurringRunResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_pipeline_recurring_run.sync_detailed,
             response=PipelineRecurringRunResponse,
@@ -319,6 +321,7 @@ class PipelineRecurringRun(StoppableResource):
             delete=delete_pipeline_recurring_run.sync_detailed,
             stop=stop_pipeline_recurring_run.sync_detailed,
         )
+        return declared
 
     def stop(self) -> None:
         """Pause the schedule (one PUT)."""

@@ -116,7 +116,7 @@ class Training(TrainingLookupsMixin, StoppableResource):
         from easymaker_api.models.training_list_response import TrainingListResponse
         from easymaker_api.models.training_response import TrainingResponse
 
-        return Operations(
+        declared = Operations(
             wire=Wire,
             get=get_training.sync_detailed,
             response=TrainingResponse,
@@ -127,6 +127,7 @@ class Training(TrainingLookupsMixin, StoppableResource):
             delete=delete_training.sync_detailed,
             stop=stop_training.sync_detailed,
         )
+        return declared
 
     def run(
         self,
