@@ -186,7 +186,7 @@ class Resource(Record):
     operations once (`_declare_operations`) and add their create calls."""
 
     _noun: ClassVar[str] = ""  # camelCase noun, e.g. "training" (payload key, id/name/status key prefix)
-    _label: ClassVar[str] = ""  # e.g. "Training"
+    _label: ClassVar[str] = ""  # the class name, e.g. "Training" (in messages)
     _success: ClassVar[frozenset[str]] = frozenset()
     _failure: ClassVar[frozenset[str]] = frozenset()
     _wait_action: ClassVar[str] = "create"
@@ -201,6 +201,11 @@ class Resource(Record):
         "endpointModelList": "EndpointModel",
         "optimalTrial": "",
     }
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "_label" not in cls.__dict__:
+            cls._label = cls.__name__
 
     def __init__(
         self,

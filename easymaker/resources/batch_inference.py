@@ -43,7 +43,6 @@ class BatchInference(StoppableResource):
     """A batch inference job over files."""
 
     _noun = "batchInference"
-    _label = "BatchInference"
     _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_BATCH_INFERENCE", "CREATE_FAILED", "STOPPED"})
 

@@ -178,7 +178,6 @@ class EndpointModel(Resource):
     """A model deployed on a stage."""
 
     _noun = "endpointModel"
-    _label = "EndpointModel"
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
 
@@ -288,7 +287,6 @@ class EndpointStage(_Predicting):
     """A stage of an endpoint (an API Gateway stage with deployed models)."""
 
     _noun = "endpointStage"
-    _label = "EndpointStage"
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DEPLOY_FAILED"})
 
@@ -396,7 +394,6 @@ class Endpoint(_Predicting):
     """An endpoint (an API Gateway service whose default stage is created with it)."""
 
     _noun = "endpoint"
-    _label = "Endpoint"
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "UPDATE_FAILED"})
     _nested_types = {**Resource._nested_types, "defaultStage": "EndpointStage"}

@@ -16,7 +16,6 @@ class Experiment(Resource):
     """An experiment groups trainings, tunings and pipeline runs."""
 
     _noun = "experiment"
-    _label = "Experiment"
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
 

@@ -43,7 +43,6 @@ class FineTuning(StoppableResource):
     """A fine tuning of a model preset."""
 
     _noun = "fineTuning"
-    _label = "FineTuning"
     _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_FINE_TUNING", "CREATE_FAILED", "STOP_FAILED", "STOPPED"})
 

@@ -41,7 +41,6 @@ class Model(Resource):
     """A model (from a training, a tuning, a fine tuning, or files at a URI)."""
 
     _noun = "model"
-    _label = "Model"
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DELETE_FAILED"})
     _nested_types = {**Resource._nested_types, "training": "Training", "hyperparameterTuning": "HyperparameterTuning"}

@@ -47,7 +47,6 @@ class ModelEvaluation(StoppableResource):
     """An evaluation of a classification or regression model on labelled data."""
 
     _noun = "modelEvaluation"
-    _label = "ModelEvaluation"
     _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_MODEL_EVALUATION", "CREATE_FAILED", "STOPPED"})
 

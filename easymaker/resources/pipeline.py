@@ -56,7 +56,6 @@ class Pipeline(Resource):
     """An uploaded pipeline (a compiled Kubeflow Pipelines v2 IR YAML)."""
 
     _noun = "pipeline"
-    _label = "Pipeline"
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
     _wait_action = "upload"
@@ -221,7 +220,6 @@ class PipelineRun(StoppableResource):
     """A run of a pipeline."""
 
     _noun = "pipelineRun"
-    _label = "PipelineRun"
     _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_PIPELINE_RUN", "CREATE_FAILED", "STOPPED"})
 
@@ -294,7 +292,6 @@ class PipelineRecurringRun(StoppableResource):
     """A schedule that creates pipeline runs (cron or period)."""
 
     _noun = "pipelineRecurringRun"
-    _label = "PipelineRecurringRun"
     _success: ClassVar[frozenset[str]] = frozenset({"ENABLED", "ENABLED_EXPIRED"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DISABLED"})
 

@@ -105,7 +105,6 @@ class Training(TrainingLookupsMixin, StoppableResource):
     """A training job."""
 
     _noun = "training"
-    _label = "Training"
     _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_TRAIN", "CREATE_FAILED", "STOPPED"})
 
