@@ -11,6 +11,10 @@ first use. Every name of the user's guide (2.1.0) and of the 2.1.x SDK is availa
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import sys
 from typing import TYPE_CHECKING, Any
 
 from easymaker._client import Client, init
@@ -129,6 +133,30 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "objectstorage": ("easymaker.objectstorage", None),
     "initializer": ("easymaker._client", None),
 }
+
+
+class _ModuleAliasFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Makes ``import easymaker.endpoint`` (and the other 2.1.x module paths) give the module that holds those names.
+
+    ``easymaker.objectstorage`` is a real module; the rest are aliases of modules under ``easymaker.resources``.
+    """
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        package, _, name = fullname.partition(".")
+        alias = _LAZY.get(name) if package == "easymaker" and "." not in name else None
+        if alias is None or alias[1] is not None or alias[0] == fullname:
+            return None
+        return importlib.util.spec_from_loader(fullname, self)
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> Any:
+        return importlib.import_module(_LAZY[spec.name.partition(".")[2]][0])
+
+    def exec_module(self, module: Any) -> None:
+        """The aliased module is already executed."""
+
+
+if not any(isinstance(finder, _ModuleAliasFinder) for finder in sys.meta_path):
+    sys.meta_path.append(_ModuleAliasFinder())
 
 
 def __getattr__(name: str) -> Any:
