@@ -348,6 +348,34 @@ def test_torchrun_without_torch_fails_clearly(tmp_path: Path, monkeypatch: pytes
     assert rec.statuses[-1] == ("CREATE_FAILED", "torchrun requested but torch is not installed")
 
 
+def test_torchrun_runs_nproc_per_node_workers_that_all_reduce(tmp_path: Path) -> None:
+    pytest.importorskip("torch", reason="torch is not installed: the torchrun path cannot run here")
+    src = put_script(
+        tmp_path,
+        """
+        import os
+        import torch
+        import torch.distributed as dist
+
+        dist.init_process_group("gloo")  # CPU backend, as the service's docs prescribe without a GPU
+        rank = dist.get_rank()
+        total = torch.tensor([float(rank + 1)])
+        dist.all_reduce(total)
+        out = os.path.join(os.environ["EM_MODEL_DIR"], f"rank{rank}.txt")
+        with open(out, "w") as f:
+            f.write(f"{dist.get_world_size()} {total.item()} {os.environ['LOCAL_RANK']}")
+        dist.destroy_process_group()
+        """,
+    )
+    ctx, rec = make_ctx(tmp_path, base_resource(src, useTorchrun=True, nprocPerNode=2))
+    TrainingRunner().run(ctx)
+    assert rec.codes[-1] == "COMPLETE", rec.statuses
+    model = stored(tmp_path, f"{OBS}/model/")
+    assert sorted(p.name for p in model.iterdir()) == ["rank0.txt", "rank1.txt"]
+    assert (model / "rank0.txt").read_text() == "2 3.0 0"  # world size 2, 1 + 2 summed across both processes
+    assert (model / "rank1.txt").read_text() == "2 3.0 1"
+
+
 def test_torchrun_command_line(tmp_path: Path) -> None:
     inputs = TrainingInputs(tmp_path, "main.py", {}, tmp_path)
     res = {"useTorchrun": True, "nprocPerNode": 2, "instanceCount": 1}
