@@ -852,6 +852,8 @@ MAX_FILE_SIZE = 5 * 1024**3  # Swift's max_file_size: larger members are refused
 MAX_FAILED_EXTRACTIONS = 1000  # Swift's default: extraction stops after this many failed members
 _MAX_ERROR_PATH = MAX_NAME_BYTES + MAX_CONTAINER_BYTES + 2
 _TAR_BUFSIZE = 32 * 1024
+_GATHER = 1024 * 1024  # request body bytes handed to the extracting thread at once
+_GATHER_WAIT = 0.02  # seconds to wait for more body before handing over what arrived
 _RECORD_BATCH = 256  # extracted objects recorded per SQLite transaction
 _RECORD_BATCH_BYTES = 8 * 1024 * 1024  # ... or once this many inline body bytes wait to be recorded
 _REASONS = {
@@ -985,13 +987,8 @@ class _ReceiveReader:
         while self._pos >= len(self._buf):
             if self._eof:
                 return b""
-            msg: Message = anyio.from_thread.run(self._receive)  # type: ignore[arg-type]
-            if msg["type"] == "http.disconnect":
-                raise _ClientGone()
-            self._buf, self._pos = bytes(msg.get("body", b"")), 0
+            self._buf, self._pos = anyio.from_thread.run(self._gather), 0
             self.received += len(self._buf)
-            if not msg.get("more_body", False):
-                self._eof = True
         if self._pos == 0 and (n < 0 or n >= len(self._buf)):
             out, self._buf = self._buf, b""
             return out
@@ -999,6 +996,32 @@ class _ReceiveReader:
         out = self._buf[self._pos : end]
         self._pos = end
         return out
+
+    async def _gather(self) -> bytes:
+        """On the event loop: receive body messages until ``_GATHER`` bytes (or the end) are there, so the worker
+        thread crosses over to the loop once per ``_GATHER`` bytes rather than once per network read."""
+        import anyio
+
+        parts: list[bytes] = []
+        size = 0
+        while size < _GATHER and not self._eof:
+            if parts:  # more only if it comes at once: a slow sender's bytes are not held back
+                msg = None
+                with anyio.move_on_after(_GATHER_WAIT):
+                    msg = await self._receive()
+                if msg is None:
+                    break
+            else:
+                msg = await self._receive()
+            if msg["type"] == "http.disconnect":
+                raise _ClientGone()
+            body = msg.get("body", b"")
+            if body:
+                parts.append(body)
+                size += len(body)
+            if not msg.get("more_body", False):
+                self._eof = True
+        return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def drain(self) -> None:
         """Read and drop the rest of the body (the request is answered only once it was read)."""
