@@ -42,14 +42,31 @@ class LocalStoreServer:
     master_token: str = MASTER_TOKEN
 
 
+def without_extract_archive(app: Any) -> Any:
+    """The app as a Swift without the bulk middleware sees requests: ``extract-archive`` is an unknown query
+    parameter (so ``PUT <container>?extract-archive=tar`` is a plain container PUT)."""
+
+    async def wrapped(scope: Any, receive: Any, send: Any) -> None:
+        if scope.get("type") == "http" and b"extract-archive" in scope.get("query_string", b""):
+            query = b"&".join(p for p in scope["query_string"].split(b"&") if not p.startswith(b"extract-archive"))
+            scope = {**scope, "query_string": query}
+        await app(scope, receive, send)
+
+    wrapped.store = app.store  # type: ignore[attr-defined]
+    return wrapped
+
+
 @contextlib.contextmanager
-def run_local_store(home: Path, token_ttl: float = 86400.0) -> Iterator[LocalStoreServer]:
-    """Serve ``create_object_store_app(home)`` with uvicorn on a free 127.0.0.1 port, in a thread."""
+def run_local_store(home: Path, token_ttl: float = 86400.0, *, bulk: bool = True) -> Iterator[LocalStoreServer]:
+    """Serve ``create_object_store_app(home)`` with uvicorn on a free 127.0.0.1 port, in a thread. ``bulk=False``
+    serves it as a store without archive extraction."""
     import uvicorn
 
     from easymaker.local.objectstore import create_object_store_app
 
     app = create_object_store_app(home, MASTER_TOKEN, token_ttl)
+    if not bulk:
+        app = without_extract_archive(app)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -182,7 +199,7 @@ class RealSwift:
         return r.headers["x-auth-token"], r.headers["x-storage-url"]
 
 
-def _swift_configs(root: Path, ports: dict[str, int], memcache_port: int) -> None:
+def _swift_configs(root: Path, ports: dict[str, int], memcache_port: int, bulk: bool = True) -> None:
     common = textwrap.dedent(
         f"""\
         [DEFAULT]
@@ -218,7 +235,7 @@ def _swift_configs(root: Path, ports: dict[str, int], memcache_port: int) -> Non
             log_level = WARNING
 
             [pipeline:main]
-            pipeline = catch_errors proxy-logging cache tempauth dlo proxy-logging proxy-server
+            pipeline = catch_errors proxy-logging cache {"bulk " if bulk else ""}tempauth dlo proxy-logging proxy-server
 
             [app:proxy-server]
             use = egg:swift#proxy
@@ -242,6 +259,9 @@ def _swift_configs(root: Path, ports: dict[str, int], memcache_port: int) -> Non
 
             [filter:dlo]
             use = egg:swift#dlo
+
+            [filter:bulk]
+            use = egg:swift#bulk
             """
         )
     )
@@ -259,8 +279,9 @@ def _swift_configs(root: Path, ports: dict[str, int], memcache_port: int) -> Non
 
 
 @contextlib.contextmanager
-def run_real_swift() -> Iterator[RealSwift]:
-    """Start memcached and the four Swift servers on free ports, storage in a temp folder; tear down after."""
+def run_real_swift(*, bulk: bool = True) -> Iterator[RealSwift]:
+    """Start memcached and the four Swift servers on free ports, storage in a temp folder; tear down after.
+    The proxy runs the ``bulk`` middleware (archive auto-extraction) unless ``bulk=False``."""
     reason = swift_unavailable_reason()
     if reason:
         raise RuntimeError(reason)
@@ -270,7 +291,7 @@ def run_real_swift() -> Iterator[RealSwift]:
     procs: list[subprocess.Popen[bytes]] = []
     log = open(root / "servers.log", "wb")  # noqa: SIM115
     try:
-        _swift_configs(root, ports, memcache_port)
+        _swift_configs(root, ports, memcache_port, bulk)
         procs.append(
             subprocess.Popen(
                 ["memcached", "-l", "127.0.0.1", "-p", str(memcache_port), "-U", "0", "-u", "root", "-m", "64"],

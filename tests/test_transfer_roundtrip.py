@@ -329,3 +329,109 @@ def test_segmented_unicode_name(backend: Backend, tmp_path: Path) -> None:
         )
         assert again.skipped == ["모델/데이터 #1 %.bin"]
     assert (tmp_path / "out" / f.name).read_bytes() == f.read_bytes()
+
+
+# -- many small files in archives (?extract-archive=tar) vs one PUT per file --------------------------------------
+
+
+def _listing(backend: Backend, container: str) -> list[tuple[str, int, str, str]]:
+    r = httpx.get(
+        f"{backend.url}/v1/AUTH_{backend.tenant}/{container}",
+        params={"format": "json"},
+        headers={"X-Auth-Token": backend.raw_token},
+    )
+    assert r.status_code == 200, r.text
+    return [(e["name"], e["bytes"], e["hash"], e["content_type"]) for e in r.json()]
+
+
+BULK_TREE = {
+    **SAMPLE,
+    **{f"many/d{i % 6}/f{i:03d}.bin": os.urandom(500 + i * 7) for i in range(120)},
+    "big/over-the-archive-limit.bin": os.urandom(1024 * 1024 + 5),  # sent with its own PUT
+    "한글/" + "긴 이름 " * 20 + ".txt": b"long unicode name",  # over 100 bytes: a pax header in the archive
+    "space and+plus/%41 #hash?.txt": b"quoted",
+}
+
+
+@pytest.mark.parametrize("prefix", ["run/1", "", "trailing/slash/"])
+def test_archive_and_single_uploads_store_identical_objects(backend: Backend, tmp_path: Path, prefix: str) -> None:
+    from easymaker.storage.transfer import bulk_supported
+
+    src = tmp_path / "src"
+    _write(src, BULK_TREE)
+    c_bulk, c_single = _container(backend), _container(backend)
+    with backend.make_storage() as st:
+        a = st.upload(backend.uri(c_bulk, prefix), src, show_progress=False)
+        assert bulk_supported(backend.url) is True  # the archive path was taken
+        b = st.upload(backend.uri(c_single, prefix), src, show_progress=False, bulk=False)
+        base = prefix.rstrip("/") + "/" if prefix else ""
+        expected = sorted(base + k for k in BULK_TREE)
+        assert sorted(a.transferred) == sorted(b.transferred) == expected
+        assert a.bytes_transferred == b.bytes_transferred == sum(len(v) for v in BULK_TREE.values())
+        listing = _listing(backend, c_bulk)
+        assert listing == _listing(backend, c_single)  # names, sizes, MD5s and content types
+        assert [e[0] for e in listing] == sorted(expected)
+        st.download(backend.uri(c_bulk, prefix), tmp_path / "out", show_progress=False)
+    assert _tree(tmp_path / "out") == BULK_TREE
+
+
+def test_archive_upload_skips_unchanged_files(backend: Backend, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    files = {f"f{i:03d}.txt": f"content {i:03d}".encode() for i in range(60)}
+    _write(src, files)
+    c = _container(backend)
+    with backend.make_storage() as st:
+        assert len(st.upload(backend.uri(c, "p"), src, show_progress=False).transferred) == 60
+        (src / "f003.txt").write_bytes(b"content XXX")  # same size, other bytes
+        (src / "f004.txt").write_bytes(b"longer content")
+        (src / "new.txt").write_bytes(b"new")
+        again = st.upload(backend.uri(c, "p"), src, show_progress=False)
+        assert sorted(again.transferred) == ["p/f003.txt", "p/f004.txt", "p/new.txt"]
+        assert len(again.skipped) == 58
+        st.download(backend.uri(c, "p"), tmp_path / "out", show_progress=False)
+    assert _tree(tmp_path / "out") == _tree(src)
+
+
+def test_archive_upload_falls_back_on_a_local_store_without_extraction(tmp_path: Path) -> None:
+    from easymaker.storage.transfer import bulk_supported
+
+    src = tmp_path / "src"
+    files = {f"d/f{i:02d}": os.urandom(100 + i) for i in range(40)}
+    _write(src, files)
+    with run_local_store(tmp_path / "home", bulk=False) as srv:
+        with ObjectStorage(token_provider=lambda t: (MASTER_TOKEN, time.time() + 3600), swift_endpoint=srv.url) as st:
+            for prefix in ("p", ""):
+                up = st.upload(f"obs://h/v1/AUTH_t/c{prefix}/{prefix}", src, show_progress=False)
+                assert len(up.transferred) == 40 and not up.failures
+                assert bulk_supported(srv.url) is False
+                base = f"{prefix}/" if prefix else ""
+                names = [o.name for o in srv.app.store.iter_objects("t", f"c{prefix}")]
+                assert names == sorted(base + k for k in files)  # the refused archive left nothing behind
+            st.download("obs://h/v1/AUTH_t/cp/p", tmp_path / "out", show_progress=False)
+    assert _tree(tmp_path / "out") == files
+
+
+@pytest.mark.swift
+def test_archive_upload_falls_back_on_swift_without_bulk(tmp_path: Path) -> None:
+    from easymaker.storage.transfer import bulk_supported
+
+    reason = swift_unavailable_reason()
+    if reason:
+        warnings.warn(f"real OpenStack Swift tests SKIPPED: {reason}", stacklevel=1)
+        pytest.skip(f"real OpenStack Swift tests skipped: {reason}")
+    src = tmp_path / "src"
+    files = {f"d/f{i:02d}.bin": os.urandom(100 + i) for i in range(30)}
+    _write(src, files)
+    with run_real_swift(bulk=False) as sw:
+        with ObjectStorage(
+            token_provider=lambda t: (sw.new_token()[0], time.time() + 3600), swift_endpoint=sw.url
+        ) as st:
+            up = st.upload(f"obs://h/v1/AUTH_{sw.tenant}/nobulk/p", src, show_progress=False)
+            assert len(up.transferred) == 30
+            assert bulk_supported(sw.url) is False
+            listing = httpx.get(
+                f"{sw.storage_url}/nobulk", params={"format": "json"}, headers={"X-Auth-Token": sw.token}
+            ).json()
+            assert [e["name"] for e in listing] == sorted(f"p/{k}" for k in files)
+            st.download(f"obs://h/v1/AUTH_{sw.tenant}/nobulk/p", tmp_path / "out", show_progress=False)
+    assert _tree(tmp_path / "out") == files

@@ -261,3 +261,137 @@ def test_module_functions_with_environment(tmp_path: Path, monkeypatch: pytest.M
         assert storage.find_object_list(uri, None, None, "user@example.com", "pw") == []
         with pytest.raises(StorageAuthError, match="password"):
             storage.find_object_list(uri)
+
+
+class _ArchiveSwift:
+    """An in-memory Swift for httpx.MockTransport: object PUTs, JSON listings and ?extract-archive=tar, with
+    faults: ``lose`` members are dropped by the extraction, ``corrupt`` members stored with other bytes,
+    ``refuse_put`` objects refused (HTTP 403) on single PUTs."""
+
+    def __init__(
+        self, lose: set[str] = frozenset(), corrupt: set[str] = frozenset(), refuse_put: set[str] = frozenset()
+    ) -> None:  # type: ignore[assignment]
+        self.objects: dict[str, bytes] = {}
+        self.lose, self.corrupt, self.refuse_put = lose, corrupt, refuse_put
+        self.archives = 0
+        self.single_puts: list[str] = []
+        self.listings = 0
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        import hashlib
+        import io
+        import json
+        import tarfile
+        from urllib.parse import unquote
+
+        path = unquote(request.url.path)
+        _, _, _, container, *rest = path.split("/", 4)
+        name = rest[0] if rest else ""
+        if request.method == "PUT" and "extract-archive" in request.url.params:
+            self.archives += 1
+            created = 0
+            with tarfile.open(fileobj=io.BytesIO(request.read()), mode="r|") as tar:
+                for m in tar:
+                    f = tar.extractfile(m)
+                    assert f is not None and m.pax_headers["SCHILY.xattr.user.mime_type"] == "application/octet-stream"
+                    data = f.read()
+                    if m.name in self.lose:
+                        continue
+                    self.objects[m.name] = b"corrupted" if m.name in self.corrupt else data
+                    created += 1
+            body = {
+                "Response Status": "201 Created",
+                "Response Body": "",
+                "Number Files Created": created,
+                "Errors": [],
+            }
+            return httpx.Response(200, content=b"   " + json.dumps(body).encode())
+        if request.method == "PUT" and name:
+            self.single_puts.append(name)
+            if name in self.refuse_put:
+                return httpx.Response(403, text="Forbidden")
+            self.objects[name] = request.read()
+            return httpx.Response(201, headers={"etag": hashlib.md5(self.objects[name]).hexdigest()})
+        if request.method == "GET" and not name:
+            self.listings += 1
+            prefix = request.url.params.get("prefix", "")
+            marker = request.url.params.get("marker", "")
+            limit = int(request.url.params.get("limit", "10000"))
+            names = sorted(n for n in self.objects if n.startswith(prefix) and n > marker)[:limit]
+            return httpx.Response(
+                200,
+                json=[
+                    {"name": n, "bytes": len(self.objects[n]), "hash": hashlib.md5(self.objects[n]).hexdigest()}
+                    for n in names
+                ],
+            )
+        return httpx.Response(404)
+
+
+def _archive_store(server: _ArchiveSwift, endpoint: str) -> ObjectStorage:
+    client = httpx.Client(transport=httpx.MockTransport(server))
+    return ObjectStorage(
+        token_provider=lambda t: ("tok", time.time() + 3600), http_client=client, swift_endpoint=endpoint
+    )
+
+
+def test_archived_files_are_verified_and_resent(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(300):
+        (src / f"f{i:03d}").write_bytes(f"body {i}".encode())
+    server = _ArchiveSwift(lose={"p/f007"}, corrupt={"p/f100", "p/f200"}, refuse_put={"p/f200"})
+    with _archive_store(server, "https://archives-verify") as st, pytest.raises(TransferError) as err:
+        st.upload("obs://h/v1/AUTH_t/c/p", src, show_progress=False)
+    assert server.archives >= 2 and server.listings == 2  # one listing before (skip check), one to verify
+    assert sorted(server.single_puts) == ["p/f007", "p/f100", "p/f200"]  # only the bad ones went one by one
+    assert [n for n, _ in err.value.failures] == ["p/f200"] and "403" in err.value.failures[0][1]
+    result = err.value.result
+    assert len(result.transferred) == 299  # type: ignore[union-attr]
+    assert server.objects["p/f007"] == b"body 7" and server.objects["p/f100"] == b"body 100"
+
+
+def test_archive_limits_and_listing_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from easymaker.storage import transfer
+
+    monkeypatch.setattr(transfer, "LISTING_LIMIT", 100)
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(450):
+        (src / f"f{i:03d}").write_bytes(b"x" * (i % 50))
+    server = _ArchiveSwift()
+    with _archive_store(server, "https://archives-pages") as st:
+        up = st.upload("obs://h/v1/AUTH_t/c/p", src, show_progress=False, skip_unchanged=False)
+    assert len(up.transferred) == 450 and not server.single_puts
+    assert server.listings == 5  # 450 names verified, 100 per listing page
+    assert server.archives == 1 + -(-(450 - transfer.BULK_PROBE_MEMBERS) // 113)  # probe, then up to 4 archives
+
+
+def test_archive_refused_means_one_put_per_file_remembered(tmp_path: Path) -> None:
+    from easymaker.storage.transfer import bulk_supported
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(10):
+        (src / f"f{i}").write_bytes(b"x" * i)
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        import hashlib
+
+        seen.append(request.method + (" archive" if "extract-archive" in request.url.params else ""))
+        if "extract-archive" in request.url.params:
+            return httpx.Response(405, text="Method Not Allowed")
+        if request.method == "PUT":
+            return httpx.Response(201, headers={"etag": hashlib.md5(request.read()).hexdigest()})
+        return httpx.Response(200, json=[])
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    with ObjectStorage(
+        token_provider=lambda t: ("tok", time.time() + 3600), http_client=client, swift_endpoint="https://no-archives"
+    ) as st:
+        assert len(st.upload("obs://h/v1/AUTH_t/c/p", src, show_progress=False).transferred) == 10
+        assert bulk_supported("https://no-archives") is False
+        assert seen.count("PUT archive") == 1 and seen.count("PUT") == 10
+        st.upload("obs://h/v1/AUTH_t/c/q", src, show_progress=False)
+        assert seen.count("PUT archive") == 1  # not tried again at this endpoint

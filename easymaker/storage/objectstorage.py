@@ -74,6 +74,8 @@ class ObjectStorage:
     identity service). ``swift_endpoint`` replaces ``https://{host}`` of ``obs://`` URIs (a base URL such as
     ``http://127.0.0.1:PORT``, or a callable host -> base URL); default ``EM_SWIFT_ENDPOINT`` if set.
     ``nas_root`` maps ``nas://{id}:/{path}`` to ``{nas_root}/{id}/{path}`` (or ``nas_root(id)/{path}``).
+    ``bulk`` (default True) sends many small files as tar archives the server extracts (Swift's
+    ``?extract-archive=tar``), verified against a listing; servers without it get one PUT per file.
     """
 
     def __init__(
@@ -89,10 +91,12 @@ class ObjectStorage:
         swift_endpoint: SwiftEndpoint | None = None,
         nas_root: NasRoot | None = None,
         max_workers: int | None = None,
+        bulk: bool = True,
     ) -> None:
         self.region = easymaker_region or os.environ.get("EM_REGION") or "kr1"
         self.environment_type = environment_type
         self.max_workers = _check_workers(max_workers)
+        self.bulk = bool(bulk)
         token_provider = token_provider or _defaults.get("token_provider")
         self._username = username
         self._password = password
@@ -129,9 +133,13 @@ class ObjectStorage:
             return f"https://{uri.host}"
         return ep(uri.host) if callable(ep) else str(ep)
 
-    def _engine(self, max_workers: int | None) -> SwiftTransfer:
+    def _engine(self, max_workers: int | None, bulk: bool | None = None) -> SwiftTransfer:
         return SwiftTransfer(
-            self.client, self.tokens, self.endpoint_for, max_workers=_check_workers(max_workers or self.max_workers)
+            self.client,
+            self.tokens,
+            self.endpoint_for,
+            max_workers=_check_workers(max_workers or self.max_workers),
+            bulk=self.bulk if bulk is None else bool(bulk),
         )
 
     def close(self) -> None:
@@ -167,14 +175,17 @@ class ObjectStorage:
         segment_size: int = DEFAULT_SEGMENT_SIZE,
         segment_threshold: int = DEFAULT_SEGMENT_THRESHOLD,
         skip_unchanged: bool = True,
+        bulk: bool | None = None,
     ) -> TransferResult:
         """Upload a file (to ``{uri}/{basename}``) or a folder tree (to ``{uri}/{relative path}``).
 
-        ``filter_func`` receives each local file path (str). Raises ``TransferError`` listing every failed file."""
+        ``filter_func`` receives each local file path (str). ``bulk`` overrides the object's setting for this call
+        (True: small files in extracted archives; False: one PUT per file). Raises ``TransferError`` listing every
+        failed file."""
         target = parse_storage_uri(easymaker_obs_uri)
         if isinstance(target, NasUri):
             return _copy_into(Path(local_path), self._nas_dir(target), file_extensions, filter_func)
-        return self._engine(max_workers).upload(
+        return self._engine(max_workers, bulk).upload(
             target,
             Path(local_path),
             file_extensions=file_extensions,
@@ -309,9 +320,12 @@ def upload(
     segment_size: int = DEFAULT_SEGMENT_SIZE,
     segment_threshold: int = DEFAULT_SEGMENT_THRESHOLD,
     skip_unchanged: bool = True,
+    bulk: bool = True,
 ) -> TransferResult:
     """Upload a local file or folder to an ``obs://`` (or ``nas://``) URI. See ``ObjectStorage.upload``."""
-    with ObjectStorage(easymaker_region, username, password, environment_type, max_workers=max_workers) as store:
+    with ObjectStorage(
+        easymaker_region, username, password, environment_type, max_workers=max_workers, bulk=bulk
+    ) as store:
         return store.upload(
             easymaker_obs_uri,
             local_path,
