@@ -5,6 +5,10 @@ that times only the transfer and reports its peak RSS.
 
     .venv/bin/python bench/transfer.py            # 1 GiB file, 2,000 x 64 KiB files, 2 repetitions
     .venv/bin/python bench/transfer.py --quick    # 256 MiB, 500 files, 1 repetition
+    .venv/bin/python bench/transfer.py --cases small   # only the many-small-files case (2,000 x 64 KiB)
+
+``ours`` sends many small files as tar archives the server extracts (``?extract-archive=tar``, verified against a
+listing); ``ours-single`` is the same engine with ``bulk=False`` (one PUT per file).
 
 The official SDK is installed into its own virtualenv (default /tmp/em215-venv, ``pip install easymaker==2.1.5``)
 and pointed at the local servers by a two-line patch in the child (its token function and the https:// base of its
@@ -29,7 +33,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MiB = 1024 * 1024
-TOOLS = ("disk", "ours", "swiftclient", "official")
+TOOLS = ("disk", "ours", "ours-single", "swiftclient", "official")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -62,11 +66,15 @@ def _child(argv: list[str]) -> None:
                 Path(a.dest).mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, Path(a.dest) / src.name)
 
-    elif a.tool == "ours":
+    elif a.tool in ("ours", "ours-single"):
         sys.path.insert(0, str(REPO))
         from easymaker.storage import ObjectStorage
 
-        st = ObjectStorage(token_provider=lambda t: (a.token, time.time() + 86400), swift_endpoint=a.endpoint)
+        st = ObjectStorage(
+            token_provider=lambda t: (a.token, time.time() + 86400),
+            swift_endpoint=a.endpoint,
+            bulk=a.tool == "ours",
+        )
         if a.op == "upload":
 
             def run() -> object:
@@ -211,14 +219,18 @@ def main() -> None:
         return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="256 MiB file, 500 small files, 1 repetition")
+    ap.add_argument("--small-count", type=int, default=None, help="number of 64 KiB files (default 2000, quick 500)")
     ap.add_argument("--reps", type=int, default=None)
+    ap.add_argument(
+        "--cases", default="all", choices=["all", "big", "small"], help="big: the large file; small: many small files"
+    )
     ap.add_argument("--targets", default="swift,local")
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--official-venv", default="/tmp/em215-venv")
     ap.add_argument("--workdir", default=None)
     args = ap.parse_args()
     big_bytes = 256 * MiB if args.quick else 1024 * MiB
-    small_count = 500 if args.quick else 2000
+    small_count = args.small_count or (500 if args.quick else 2000)
     reps = args.reps or (1 if args.quick else 2)
     tools = [t for t in args.tools.split(",") if t]
     sys.path.insert(0, str(REPO / "tests"))
@@ -231,8 +243,14 @@ def main() -> None:
     work = Path(args.workdir or tempfile.mkdtemp(prefix="em-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"generating data in {work} ...", flush=True)
+    if args.cases == "small":
+        big_bytes = 1024 * 1024  # not measured; kept tiny
     big, small = _make_data(work, big_bytes, small_count, 64 * 1024)
-    cases = {f"1 x {big_bytes // MiB} MiB": big, f"{small_count} x 64 KiB": small}
+    cases: dict[str, Path] = {}
+    if args.cases in ("all", "big"):
+        cases[f"1 x {big_bytes // MiB} MiB"] = big
+    if args.cases in ("all", "small"):
+        cases[f"{small_count:,} x 64 KiB"] = small
     results: dict[tuple[str, str, str, str], list[float]] = {}
     peak_rss: list[float] = []
     procs: list[subprocess.Popen[bytes]] = []
@@ -336,7 +354,10 @@ def _print_table(
     if peak_rss:
         print(f"\npeak RSS of easymaker.storage uploading the large file: {max(peak_rss):.1f} MiB")
     for tname in targets:
-        small_case = [c for c in cases if "KiB" in c][0]
+        small_cases = [c for c in cases if "KiB" in c]
+        if not small_cases:
+            continue
+        small_case = small_cases[0]
         for op in ("upload", "download"):
             ours = results.get((tname, small_case, "ours", op))
             off = results.get((tname, small_case, "official", op))
