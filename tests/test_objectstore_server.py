@@ -470,3 +470,40 @@ def test_extract_archive_is_streamed(server: LocalStoreServer, client: httpx.Cli
     assert r.json()["Number Files Created"] == 600
     assert seen_early == [True, True]
     assert client.head("/s/s/f0599").status_code == 200
+
+
+def test_extracted_members_share_pack_files_until_their_last_object_goes(
+    server: LocalStoreServer, client: httpx.Client
+) -> None:
+    from easymaker.local.objectstore import PACK_MEMBER_MAX, ObjectStore
+
+    def data_files() -> list[Path]:
+        return sorted(p for p in (server.home / "objects" / "data").rglob("*") if p.is_file())
+
+    members = [(f"m{i}", os.urandom(5000 + i)) for i in range(5)] + [("big", os.urandom(PACK_MEMBER_MAX + 1))]
+    r = client.put("/pk?extract-archive=tar", content=_tar(members), headers=JSON)
+    assert r.json()["Number Files Created"] == 6
+    files = data_files()
+    assert len(files) == 2  # one pack for the five small members, one file for the big one
+    for name, body in members:
+        assert client.get(f"/pk/{name}").content == body
+    r = client.get("/pk/m3", headers={"Range": "bytes=10-19"})
+    assert r.status_code == 206 and r.content == members[3][1][10:20]
+    assert client.delete("/pk/m0").status_code == 204
+    assert client.put("/pk/m1", content=b"replaced").status_code == 201  # inline now
+    assert data_files() == files  # the pack still holds m2..m4
+    assert client.get("/pk/m2").content == members[2][1] and client.get("/pk/m1").content == b"replaced"
+    second = ObjectStore(server.home / "objects")  # another engine on the same home reads the pack too
+    assert b"".join(second.iter_body(T, "pk", "m4")) == members[4][1]
+    second.close()
+    for name in ("m2", "m3", "m4"):
+        assert client.delete(f"/pk/{name}").status_code == 204
+    assert len(data_files()) == 1  # the pack went with its last object; the big member's file stays
+    assert client.get("/pk/big").content == members[5][1]
+
+
+def test_extract_archive_same_name_twice_keeps_the_last(client: httpx.Client) -> None:
+    r = client.put("/dup?extract-archive=tar", content=_tar([("x/d", b"first"), ("x/d", b"second!")]), headers=JSON)
+    assert r.json()["Number Files Created"] == 2
+    g = client.get("/dup/x/d")
+    assert g.content == b"second!" and g.headers["etag"] == hashlib.md5(b"second!").hexdigest()

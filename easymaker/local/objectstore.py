@@ -4,7 +4,8 @@ Storage layout under ``<home>/objects/``:
 
 * ``index.db``: SQLite (WAL) holding containers, object names, sizes, ETags, metadata and issued tokens;
 * ``data/<xx>/<id>``: one file per stored object body, named by a random id (never by the object name, so any
-  UTF-8 name, including ``../x``, ``/abs`` or ``a\\b``, stays inside the home folder);
+  UTF-8 name, including ``../x``, ``/abs`` or ``a\\b``, stays inside the home folder); small members of an
+  extracted archive share one such file (a pack: each row holds its ``pack_offset``), removed with its last object;
 * ``tmp/``: bodies being received. A body is written there, renamed into ``data/`` when complete and verified, and
   only then recorded in the database, so a crash never leaves a partial object visible.
 
@@ -112,6 +113,7 @@ class _Row:
     manifest: str | None
     blob: str  # "" when the body is stored inline in the row
     data: bytes | None = None  # the inline body, when it was asked for
+    offset: int | None = None  # where the body starts in its blob when the blob is a pack
 
 
 def _check_name(kind: str, value: str, limit: int) -> None:
@@ -167,6 +169,47 @@ class _Sealed:
     blob: str
     data: bytes | None
     final: Path | None
+    offset: int | None = None  # set for a body inside a pack
+
+
+class _Slice:
+    """A body inside a pack file: ``seek``/``read`` relative to where it starts."""
+
+    def __init__(self, fh: IO[bytes], start: int) -> None:
+        self._fh, self._start = fh, start
+
+    def seek(self, pos: int) -> int:
+        return self._fh.seek(self._start + pos) - self._start
+
+    def read(self, n: int = -1) -> bytes:
+        return self._fh.read(n)
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class _Pack:
+    """A file receiving many small bodies back to back (archive members); written in ``tmp/`` and moved into
+    ``data/`` before the objects in it are recorded."""
+
+    def __init__(self, store: ObjectStore) -> None:
+        self.blob = uuid.uuid4().hex
+        self._tmp = store.tmp_dir / f"{os.getpid()}.{self.blob}"
+        self.final = store.blob_path(self.blob)
+        self._fh = open(self._tmp, "wb")  # noqa: SIM115 - closed in seal/abort
+        self.size = 0
+
+    def write(self, chunk: bytes) -> None:
+        self._fh.write(chunk)
+        self.size += len(chunk)
+
+    def seal(self) -> None:
+        self._fh.close()
+        os.replace(self._tmp, self.final)
+
+    def abort(self) -> None:
+        self._fh.close()
+        self._tmp.unlink(missing_ok=True)
 
 
 class PutWriter:
@@ -312,6 +355,9 @@ class ObjectStore:
         columns = {r[1] for r in self._db.execute("PRAGMA table_info(objects)").fetchall()}
         if "data" not in columns:  # homes created before small bodies were kept inline
             self._db.execute("ALTER TABLE objects ADD COLUMN data BLOB")
+        if "pack_offset" not in columns:  # homes created before archive members were packed
+            self._db.execute("ALTER TABLE objects ADD COLUMN pack_offset INTEGER")
+        self._db.execute("CREATE INDEX IF NOT EXISTS objects_by_pack ON objects (blob) WHERE pack_offset IS NOT NULL")
         self._tokens: dict[str, tuple[str | None, float]] = {}
         self._containers: set[tuple[str, str]] = set()  # known to exist (cleared on container delete)
         self._closed = False
@@ -328,9 +374,17 @@ class ObjectStore:
             raise ValueError("inline bodies have no file")
         return self.data_dir / blob[:2] / blob
 
-    def _drop_blob(self, blob: str) -> None:
-        if blob:
-            self.blob_path(blob).unlink(missing_ok=True)
+    def _drop_blob(self, blob: str, packed: bool = False) -> None:
+        """Remove a body file no longer referenced; a pack only once no object lies in it any more."""
+        if not blob:
+            return
+        if packed:
+            with self._lock:
+                if self._db.execute(
+                    "SELECT 1 FROM objects WHERE blob = ? AND pack_offset IS NOT NULL LIMIT 1", (blob,)
+                ).fetchall():
+                    return
+        self.blob_path(blob).unlink(missing_ok=True)
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -415,11 +469,14 @@ class ObjectStore:
     # -- objects --------------------------------------------------------------------------------------------
     def begin_put(self, tenant: str, container: str, name: str) -> PutWriter:
         """Start storing an object (the container is created on demand)."""
+        self._check_put(tenant, container, name)
+        return PutWriter(self, tenant, container, name)
+
+    def _check_put(self, tenant: str, container: str, name: str) -> None:
         _check_container(container)
         _check_name("object", name, MAX_NAME_BYTES)
         if not self.container_exists(tenant, container):
             self.create_container(tenant, container)
-        return PutWriter(self, tenant, container, name)
 
     def put_object(
         self,
@@ -456,7 +513,7 @@ class ObjectStore:
         """Record verified bodies in one transaction (later items with the same name replace earlier ones). If
         the transaction fails, their files are removed and nothing is recorded."""
         out: list[tuple[str, _Row]] = []
-        dropped: list[str] = []
+        dropped: list[tuple[str, bool]] = []
         try:
             with self._tx() as db:
                 for it in items:
@@ -465,38 +522,41 @@ class ObjectStore:
                     if (tenant, it.container) not in self._containers:
                         db.execute("INSERT OR IGNORE INTO containers VALUES (?, ?, ?)", (tenant, it.container, ts))
                     old = db.execute(
-                        "SELECT blob, timestamp FROM objects WHERE tenant = ? AND container = ? AND name = ?",
+                        "SELECT blob, timestamp, pack_offset FROM objects "
+                        "WHERE tenant = ? AND container = ? AND name = ?",
                         (tenant, it.container, it.name),
                     ).fetchall()
                     if old and old[0][1] >= ts:  # keep timestamps strictly increasing per name
                         ts = float(old[0][1]) + 0.00001
                     db.execute(
-                        "INSERT OR REPLACE INTO objects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT OR REPLACE INTO objects (tenant, container, name, size, etag, content_type, "
+                        "timestamp, metadata, manifest, blob, data, pack_offset) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (
                             tenant, it.container, it.name, it.size, it.etag, ctype, ts, json.dumps(it.metadata),
-                            it.manifest, it.blob, it.data,
+                            it.manifest, it.blob, it.data, it.offset,
                         ),
                     )  # fmt: skip
-                    if old:
-                        dropped.append(old[0][0])
-                    row = _Row(it.name, it.size, it.etag, ctype, ts, it.metadata, it.manifest, it.blob)
+                    if old and old[0][0] != it.blob:
+                        dropped.append((old[0][0], old[0][2] is not None))
+                    row = _Row(it.name, it.size, it.etag, ctype, ts, it.metadata, it.manifest, it.blob, None, it.offset)
                     out.append((it.container, row))
         except BaseException:
             for it in items:
                 if it.final is not None:
                     it.final.unlink(missing_ok=True)
             raise
-        for blob in dropped:
-            self._drop_blob(blob)
+        for blob, packed in dropped:
+            self._drop_blob(blob, packed)
         return [self._info(tenant, c, r) for c, r in out]
 
-    _COLUMNS = "name, size, etag, content_type, timestamp, metadata, manifest, blob"
+    _COLUMNS = "name, size, etag, content_type, timestamp, metadata, manifest, blob, pack_offset"
     _COLUMNS_DATA = _COLUMNS + ", data"
 
     @staticmethod
     def _to_row(r: tuple[Any, ...]) -> _Row:
         return _Row(
-            r[0], int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7], r[8] if len(r) > 8 else None
+            r[0], int(r[1]), r[2], r[3], float(r[4]), json.loads(r[5]), r[6], r[7], r[9] if len(r) > 9 else None, r[8]
         )
 
     def _row(self, tenant: str, container: str, name: str, with_data: bool = False) -> _Row | None:
@@ -569,6 +629,9 @@ class ObjectStore:
             for part in parts:
                 if not part.blob:
                     opened.append((part.data or b"", part.size))
+                elif part.offset is not None:
+                    fh = open(self.blob_path(part.blob), "rb", buffering=0)  # noqa: SIM115 - closed by the caller
+                    opened.append((_Slice(fh, part.offset), part.size))  # type: ignore[arg-type]
                 else:
                     opened.append((open(self.blob_path(part.blob), "rb", buffering=0), part.size))  # noqa: SIM115
         except BaseException:
@@ -635,12 +698,13 @@ class ObjectStore:
         """Delete one object (a manifest only, not its segments); ``False`` when it did not exist."""
         with self._tx() as db:
             rows = db.execute(
-                "SELECT blob FROM objects WHERE tenant = ? AND container = ? AND name = ?", (tenant, container, name)
+                "SELECT blob, pack_offset FROM objects WHERE tenant = ? AND container = ? AND name = ?",
+                (tenant, container, name),
             ).fetchall()
             if not rows:
                 return False
             db.execute("DELETE FROM objects WHERE tenant = ? AND container = ? AND name = ?", (tenant, container, name))
-        self._drop_blob(rows[0][0])
+        self._drop_blob(rows[0][0], rows[0][1] is not None)
         return True
 
     def list_objects(
@@ -753,19 +817,27 @@ class ObjectStore:
         pending: list[_Sealed] = []
         pending_bytes = 0
         bad_gateway = False
+        pack: _Pack | None = None  # small members are written back to back into one file per flush
 
         def flush() -> None:
-            nonlocal pending_bytes, bad_gateway
-            if not pending:
-                return
-            batch = list(pending)
+            nonlocal pending_bytes, bad_gateway, pack
+            batch, current = list(pending), pack
             pending.clear()
-            pending_bytes = 0
+            pending_bytes, pack = 0, None
+            if not batch:
+                if current is not None:
+                    current.abort()
+                return
             try:
+                if current is not None:
+                    current.seal()
                 self._record_sealed(tenant, batch)
                 result.created += len(batch)
             except (sqlite3.Error, OSError) as exc:
                 logger.warning("could not record %d extracted objects: %s", len(batch), exc)
+                if current is not None:
+                    current.abort()
+                    current.final.unlink(missing_ok=True)
                 bad_gateway = True
                 for it in batch:
                     result.errors.append([_error_path(f"{it.container}/{it.name}"), _status_line(503)])
@@ -800,7 +872,7 @@ class ObjectStore:
                     continue
                 container, _, name = path.partition("/")
                 try:
-                    writer = self.begin_put(tenant, container, name)
+                    self._check_put(tenant, container, name)
                 except ObjectStoreError as exc:
                     result.errors.append([shown, _status_line(exc.status)])
                     continue
@@ -811,21 +883,36 @@ class ObjectStore:
                             ctype = value
                         elif key.startswith(f"{vendor}meta.") and len(key) > len(vendor) + 5:
                             meta[key[len(vendor) + 5 :].lower()] = value
-                try:
-                    body = tar.extractfile(member)
-                    assert body is not None
+                body = tar.extractfile(member)
+                assert body is not None
+                if member.size <= PACK_MEMBER_MAX:
+                    if pack is None:
+                        pack = _Pack(self)
+                    start, md5 = pack.size, hashlib.md5()
                     while chunk := body.read(READ_CHUNK):
-                        writer.write(chunk)
-                    sealed = writer.seal(content_type=ctype, metadata=meta, expected_size=member.size)
-                except ObjectStoreError as exc:
-                    writer.abort()
-                    result.errors.append([shown, _status_line(exc.status)])
-                    continue
-                except BaseException:
-                    writer.abort()
-                    raise
+                        md5.update(chunk)
+                        pack.write(chunk)
+                    if pack.size - start != member.size:
+                        result.errors.append([shown, _status_line(499)])
+                        continue
+                    sealed = _Sealed(
+                        container, name, member.size, md5.hexdigest(), ctype, meta, None, pack.blob, None, None, start
+                    )
+                else:
+                    writer = PutWriter(self, tenant, container, name)
+                    try:
+                        while chunk := body.read(READ_CHUNK):
+                            writer.write(chunk)
+                        sealed = writer.seal(content_type=ctype, metadata=meta, expected_size=member.size)
+                    except ObjectStoreError as exc:
+                        writer.abort()
+                        result.errors.append([shown, _status_line(exc.status)])
+                        continue
+                    except BaseException:
+                        writer.abort()
+                        raise
                 pending.append(sealed)
-                pending_bytes += len(sealed.data or b"")
+                pending_bytes += member.size
                 if len(pending) >= _RECORD_BATCH or pending_bytes >= _RECORD_BATCH_BYTES:
                     flush()
             flush()
@@ -855,7 +942,8 @@ _TAR_BUFSIZE = 32 * 1024
 _GATHER = 1024 * 1024  # request body bytes handed to the extracting thread at once
 _GATHER_WAIT = 0.02  # seconds to wait for more body before handing over what arrived
 _RECORD_BATCH = 256  # extracted objects recorded per SQLite transaction
-_RECORD_BATCH_BYTES = 8 * 1024 * 1024  # ... or once this many inline body bytes wait to be recorded
+_RECORD_BATCH_BYTES = 8 * 1024 * 1024  # ... or once this many body bytes wait to be recorded
+PACK_MEMBER_MAX = 1024 * 1024  # extracted members up to this size share pack files
 _REASONS = {
     200: "OK",
     201: "Created",
