@@ -364,7 +364,8 @@ def test_archive_limits_and_listing_pages(tmp_path: Path, monkeypatch: pytest.Mo
         up = st.upload("obs://h/v1/AUTH_t/c/p", src, show_progress=False, skip_unchanged=False)
     assert len(up.transferred) == 450 and not server.single_puts
     assert server.listings == 5  # 450 names verified, 100 per listing page
-    assert server.archives == 1 + -(-(450 - transfer.BULK_PROBE_MEMBERS) // 113)  # probe, then up to 4 archives
+    per = max(transfer.BULK_MIN_MEMBERS, -(-450 // min(16, transfer.BULK_PARALLEL)))  # 16 workers by default
+    assert server.archives == 1 + -(-(450 - transfer.BULK_PROBE_MEMBERS) // per)  # the probe, then the rest
 
 
 def test_archive_refused_means_one_put_per_file_remembered(tmp_path: Path) -> None:
@@ -395,3 +396,16 @@ def test_archive_refused_means_one_put_per_file_remembered(tmp_path: Path) -> No
         assert seen.count("PUT archive") == 1 and seen.count("PUT") == 10
         st.upload("obs://h/v1/AUTH_t/c/q", src, show_progress=False)
         assert seen.count("PUT archive") == 1  # not tried again at this endpoint
+
+
+def test_archive_plan_respects_member_and_byte_limits() -> None:
+    from easymaker.storage import transfer
+
+    engine = transfer.SwiftTransfer(httpx.Client(), TokenCache(lambda t: ("x", time.time() + 3600)), str, max_workers=1)
+    many = [(Path(f"f{i}"), f"f{i}", 10) for i in range(2500)]
+    assert [len(b) for b in engine._plan_archives(many, probe=False)] == [1000, 1000, 500]
+    assert [len(b) for b in engine._plan_archives(many, probe=True)][:2] == [transfer.BULK_PROBE_MEMBERS, 1000]
+    heavy = [(Path(f"h{i}"), f"h{i}", transfer.BULK_MAX_FILE - 1) for i in range(100)]
+    plan = engine._plan_archives(heavy, probe=False)
+    assert all(sum(it[2] for it in b) <= transfer.BULK_MAX_BYTES for b in plan) and sum(map(len, plan)) == 100
+    assert len(plan[0]) == transfer.BULK_MAX_BYTES // (transfer.BULK_MAX_FILE - 1)
