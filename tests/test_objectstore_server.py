@@ -507,3 +507,21 @@ def test_extract_archive_same_name_twice_keeps_the_last(client: httpx.Client) ->
     assert r.json()["Number Files Created"] == 2
     g = client.get("/dup/x/d")
     assert g.content == b"second!" and g.headers["etag"] == hashlib.md5(b"second!").hexdigest()
+
+
+def test_extract_archive_sends_spaces_while_a_slow_archive_is_processed(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import easymaker.local.objectstore as objectstore
+
+    monkeypatch.setattr(objectstore, "_EXTRACT_KEEPALIVE", 0.05)
+    data = _tar([(f"k/f{i}", os.urandom(3000)) for i in range(20)])
+
+    def slow() -> Iterator[bytes]:
+        for chunk in _chunks(data, 20_000):
+            time.sleep(0.15)  # the server answers with spaces meanwhile
+            yield chunk
+
+    r = client.put("/ka?extract-archive=tar", content=slow(), headers=JSON)
+    assert r.status_code == 200 and r.text.startswith(" ") and "content-length" not in r.headers
+    assert json.loads(r.text)["Number Files Created"] == 20
