@@ -409,3 +409,32 @@ def test_archive_plan_respects_member_and_byte_limits() -> None:
     plan = engine._plan_archives(heavy, probe=False)
     assert all(sum(it[2] for it in b) <= transfer.BULK_MAX_BYTES for b in plan) and sum(map(len, plan)) == 100
     assert len(plan[0]) == transfer.BULK_MAX_BYTES // (transfer.BULK_MAX_FILE - 1)
+
+
+def test_a_failing_archive_means_its_files_go_one_by_one(tmp_path: Path) -> None:
+    from easymaker.storage import transfer
+    from easymaker.storage.uri import parse_obs_uri
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(200):
+        (src / f"f{i:03d}").write_bytes(f"body {i}".encode())
+    server = _ArchiveSwift()
+    calls = {"archives": 0}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if "extract-archive" in request.url.params:
+            calls["archives"] += 1
+            if calls["archives"] > 1 and b"f150" in request.read():  # the archive holding f150 always fails
+                return httpx.Response(503, text="Service Unavailable")
+        return server(request)
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    engine = transfer.SwiftTransfer(
+        client, TokenCache(lambda t: ("tok", time.time() + 3600)), lambda u: "https://archives-503",
+        sleep=lambda s: None,
+    )  # fmt: skip
+    up = engine.upload(parse_obs_uri("obs://h/v1/AUTH_t/c/p"), src, show_progress=False)
+    assert len(up.transferred) == 200 and not up.failures
+    assert "p/f150" in server.single_puts and 0 < len(server.single_puts) < 100
+    assert all(server.objects[f"p/f{i:03d}"] == f"body {i}".encode() for i in range(200))

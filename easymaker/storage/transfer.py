@@ -667,32 +667,37 @@ class SwiftTransfer:
             progress.add_bytes(-state.sent)
             state.sent = 0
 
+        def drop() -> None:  # this archive did not work: its files are not counted, and re-sent if missing
+            rewind()
+            for _, name, _ in batch:
+                md5s.pop(name, None)
+
         headers = {"Accept": "application/json", "Content-Type": "application/x-tar"}
         try:
             resp = self.request(
                 "PUT", uri, url, params={"extract-archive": "tar"}, headers=headers, content=body, on_retry=rewind
             )
         except StorageAuthError:
-            rewind()
+            drop()
             raise
         except StorageError as exc:
-            rewind()
+            drop()
             logger.warning("archive of %d files to %s failed: %s", len(batch), uri.uri, exc)
             return False
         try:
             raw = resp.read()
         except httpx.HTTPError as exc:
-            rewind()
+            drop()
             logger.warning("archive of %d files to %s: reading the answer failed: %r", len(batch), uri.uri, exc)
             return False
         finally:
             resp.close()
         if 400 <= resp.status_code < 500:
-            rewind()
+            drop()
             logger.debug("archive upload refused with HTTP %d: %s", resp.status_code, raw[:200])
             return None
         if resp.status_code >= 300:
-            rewind()
+            drop()
             logger.warning("archive of %d files to %s: HTTP %d", len(batch), uri.uri, resp.status_code)
             return False
         try:
@@ -700,7 +705,7 @@ class SwiftTransfer:
         except ValueError:
             report = None
         if not isinstance(report, dict) or not {"Number Files Created", "Response Status", "Errors"} <= report.keys():
-            rewind()
+            drop()
             return None
         if report["Errors"] or not str(report["Response Status"]).startswith("201"):
             logger.info(
