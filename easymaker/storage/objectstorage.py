@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 
+from easymaker.storage.direct import DirectGetPool
 from easymaker.storage.errors import NasUnavailableError, StorageAuthError, StorageError, TransferError
 from easymaker.storage.tokens import KeystoneTokenProvider, TokenCache, TokenProvider, identity_url_for
 from easymaker.storage.transfer import (
@@ -106,13 +107,19 @@ class ObjectStorage:
         self.swift_endpoint = swift_endpoint or _defaults.get("swift_endpoint") or os.environ.get("EM_SWIFT_ENDPOINT")
         self.nas_root = nas_root if nas_root is not None else _defaults.get("nas_root")
         self._own_client = http_client is None
+        # object GET bodies go through lean http.client connections (same timeouts, TLS context and User-Agent)
+        # when this object owns its client; a caller's client (custom transport, auth...) is used for everything
+        self.direct: DirectGetPool | None = None
         if http_client is None:
             pool = self.max_workers * 2 + 4
+            tls = httpx.create_ssl_context()
             http_client = httpx.Client(
                 timeout=TIMEOUT,
                 limits=httpx.Limits(max_connections=pool, max_keepalive_connections=pool, keepalive_expiry=30),
                 follow_redirects=False,
+                verify=tls,
             )
+            self.direct = DirectGetPool.for_client(http_client, tls, max_idle=pool)
         self.client = http_client
 
     # -- plumbing -------------------------------------------------------------------------------------------
@@ -140,11 +147,14 @@ class ObjectStorage:
             self.endpoint_for,
             max_workers=_check_workers(max_workers or self.max_workers),
             bulk=self.bulk if bulk is None else bool(bulk),
+            direct=self.direct,
         )
 
     def close(self) -> None:
         if self._own_client:
             self.client.close()
+        if self.direct is not None:
+            self.direct.close()
 
     def __enter__(self) -> ObjectStorage:
         return self

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import logging
 import os
@@ -34,6 +35,7 @@ from urllib.parse import quote, unquote
 import httpx
 from tqdm.auto import tqdm
 
+from easymaker.storage.direct import BodyCut, DirectGetPool, DirectResponse
 from easymaker.storage.errors import (
     IntegrityError,
     StorageAuthError,
@@ -182,6 +184,9 @@ def _remember_bulk(endpoint: str, supported: bool) -> None:
 PIPELINE_MIN = 4 * MiB  # bodies at least this large are hashed/written in a helper thread
 SMALL_DOWNLOAD = 1 * MiB  # objects up to this size are fetched in one response read
 SMALL_BODY = 1 * MiB  # files (or segments) up to this size are read once and sent as one buffer
+DIRECT_BUFFER = 1 * MiB  # object bodies read by the lean GET path are read into buffers of this size ...
+DIRECT_BUFFERS = 4  # ... of which this many are reused in turn (at most two wait for the hashing/writing thread)
+_CUT = (httpx.TransportError, httpx.StreamError, BodyCut)  # a response body that stopped early
 
 
 def _write_new(path: Path, data: bytes) -> None:
@@ -230,6 +235,69 @@ class _Progress:
         self.files.close()
 
 
+def _read_httpx(resp: httpx.Response, fh: Any, md5: Any, progress: _Progress) -> int:
+    """Stream an httpx response body into ``fh`` and ``md5`` (hashing and writing in a helper thread, handed ~1 MiB
+    at a time); returns the bytes written. Progress counts what was handed over."""
+
+    def consume(chunks: list[bytes]) -> None:
+        for c in chunks:
+            md5.update(c)
+        fh.writelines(chunks)
+
+    pipe = _Pipeline(consume, depth=4)
+    batch: list[bytes] = []
+    batched = got = 0
+    try:
+        for chunk in resp.iter_raw():
+            batch.append(chunk)
+            batched += len(chunk)
+            got += len(chunk)
+            if batched >= CHUNK:  # few thread switches
+                pipe.put(batch)
+                progress.add_bytes(batched)
+                batch, batched = [], 0
+    finally:
+        if batch:
+            pipe.put(batch)
+            progress.add_bytes(batched)
+        pipe.close()
+    return got
+
+
+def _read_direct(resp: DirectResponse, fh: Any, md5: Any, progress: _Progress) -> int:
+    """Read a body with ``readinto`` into ``DIRECT_BUFFERS`` reused buffers; each full buffer is hashed and written
+    by a helper thread while the next one fills. Returns the bytes written; on a cut (``BodyCut``) everything
+    handed over before it is written."""
+    buffers = [memoryview(bytearray(DIRECT_BUFFER)) for _ in range(DIRECT_BUFFERS)]
+
+    def consume(view: memoryview) -> None:
+        md5.update(view)
+        fh.write(view)
+
+    # queued (depth) + one being consumed + one filling never exceed the buffers, so none is overwritten early
+    pipe = _Pipeline(consume, depth=DIRECT_BUFFERS - 2)
+    got = 0
+    turn = 0
+    try:
+        while True:
+            view = buffers[turn]
+            filled = 0
+            while filled < DIRECT_BUFFER:
+                n = resp.readinto(view[filled:])
+                if not n:
+                    break
+                filled += n
+            if filled:
+                pipe.put(view[:filled])
+                progress.add_bytes(filled)
+                got += filled
+                turn = (turn + 1) % DIRECT_BUFFERS
+            if filled < DIRECT_BUFFER:
+                return got
+    finally:
+        pipe.close()
+
+
 class SwiftTransfer:
     """Swift requests with token handling and retries, plus the upload/download/delete/list operations."""
 
@@ -243,8 +311,10 @@ class SwiftTransfer:
         retries: int = RETRIES,
         sleep: Callable[[float], None] = time.sleep,
         bulk: bool = True,
+        direct: DirectGetPool | None = None,
     ) -> None:
         self.client = client
+        self.direct = direct
         self.tokens = tokens
         self.endpoint_for = endpoint_for
         self.max_workers = max_workers
@@ -255,7 +325,7 @@ class SwiftTransfer:
         self._lock = threading.Lock()
 
     # -- requests -------------------------------------------------------------------------------------------
-    def _backoff(self, attempt: int, response: httpx.Response | None = None) -> None:
+    def _backoff(self, attempt: int, response: httpx.Response | DirectResponse | None = None) -> None:
         delay = min(8.0, 0.25 * 2**attempt) * (0.5 + random.random())
         if response is not None:
             ra = response.headers.get("retry-after")
@@ -314,11 +384,47 @@ class SwiftTransfer:
                 continue
             return resp
 
+    def get_object(
+        self, uri: ObsUri, url: str, headers: dict[str, str], *, stream: bool
+    ) -> httpx.Response | DirectResponse:
+        """GET an object: through the lean connection pool when there is one and no proxy applies, else httpx.
+        Same token handling and retries as ``request``."""
+        if self.direct is None or not self.direct.usable(url):
+            return self.request("GET", uri, url, headers=headers, stream=stream)
+        auth_retried = False
+        attempt = 0
+        while True:
+            token = self.tokens.get(uri.tenant)
+            try:
+                resp = self.direct.get(url, {"Accept": "*/*", **headers, "X-Auth-Token": token})
+            except (OSError, http.client.HTTPException) as exc:
+                if attempt >= self.retries:
+                    raise StorageRequestError(f"GET {url} failed: {exc!r}", None, url) from exc
+                logger.debug("retrying GET %s after %r", url, exc)
+                self._backoff(attempt)
+                attempt += 1
+                continue
+            status = resp.status_code
+            if status == 401 and not auth_retried:
+                resp.close()
+                self.tokens.invalidate(uri.tenant, token)
+                auth_retried = True
+                continue
+            if status == 401:
+                resp.close()
+                raise StorageAuthError(f"Object Storage rejected the token for tenant {uri.tenant!r} (GET {url})")
+            if (status in (408, 429) or status >= 500) and attempt < self.retries:
+                resp.close()
+                self._backoff(attempt, resp)
+                attempt += 1
+                continue
+            return resp
+
     @staticmethod
-    def _fail(resp: httpx.Response, what: str) -> StorageRequestError:
+    def _fail(resp: httpx.Response | DirectResponse, what: str) -> StorageRequestError:
         try:
             text = resp.read()[:300].decode("utf-8", "replace") if not resp.is_closed else ""
-        except httpx.HTTPError:
+        except (httpx.HTTPError, BodyCut):
             text = ""
         resp.close()
         return StorageRequestError(
@@ -1035,7 +1141,7 @@ class SwiftTransfer:
                         while chunk := prev.read(CHUNK):
                             md5.update(chunk)
             headers = {"Range": f"bytes={have}-"} if have else {}
-            resp = self.request("GET", uri, url, headers=headers, stream=not small)
+            resp = self.get_object(uri, url, headers, stream=not small)
             got = 0
             try:
                 if resp.status_code == 416 and have:
@@ -1047,7 +1153,7 @@ class SwiftTransfer:
                 if resp.status_code not in (200, 206):
                     raise self._fail(resp, f"GET {obj.name!r}")
                 if small:
-                    data = resp.content
+                    data = resp.read()
                     md5.update(data)
                     _write_new(part, data)
                     got = len(data)
@@ -1060,31 +1166,12 @@ class SwiftTransfer:
                         progress.add_bytes(have)
                     try:
                         with open(part, mode) as fh:
-                            sink = md5
-
-                            def consume(chunks: list[bytes], fh: Any = fh, sink: Any = sink) -> None:
-                                for c in chunks:
-                                    sink.update(c)
-                                fh.writelines(chunks)
-
-                            pipe = _Pipeline(consume, depth=4)
-                            batch: list[bytes] = []
-                            batched = 0
-                            try:
-                                for chunk in resp.iter_raw():
-                                    batch.append(chunk)
-                                    batched += len(chunk)
-                                    got += len(chunk)
-                                    if batched >= CHUNK:  # hand over ~1 MiB at a time: few thread switches
-                                        pipe.put(batch)
-                                        progress.add_bytes(batched)
-                                        batch, batched = [], 0
-                            finally:
-                                if batch:
-                                    pipe.put(batch)
-                                    progress.add_bytes(batched)
-                                pipe.close()
-                    except (httpx.TransportError, httpx.StreamError) as exc:
+                            if isinstance(resp, DirectResponse):
+                                got = _read_direct(resp, fh, md5, progress)
+                            else:
+                                got = _read_httpx(resp, fh, md5, progress)
+                    except _CUT as exc:
+                        got = part.stat().st_size - have  # what was written before the cut
                         progress.add_bytes(-(have + got))
                         if attempt >= self.retries:
                             raise StorageRequestError(
@@ -1097,7 +1184,7 @@ class SwiftTransfer:
                         self._backoff(attempt)
                         attempt += 1
                         continue
-            except (httpx.TransportError, httpx.StreamError) as exc:  # small objects: fetched again whole
+            except _CUT as exc:  # small objects: fetched again whole
                 if attempt >= self.retries:
                     raise StorageRequestError(f"GET {obj.name!r} failed: {exc!r}", None, url) from exc
                 self._backoff(attempt)
