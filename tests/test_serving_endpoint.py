@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -182,7 +183,13 @@ def test_crashed_worker_is_restarted(tmp_path: Path, two_models: dict[str, Any])
         (new_pid,) = worker_pids(stage.ctx.work_dir)
         assert new_pid != old_pid and pid_alive(new_pid)
         x = two_models["x"]
+        # the new worker writes its ready file a moment before the supervisor hands its port to the proxy,
+        # which answers 503 (no worker of the model answers) in between, as a restarting pod does
+        deadline = time.monotonic() + 30
         status, body = http_json(stage.port, "POST", "/v1/models/iris/predict", {"instances": x[:2].tolist()})
+        while status == 503 and time.monotonic() < deadline:
+            time.sleep(0.05)
+            status, body = http_json(stage.port, "POST", "/v1/models/iris/predict", {"instances": x[:2].tolist()})
         assert status == 200 and body["predictions"] == two_models["iris"].predict(x[:2]).tolist()
     finally:
         stage.stop()
