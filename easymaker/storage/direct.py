@@ -20,6 +20,7 @@ import httpx
 logger = logging.getLogger("easymaker.storage")
 
 _Key = tuple[str, str, int]
+DRAIN_LIMIT = 64 * 1024  # unread bodies up to this size are read on close, keeping the connection
 
 
 class BodyCut(Exception):
@@ -49,10 +50,14 @@ class DirectResponse:
     def readinto(self, view: memoryview) -> int:
         """Fill up to ``len(view)`` bytes (fewer when less is available); 0 at the end of the body."""
         try:
-            return self._resp.readinto(view)
+            n = self._resp.readinto(view)
         except (OSError, http.client.HTTPException) as exc:
             self._broken = True
             raise BodyCut(f"{exc!r} while reading {self.url}") from exc
+        if not n and view and self._resp.length:  # http.client's readinto reports a premature end as the end
+            self._broken = True
+            raise BodyCut(f"connection closed {self._resp.length} bytes before the end of {self.url}")
+        return n
 
     def read(self) -> bytes:
         """The rest of the body."""
@@ -66,7 +71,13 @@ class DirectResponse:
         conn, self._conn = self._conn, None
         if conn is None:
             return
-        reusable = not self._broken and self._resp.isclosed() and not self._resp.will_close
+        resp = self._resp
+        if not self._broken and not resp.isclosed() and resp.length is not None and resp.length <= DRAIN_LIMIT:
+            try:  # a short unread body (an error answer): read it so the connection stays usable
+                resp.read()
+            except (OSError, http.client.HTTPException):
+                self._broken = True
+        reusable = not self._broken and resp.isclosed() and not resp.will_close
         if not reusable:
             self._resp.close()
         self._pool.release(self._key, conn, reusable)
@@ -92,6 +103,7 @@ class DirectGetPool:
         self.user_agent = user_agent
         self.max_idle = max_idle
         self.opened = 0
+        self._proxies = urllib.request.getproxies_environment()  # read once, as httpx reads it for its client
         self._idle: dict[_Key, list[http.client.HTTPConnection]] = {}
         self._lock = threading.Lock()
         self._closed = False
@@ -107,13 +119,13 @@ class DirectGetPool:
             max_idle=max_idle,
         )
 
-    @staticmethod
-    def usable(url: str) -> bool:
-        """Whether ``url`` can go through this pool: http(s) and no environment proxy applies to its host."""
+    def usable(self, url: str) -> bool:
+        """Whether ``url`` can go through this pool: http(s) and no environment proxy (as it was when the pool was
+        made) applies to its host."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             return False
-        proxies = urllib.request.getproxies_environment()
+        proxies = self._proxies
         if parts.scheme in proxies or "all" in proxies:
             return bool(urllib.request.proxy_bypass_environment(parts.hostname, proxies))  # type: ignore[attr-defined]
         return True

@@ -184,8 +184,9 @@ def _remember_bulk(endpoint: str, supported: bool) -> None:
 PIPELINE_MIN = 4 * MiB  # bodies at least this large are hashed/written in a helper thread
 SMALL_DOWNLOAD = 1 * MiB  # objects up to this size are fetched in one response read
 SMALL_BODY = 1 * MiB  # files (or segments) up to this size are read once and sent as one buffer
-DIRECT_BUFFER = 1 * MiB  # object bodies read by the lean GET path are read into buffers of this size ...
-DIRECT_BUFFERS = 4  # ... of which this many are reused in turn (at most two wait for the hashing/writing thread)
+# the lean GET path reads bodies into one reused buffer of this size, then hashes and writes it: small enough to
+# stay in a core's L2 cache between the three passes (a 1 MiB buffer measured ~25% more CPU per GiB than 256 KiB)
+DIRECT_BUFFER = 256 * KiB
 _CUT = (httpx.TransportError, httpx.StreamError, BodyCut)  # a response body that stopped early
 
 
@@ -265,37 +266,26 @@ def _read_httpx(resp: httpx.Response, fh: Any, md5: Any, progress: _Progress) ->
 
 
 def _read_direct(resp: DirectResponse, fh: Any, md5: Any, progress: _Progress) -> int:
-    """Read a body with ``readinto`` into ``DIRECT_BUFFERS`` reused buffers; each full buffer is hashed and written
-    by a helper thread while the next one fills. Returns the bytes written; on a cut (``BodyCut``) everything
-    handed over before it is written."""
-    buffers = [memoryview(bytearray(DIRECT_BUFFER)) for _ in range(DIRECT_BUFFERS)]
-
-    def consume(view: memoryview) -> None:
-        md5.update(view)
-        fh.write(view)
-
-    # queued (depth) + one being consumed + one filling never exceed the buffers, so none is overwritten early
-    pipe = _Pipeline(consume, depth=DIRECT_BUFFERS - 2)
+    """Read a body with ``readinto`` into one reused ``DIRECT_BUFFER``; each filled buffer is hashed and written
+    while it is still in the CPU cache. Returns the bytes written; on a cut (``BodyCut``) the bytes of the
+    buffers completed before it are written."""
+    view = memoryview(bytearray(DIRECT_BUFFER))
     got = 0
-    turn = 0
-    try:
-        while True:
-            view = buffers[turn]
-            filled = 0
-            while filled < DIRECT_BUFFER:
-                n = resp.readinto(view[filled:])
-                if not n:
-                    break
-                filled += n
-            if filled:
-                pipe.put(view[:filled])
-                progress.add_bytes(filled)
-                got += filled
-                turn = (turn + 1) % DIRECT_BUFFERS
-            if filled < DIRECT_BUFFER:
-                return got
-    finally:
-        pipe.close()
+    while True:
+        filled = 0
+        while filled < DIRECT_BUFFER:
+            n = resp.readinto(view[filled:])
+            if not n:
+                break
+            filled += n
+        if filled:
+            piece = view[:filled]
+            md5.update(piece)
+            fh.write(piece)
+            progress.add_bytes(filled)
+            got += filled
+        if filled < DIRECT_BUFFER:
+            return got
 
 
 class SwiftTransfer:
