@@ -252,7 +252,7 @@ def main() -> None:
     if args.cases in ("all", "small"):
         cases[f"{small_count:,} x 64 KiB"] = small
     results: dict[tuple[str, str, str, str], list[float]] = {}
-    peak_rss: list[float] = []
+    peak_rss: dict[str, list[float]] = {"upload": [], "download": []}
     procs: list[subprocess.Popen[bytes]] = []
     swift_ctx = None
     targets: dict[str, dict[str, str]] = {}
@@ -307,7 +307,8 @@ def main() -> None:
                         results.setdefault((tname, case, tool, "upload"), []).append(up["seconds"])
                         results.setdefault((tname, case, tool, "download"), []).append(down["seconds"])
                         if tool == "ours" and src.is_file():
-                            peak_rss.append(up["maxrss_mib"])
+                            peak_rss["upload"].append(up["maxrss_mib"])
+                            peak_rss["download"].append(down["maxrss_mib"])
                         print(
                             f"  {tname:16} {case:14} {tool:12} up {up['seconds']:7.2f}s  down {down['seconds']:7.2f}s",
                             flush=True,
@@ -332,7 +333,7 @@ def _print_table(
     cases: dict[str, Path],
     tools: list[str],
     targets: dict[str, dict[str, str]],
-    peak_rss: list[float],
+    peak_rss: dict[str, list[float]],
     work: Path,
 ) -> None:
     print()
@@ -351,8 +352,9 @@ def _print_table(
                     s = statistics.median(runs)
                     ratio = f"{anchor_s / s:.2f}x" if anchor_s else "-"
                     print(f"| {tname} | {case} | {op} | {tool} | {s:.2f} | {size / MiB / s:.1f} | {ratio} |")
-    if peak_rss:
-        print(f"\npeak RSS of easymaker.storage uploading the large file: {max(peak_rss):.1f} MiB")
+    for op, rss in peak_rss.items():
+        if rss:
+            print(f"peak RSS of easymaker.storage, {op} of the large file: {max(rss):.1f} MiB")
     for tname in targets:
         small_cases = [c for c in cases if "KiB" in c]
         if not small_cases:
