@@ -3,10 +3,14 @@ Swift-like HTTP/1.1 server on 127.0.0.1 that can cut a body, lie about an ETag a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -130,19 +134,27 @@ class _Handler(BaseHTTPRequestHandler):
         self.connection.shutdown(socket.SHUT_RDWR)
 
 
-@pytest.fixture()
-def fake() -> Iterator[tuple[FakeSwift, str]]:
+@contextlib.contextmanager
+def _serve(tls: ssl.SSLContext | None = None) -> Iterator[tuple[FakeSwift, str]]:
     state = FakeSwift()
     handler = type("Handler", (_Handler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield state, f"http://127.0.0.1:{server.server_address[1]}"
+        yield state, f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture()
+def fake() -> Iterator[tuple[FakeSwift, str]]:
+    with _serve() as served:
+        yield served
 
 
 def _storage(url: str, tokens: list[str] | None = None, **kw: Any) -> ObjectStorage:
@@ -315,3 +327,32 @@ def test_proxy_from_environment_means_httpx(
         st.download(f"{URI}/p.bin", tmp_path / "o", show_progress=False)
         assert st.direct is not None and st.direct.opened == 1
     assert (tmp_path / "o" / "p.bin").read_bytes() == body
+
+
+def test_https_certificates_are_verified(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_tls.load_cert_chain(cert, key)
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "SSL_CERT_DIR"):
+        monkeypatch.delenv(var, raising=False)
+        monkeypatch.delenv(var.lower(), raising=False)
+    with _serve(server_tls) as (state, url):
+        body = os.urandom(2 * MiB)
+        state.objects["s.bin"] = body
+        target = f"{url}/v1/AUTH_t/c/s.bin"
+        untrusting = DirectGetPool(connect_timeout=5, read_timeout=5, ssl_context=ssl.create_default_context())
+        with pytest.raises(ssl.SSLCertVerificationError):
+            untrusting.get(target, {"X-Auth-Token": "tok"})
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # read by httpx.create_ssl_context, shared with the pool
+        with _storage(url) as st:
+            st.download(f"{URI}/s.bin", tmp_path / "o", show_progress=False)
+            assert st.direct is not None and st.direct.opened == 1
+        assert (tmp_path / "o" / "s.bin").read_bytes() == body
+        assert len(state.object_gets()) == 1
