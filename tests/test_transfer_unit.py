@@ -438,3 +438,38 @@ def test_a_failing_archive_means_its_files_go_one_by_one(tmp_path: Path) -> None
     assert len(up.transferred) == 200 and not up.failures
     assert "p/f150" in server.single_puts and 0 < len(server.single_puts) < 100
     assert all(server.objects[f"p/f{i:03d}"] == f"body {i}".encode() for i in range(200))
+
+
+def test_a_missing_container_is_created_before_any_body_is_sent(tmp_path: Path) -> None:
+    """The listing says the container is missing: it is created once, and no file body meets a 404 first."""
+    requests: list[tuple[str, str, int]] = []
+    containers: set[str] = set()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        parts = request.url.path.split("/", 4)  # '', v1, AUTH_t, container, object
+        container, name = parts[3], (parts[4] if len(parts) > 4 else "")
+        requests.append((request.method, request.url.path, len(request.read())))
+        if container not in containers:
+            if request.method == "PUT" and not name:
+                containers.add(container)
+                return httpx.Response(201)
+            return httpx.Response(404)
+        if request.method == "PUT":
+            import hashlib
+
+            return httpx.Response(201, headers={"etag": hashlib.md5(request.read()).hexdigest()})
+        return httpx.Response(200, json=[])
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"f{i}.bin").write_bytes(bytes([i]) * 4096)
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    st = ObjectStorage(
+        token_provider=lambda t: ("tok", time.time() + 3600), http_client=client, swift_endpoint="https://s.example"
+    )
+    result = st.upload("obs://h/v1/AUTH_t/newc/base", str(src), show_progress=False, bulk=False)
+    assert sorted(result.transferred) == ["base/f0.bin", "base/f1.bin", "base/f2.bin"]
+    bodies = [r for r in requests if r[0] == "PUT" and r[2] > 0 and r[1].count("/") > 3]
+    assert len(bodies) == 3  # each body sent exactly once
+    assert [r for r in requests if r[0] == "PUT" and r[1] == "/v1/AUTH_t/newc"] == [("PUT", "/v1/AUTH_t/newc", 0)]

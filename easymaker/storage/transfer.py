@@ -536,6 +536,8 @@ class SwiftTransfer:
             except StorageRequestError as exc:
                 if exc.status != 404:
                     raise
+                # the container does not exist: create it now rather than after every file's body met a 404
+                self.ensure_container(uri, uri.container)
         result = TransferResult()
         lock = threading.Lock()
         progress = _Progress(show_progress, "Uploading", len(files), sum(f[2] for f in files))
