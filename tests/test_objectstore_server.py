@@ -525,3 +525,68 @@ def test_extract_archive_sends_spaces_while_a_slow_archive_is_processed(
     r = client.put("/ka?extract-archive=tar", content=slow(), headers=JSON)
     assert r.status_code == 200 and r.text.startswith(" ") and "content-length" not in r.headers
     assert json.loads(r.text)["Number Files Created"] == 20
+
+
+def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
+    """A body is sent as few ASGI messages as possible (a small one in a single message that ends the response),
+    and bodies read by position come out right: across read chunks, in packs, inline, and for ranges."""
+    import asyncio
+
+    from easymaker.local.objectstore import READ_CHUNK, create_object_store_app
+
+    app = create_object_store_app(tmp_path / "home", MASTER_TOKEN)
+    store = app.store  # type: ignore[attr-defined]
+    big = os.urandom(2 * READ_CHUNK + 12345)
+    small = os.urandom(200_000)  # above the inline limit: a file of its own
+    tiny = b"0123456789"
+    store.put_object(T, "c", "big", big)
+    store.put_object(T, "c", "small", small)
+    store.put_object(T, "c", "tiny", tiny)
+    members = {f"m{i}": os.urandom(1000 + i) for i in range(3)}
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for name, data in members.items():
+            ti = tarfile.TarInfo(name)
+            ti.size = len(data)
+            tar.addfile(ti, io.BytesIO(data))
+    store.extract_archive(T, "pk", io.BytesIO(buf.getvalue()))
+    offsets = store._query("SELECT pack_offset FROM objects WHERE container = 'pk' ORDER BY name")
+    assert [o for (o,) in offsets][1:] and all(o for (o,) in offsets[1:])  # m1, m2 lie inside one pack file
+
+    def get(path: str, rng: str | None = None) -> tuple[int, list[dict[str, object]]]:
+        sent: list[dict[str, object]] = []
+
+        async def send(msg: dict[str, object]) -> None:
+            sent.append(msg)
+
+        async def receive() -> dict[str, object]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        headers = [(b"x-auth-token", MASTER_TOKEN.encode())]
+        if rng:
+            headers.append((b"range", rng.encode()))
+        raw = f"/v1/AUTH_{T}/{path}"
+        scope = {"type": "http", "method": "GET", "path": raw, "raw_path": raw.encode(), "query_string": b""}
+        scope["headers"] = headers
+        asyncio.run(app(scope, receive, send))
+        start, *body = sent
+        assert body[-1].get("more_body", False) is False
+        assert all(m.get("more_body") is True for m in body[:-1])
+        return int(start["status"]), body  # type: ignore[call-overload]
+
+    def data(body: list[dict[str, object]]) -> bytes:
+        return b"".join(m["body"] for m in body)  # type: ignore[misc]
+
+    for path, want in [("c/small", small), ("c/tiny", tiny), *((f"pk/{n}", d) for n, d in members.items())]:
+        status, body = get(path)
+        assert status == 200 and len(body) == 1 and data(body) == want, path
+    status, body = get("pk/m1", "bytes=10-19")
+    assert status == 206 and data(body) == members["m1"][10:20]
+    status, body = get("c/big")
+    assert status == 200 and len(body) == 3 and data(body) == big
+    lo, hi = READ_CHUNK - 7, 2 * READ_CHUNK + 99
+    status, body = get("c/big", f"bytes={lo}-{hi}")
+    assert status == 206 and data(body) == big[lo : hi + 1]
+    status, body = get("c/big", "bytes=-5")
+    assert status == 206 and data(body) == big[-5:]
+    store.close()

@@ -15,6 +15,7 @@ application serving ``/v1/AUTH_<tenant>/<container>[/<object>]`` and ``POST /v2.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -66,6 +67,12 @@ class ObjectStoreError(Exception):
         self.status = status
 
 
+@functools.lru_cache(maxsize=4096)
+def _http_date(seconds: int) -> str:
+    """An RFC 7231 date; cached, as objects stored together share their second."""
+    return formatdate(seconds, usegmt=True)
+
+
 @dataclass(frozen=True)
 class ObjectInfo:
     """One stored object as listed or HEADed. For a dynamic large object ``size`` and ``etag`` are the
@@ -84,7 +91,7 @@ class ObjectInfo:
 
     @property
     def last_modified_http(self) -> str:
-        return formatdate(math.ceil(self.timestamp), usegmt=True)
+        return _http_date(math.ceil(self.timestamp))
 
     @property
     def last_modified_iso(self) -> str:
@@ -149,7 +156,7 @@ def _owner_alive(tmp_name: str) -> bool:
     return True
 
 
-def _close_all(opened: list[tuple[IO[bytes] | bytes, int]]) -> None:
+def _close_all(opened: list[tuple[_FileRange | bytes, int]]) -> None:
     for src, _ in opened:
         if not isinstance(src, bytes):
             src.close()
@@ -172,20 +179,29 @@ class _Sealed:
     offset: int | None = None  # set for a body inside a pack
 
 
-class _Slice:
-    """A body inside a pack file: ``seek``/``read`` relative to where it starts."""
+class _FileRange:
+    """An open body file, or a body inside a pack starting at ``base``, read by position (``os.pread``): one
+    descriptor and no file object or seek per request."""
 
-    def __init__(self, fh: IO[bytes], start: int) -> None:
-        self._fh, self._start = fh, start
+    __slots__ = ("fd", "base")
 
-    def seek(self, pos: int) -> int:
-        return self._fh.seek(self._start + pos) - self._start
+    def __init__(self, path: str, base: int) -> None:
+        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        self.base = base
 
-    def read(self, n: int = -1) -> bytes:
-        return self._fh.read(n)
+    def pread(self, n: int, pos: int) -> bytes:
+        if _HAS_PREAD:
+            return os.pread(self.fd, n, self.base + pos)
+        os.lseek(self.fd, self.base + pos, os.SEEK_SET)
+        return os.read(self.fd, n)
 
     def close(self) -> None:
-        self._fh.close()
+        fd, self.fd = self.fd, -1
+        if fd >= 0:
+            os.close(fd)
+
+
+_HAS_PREAD = hasattr(os, "pread")
 
 
 class _Pack:
@@ -323,6 +339,7 @@ class ObjectStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.data_dir = self.root / "data"
+        self._data_str = str(self.data_dir)
         self.tmp_dir = self.root / "tmp"
         for d in (self.root, self.data_dir, self.tmp_dir):
             d.mkdir(parents=True, exist_ok=True)
@@ -373,6 +390,10 @@ class ObjectStore:
         if not blob:
             raise ValueError("inline bodies have no file")
         return self.data_dir / blob[:2] / blob
+
+    def _blob_file(self, blob: str) -> str:
+        """``blob_path`` as a string, built without pathlib (on every GET)."""
+        return f"{self._data_str}{os.sep}{blob[:2]}{os.sep}{blob}"
 
     def _drop_blob(self, blob: str, packed: bool = False) -> None:
         """Remove a body file no longer referenced; a pack only once no object lies in it any more."""
@@ -621,26 +642,23 @@ class ObjectStore:
             return [row]
         return [s for _, s in self._segments(tenant, row.manifest, with_data=True)]
 
-    def _open_parts(self, parts: list[_Row]) -> list[tuple[IO[bytes] | bytes, int]]:
+    def _open_parts(self, parts: list[_Row]) -> list[tuple[_FileRange | bytes, int]]:
         """Open every body file up front, so a concurrent overwrite (which unlinks the old file) cannot cut a
         response short. Raises ``FileNotFoundError`` if the object changed between lookup and open."""
-        opened: list[tuple[IO[bytes] | bytes, int]] = []
+        opened: list[tuple[_FileRange | bytes, int]] = []
         try:
             for part in parts:
                 if not part.blob:
                     opened.append((part.data or b"", part.size))
-                elif part.offset is not None:
-                    fh = open(self.blob_path(part.blob), "rb", buffering=0)  # noqa: SIM115 - closed by the caller
-                    opened.append((_Slice(fh, part.offset), part.size))  # type: ignore[arg-type]
                 else:
-                    opened.append((open(self.blob_path(part.blob), "rb", buffering=0), part.size))  # noqa: SIM115
+                    opened.append((_FileRange(self._blob_file(part.blob), part.offset or 0), part.size))
         except BaseException:
             _close_all(opened)
             raise
         return opened
 
     @staticmethod
-    def _iter_opened(opened: list[tuple[IO[bytes] | bytes, int]], start: int, end: int | None) -> Iterator[bytes]:
+    def _iter_opened(opened: list[tuple[_FileRange | bytes, int]], start: int, end: int | None) -> Iterator[bytes]:
         try:
             total = sum(p[1] for p in opened)
             end = total if end is None else min(end, total)
@@ -653,20 +671,19 @@ class ObjectStore:
                 if isinstance(fh, bytes):
                     yield fh[lo:hi]
                     continue
-                fh.seek(lo)
-                left = hi - lo
-                while left > 0:
-                    chunk = fh.read(min(READ_CHUNK, left))
+                pos = lo
+                while pos < hi:
+                    chunk = fh.pread(min(READ_CHUNK, hi - pos), pos)
                     if not chunk:
                         break
-                    left -= len(chunk)
+                    pos += len(chunk)
                     yield chunk
         finally:
             _close_all(opened)
 
     def open_body(
         self, tenant: str, container: str, name: str
-    ) -> tuple[ObjectInfo, list[tuple[IO[bytes] | bytes, int]]]:
+    ) -> tuple[ObjectInfo, list[tuple[_FileRange | bytes, int]]]:
         """The object's info and its body sources (open files or inline bytes); retried if overwritten meanwhile."""
         for _ in range(3):
             row = self._row(tenant, container, name, with_data=True)
@@ -1480,7 +1497,7 @@ class _App:
         send: Send,
         method: str,
         info: ObjectInfo,
-        opened: list[tuple[IO[bytes] | bytes, int]],
+        opened: list[tuple[_FileRange | bytes, int]],
         headers: dict[str, str],
     ) -> None:
         if_match = headers.get("if-match")
@@ -1521,9 +1538,14 @@ class _App:
         if method == "HEAD" or end == start:
             await send({"type": "http.response.body", "body": b""})
             return
-        for chunk in ObjectStore._iter_opened(opened, start, end):
-            await send({"type": "http.response.body", "body": chunk, "more_body": True})
-        await send({"type": "http.response.body", "body": b""})
+        # each chunk is sent once the next one is read, so the last goes out with ``more_body: False``: a small
+        # body takes one message, not a body message plus an empty closing one
+        last = b""
+        for i, chunk in enumerate(ObjectStore._iter_opened(opened, start, end)):
+            if i:
+                await send({"type": "http.response.body", "body": last, "more_body": True})
+            last = chunk
+        await send({"type": "http.response.body", "body": last})
 
 
 def _latin1(value: str) -> bytes:
