@@ -1,10 +1,11 @@
-"""The lean GET path of easymaker.storage (http.client connections, readinto into reused buffers) against a small
+"""The lean GET path of easymaker.storage (keep-alive HTTP/1.1 connections, readinto into reused buffers) against a small
 Swift-like HTTP/1.1 server on 127.0.0.1 that can cut a body, lie about an ETag and reject a token."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import http.client
 import json
 import os
 import shutil
@@ -23,7 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from easymaker.storage import ObjectStorage, StorageRequestError, TransferError
-from easymaker.storage.direct import DirectGetPool
+from easymaker.storage.direct import BodyCut, DirectGetPool
 from easymaker.storage.transfer import SwiftTransfer
 from easymaker.storage.uri import parse_obs_uri
 
@@ -356,3 +357,119 @@ def test_https_certificates_are_verified(tmp_path: Path, monkeypatch: pytest.Mon
             assert st.direct is not None and st.direct.opened == 1
         assert (tmp_path / "o" / "s.bin").read_bytes() == body
         assert len(state.object_gets()) == 1
+
+
+@contextlib.contextmanager
+def _raw_server(answers: list[bytes]) -> Iterator[tuple[str, list[bytes]]]:
+    """A TCP server on 127.0.0.1 that answers each request head it reads with the next of ``answers`` (raw bytes;
+    an answer ending in ``b"<close>"`` is sent without it and the connection is closed). Yields (base URL, the
+    request heads it read)."""
+    srv = socket.create_server(("127.0.0.1", 0))
+    heads: list[bytes] = []
+
+    def serve() -> None:
+        while answers:
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                return
+            with conn:
+                buf = b""
+                while answers:
+                    while b"\r\n\r\n" not in buf:
+                        got = conn.recv(65536)
+                        if not got:
+                            break
+                        buf += got
+                    if b"\r\n\r\n" not in buf:
+                        break
+                    head, buf = buf.split(b"\r\n\r\n", 1)
+                    heads.append(head)
+                    answer = answers.pop(0)
+                    conn.sendall(answer.removesuffix(b"<close>"))
+                    if answer.endswith(b"<close>"):
+                        break
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{srv.getsockname()[1]}", heads
+    finally:
+        srv.close()
+        t.join(5)
+
+
+def test_direct_pool_reads_every_http11_body_framing() -> None:
+    """Content-Length, chunked (with extensions and a trailer), an interim 100 answer, a body ending with the
+    connection, HTTP/1.0; connections are reused only when the body was read to its framed end."""
+    body = os.urandom(300_000)
+    chunked = b"".join(f"{n:x};ext=1\r\n".encode() + body[o : o + n] + b"\r\n" for o, n in [(0, 7), (7, 299_993)])
+    answers = [
+        b"HTTP/1.1 200 OK\r\nContent-Length: 300000\r\nETag: abc\r\nX-Dup: a\r\nx-dup: b\r\n\r\n" + body,
+        b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + chunked
+        + b"0\r\nX-Trailer: t\r\n\r\n",
+        b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found",
+        b"HTTP/1.1 200 OK\r\n\r\n" + body + b"<close>",
+        b"HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc",
+    ]
+    pool = DirectGetPool(connect_timeout=5, read_timeout=5, user_agent="ua/1")
+    with _raw_server(answers) as (url, heads):
+        r = pool.get(f"{url}/v1/a%20b?x=1", {"X-Auth-Token": "tok"})
+        assert r.status_code == 200 and r.headers.get("ETAG") == "abc" and r.headers["x-dup"] == "a, b"
+        assert r.read() == body
+        r.close()
+        r = pool.get(f"{url}/2", {})
+        view = memoryview(bytearray(100_000))
+        got = bytearray()
+        while n := r.readinto(view):
+            got += view[:n]
+        assert r.status_code == 200 and bytes(got) == body
+        r.close()
+        r = pool.get(f"{url}/3", {})
+        assert r.status_code == 404
+        r.close()  # the short error body is drained: the connection stays
+        assert pool.opened == 1
+        r = pool.get(f"{url}/4", {})
+        assert r.read() == body  # no length: read to the connection's end, which is not reused
+        r.close()
+        r = pool.get(f"{url}/5", {})
+        assert r.read() == b"hello"
+        r.close()  # HTTP/1.0 without keep-alive: not reused either
+        r = pool.get(f"{url}/6", {})
+        assert r.read() == b"abc"
+        r.close()
+        assert pool.opened == 3
+    first = heads[0].decode("latin-1").split("\r\n")
+    assert first[0] == "GET /v1/a%20b?x=1 HTTP/1.1"
+    assert {"Host: " + url.removeprefix("http://"), "User-Agent: ua/1", "X-Auth-Token: tok"} <= set(first[1:])
+    pool.close()
+
+
+def test_direct_pool_refuses_bad_heads_and_reports_short_bodies() -> None:
+    answers = [
+        b"NOT HTTP\r\n\r\n<close>",
+        b"HTTP/1.1 200 OK\r\nno colon here\r\n\r\n<close>",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc<close>",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab<close>",
+    ]
+    pool = DirectGetPool(connect_timeout=5, read_timeout=5)
+    with _raw_server(answers) as (url, _):
+        for _ in range(2):
+            with pytest.raises(http.client.HTTPException):
+                pool.get(f"{url}/x", {})
+        r = pool.get(f"{url}/x", {})
+        with pytest.raises(BodyCut, match="7 bytes before the end"):
+            r.read()
+        r.close()
+        r = pool.get(f"{url}/x", {})
+        with pytest.raises(BodyCut):
+            r.read()
+        r.close()
+        assert pool.opened == 4  # no broken connection went back to the pool
+    with pytest.raises(ValueError, match="X-Bad"):
+        pool.get(f"{url}/x", {"X-Bad": "a\r\nInjected: 1"})
+    with pytest.raises(ValueError, match="target"):
+        pool.get("http://127.0.0.1:1/a b", {})
+    pool.close()

@@ -1,7 +1,7 @@
 """The Swift transfer engine: parallel, streaming, verified uploads and downloads over one keep-alive client.
 
 * Bodies are streamed in ``CHUNK`` pieces both ways; MD5 is computed while streaming (never a whole-file read).
-  Object GET bodies are read through lean keep-alive ``http.client`` connections (``direct.DirectGetPool``:
+  Object GET bodies are read through lean keep-alive HTTP/1.1 connections (``direct.DirectGetPool``:
   ``readinto`` into one reused buffer, hashed and written as it fills) when the engine has such a pool.
 * Files go in parallel through a thread pool; large files are split into segments uploaded in parallel to
   ``<container>_segments/<object>/<upload id>/<00000001..>`` and joined by an ``X-Object-Manifest`` (DLO) whose
