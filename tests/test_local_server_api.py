@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -64,3 +65,34 @@ def test_cli_reset(tmp_path: Path) -> None:
         assert doc["experimentList"] == []
     finally:
         server.stop()
+
+
+def test_a_started_server_ends_when_its_starter_is_killed(tmp_path: Path) -> None:
+    import psutil
+
+    script = (
+        "import sys, time\n"
+        "from easymaker.local.server import LocalServer\n"
+        "server = LocalServer(home=sys.argv[1], port=0).start()\n"
+        "print(server.process.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    starter = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "home")], stdout=subprocess.PIPE, text=True, cwd=REPO
+    )
+    assert starter.stdout is not None
+    server_pid = int(starter.stdout.readline())
+    assert psutil.pid_exists(server_pid)
+    starter.kill()  # no atexit, no stop(): only the server's own watch can end it
+    starter.wait()
+
+    def gone() -> bool:
+        try:
+            return psutil.Process(server_pid).status() == psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return True
+
+    deadline = time.monotonic() + 60
+    while not gone() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert gone(), "EasyMaker Local outlived the process that started it"

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--region", default="kr1", help="region reported to jobs (EM_REGION)")
     s.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     s.add_argument("--port-file", default=None, help="write the bound port to this file once listening")
+    s.add_argument("--parent-pid", type=int, default=0, help="shut down (stopping every job) when this process is gone")
 
     lg = sub.add_parser("logs", help="print Log & Crash records stored by the server (newest last)")
     home_arg(lg)
@@ -106,6 +108,11 @@ def _serve(args: argparse.Namespace) -> int:
         app, log_level=args.log_level, access_log=False, lifespan="on", timeout_graceful_shutdown=30
     )
     server = uvicorn.Server(config)
+    if args.parent_pid:
+        from easymaker.local.runners.process import watch_parent
+
+        # SIGTERM runs uvicorn's graceful shutdown, which stops the supervisor and with it every job
+        watch_parent(args.parent_pid, lambda: os.kill(os.getpid(), signal.SIGTERM))
     server.run(sockets=[sock])
     return 0
 

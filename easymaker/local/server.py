@@ -114,6 +114,9 @@ class LocalServer:
             "--home",
             str(self.home.root),
             *(["--allow-pip-install"] if self.allow_pip_install else []),
+            # a server this process started ends with it, even when this process is killed without cleanup
+            "--parent-pid",
+            str(os.getpid()),
             *self.extra_args,
         ]
         log_path = self.log_file or (self.home.root / "server.log")

@@ -409,3 +409,18 @@ def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
 
 def free_port(host: str = "127.0.0.1") -> int:
     return free_ports(1, host)[0]
+
+
+def watch_parent(parent_pid: int, on_gone: Callable[[], None], interval: float = 1.0) -> threading.Thread:
+    """Call ``on_gone`` once the process ``parent_pid`` is no longer this process's parent (it exited or was
+    killed, and this process was re-parented), checking every ``interval`` seconds from a daemon thread."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(interval)
+        logger.warning("parent process %d is gone", parent_pid)
+        on_gone()
+
+    thread = threading.Thread(target=watch, name="easymaker-parent-watch", daemon=True)
+    thread.start()
+    return thread

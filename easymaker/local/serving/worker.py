@@ -19,12 +19,11 @@ import os
 import re
 import signal
 import sys
-import threading
-import time
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from easymaker.local.runners.process import watch_parent
 from easymaker.local.serving.errors import ModelLoadError
 from easymaker.local.serving.http import Handler, JsonHttpServer, json_bytes
 from easymaker.local.serving.loaders import ModelSpec, ServedModel, load_model
@@ -45,14 +44,6 @@ def write_json_atomic(path: Path, data: dict[str, object]) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data))
     os.replace(tmp, path)
-
-
-def _watch_parent(parent_pid: int) -> None:
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent_pid:
-            logger.warning("parent process %d is gone; worker exits", parent_pid)
-            os._exit(0)
 
 
 def build_app(models: dict[str, ServedModel]) -> Handler:
@@ -83,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, _terminate)
     if args.parent_pid:
-        threading.Thread(target=_watch_parent, args=(args.parent_pid,), daemon=True).start()
+        watch_parent(args.parent_pid, lambda: os._exit(0))  # the worker holds nothing to save
 
     specs = [ModelSpec.from_json(m) for m in json.loads(args.spec.read_text())["models"]]
     models: dict[str, ServedModel] = {}
