@@ -207,9 +207,11 @@ def test_pytorch_errors(tmp_path: Path) -> None:
 
 
 def test_models_without_a_format_code_are_recognised_by_their_files(tmp_path: Path) -> None:
+    from folder_uris import FolderUris
+    from test_serving_support import iris_model, make_ctx, model_resource
+
     from easymaker.local.serving.artifacts import prepare_model
     from easymaker.local.serving.loaders import detect_format_code
-    from tests.test_serving_support import FolderUris, iris_model, make_ctx, model_resource
 
     layouts = {
         "TENSORFLOW": ["saved_model.pb", "variables/variables.index"],

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -13,46 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import joblib
+from folder_uris import FolderUris
 from sklearn.datasets import load_iris, make_regression
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
 from easymaker.local.runners.base import JobContext
 
 OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_test/bucket"
-
-
-class FolderUris:
-    """obs:// and nas:// URIs mapped to folders below ``root``."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def path(self, uri: str) -> Path:
-        scheme, rest = uri.split("://", 1)
-        return self.root / scheme / rest.replace(":", "").strip("/")
-
-    def fetch(self, uri: str, dest_dir: Path) -> Path:
-        src = self.path(uri)
-        dest_dir.mkdir(parents=True, exist_ok=True)
-        if src.is_file():
-            shutil.copy2(src, dest_dir / src.name)
-        elif src.is_dir():
-            shutil.copytree(src, dest_dir, dirs_exist_ok=True)
-        else:
-            raise FileNotFoundError(f"no object at {uri}")
-        return dest_dir
-
-    def publish(self, src: Path, uri: str) -> int:
-        dst = self.path(uri)
-        if src.is_file():
-            dst.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst / src.name)
-            return 1
-        shutil.copytree(src, dst, dirs_exist_ok=True)
-        return sum(1 for p in src.rglob("*") if p.is_file())
-
-    def local_path(self, uri: str) -> Path | None:
-        return self.path(uri) if uri.startswith("nas://") else None
 
 
 class Recorder:

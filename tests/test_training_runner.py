@@ -12,6 +12,7 @@ from typing import Any
 
 import joblib
 import pytest
+from folder_uris import FolderUris
 from sklearn.datasets import load_iris
 
 from easymaker.local.runners.base import JobContext
@@ -19,42 +20,6 @@ from easymaker.local.runners.training import TrainingInputs, TrainingRunner, art
 
 REPO = Path(__file__).resolve().parents[1]
 OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_test/bucket"
-
-
-class FolderUris:
-    """obs://… and nas://… mapped to folders below ``root`` (fetch and publish copy files)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.fetched: list[str] = []
-
-    def path(self, uri: str) -> Path:
-        scheme, rest = uri.split("://", 1)
-        return self.root / scheme / rest.replace(":", "").strip("/")
-
-    def fetch(self, uri: str, dest_dir: Path) -> Path:
-        self.fetched.append(uri)
-        src = self.path(uri)
-        dest_dir.mkdir(parents=True, exist_ok=True)
-        if src.is_file():
-            shutil.copy2(src, dest_dir / src.name)
-        elif src.is_dir():
-            shutil.copytree(src, dest_dir, dirs_exist_ok=True)
-        else:
-            raise FileNotFoundError(f"no object at {uri}")
-        return dest_dir
-
-    def publish(self, src: Path, uri: str) -> int:
-        dst = self.path(uri)
-        if src.is_file():
-            dst.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst / src.name)
-            return 1
-        shutil.copytree(src, dst, dirs_exist_ok=True)
-        return sum(1 for p in src.rglob("*") if p.is_file())
-
-    def local_path(self, uri: str) -> Path | None:
-        return self.path(uri) if uri.startswith("nas://") else None
 
 
 class Recorder:

@@ -2,47 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from folder_uris import FolderUris
 
 from easymaker.local.runners.base import JobContext
 from easymaker.local.runners.training import artifact_uri_for_model
 from easymaker.local.runners.tuning import HyperparameterTuningRunner
 
 OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_test/bucket"
-
-
-class FolderUris:
-    """obs://… and nas://… mapped to folders below ``root`` (fetch and publish copy files)."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def path(self, uri: str) -> Path:
-        scheme, rest = uri.split("://", 1)
-        return self.root / scheme / rest.replace(":", "").strip("/")
-
-    def fetch(self, uri: str, dest_dir: Path) -> Path:
-        src = self.path(uri)
-        if src.is_file():
-            shutil.copy2(src, dest_dir / src.name)
-        elif src.is_dir():
-            shutil.copytree(src, dest_dir, dirs_exist_ok=True)
-        else:
-            raise FileNotFoundError(f"no object at {uri}")
-        return dest_dir
-
-    def publish(self, src: Path, uri: str) -> int:
-        shutil.copytree(src, self.path(uri), dirs_exist_ok=True)
-        return sum(1 for p in src.rglob("*") if p.is_file())
-
-    def local_path(self, uri: str) -> Path | None:
-        return self.path(uri) if uri.startswith("nas://") else None
 
 
 class Job:
