@@ -1,5 +1,8 @@
 # One entry point for every task. `make test` and `make demo` set up .venv themselves.
-PY ?= python3.11
+# The first Python >= 3.11 on the PATH (3.11 first: the on-disk torch wheel is built for it); PY=... overrides.
+PY ?= $(shell for p in python3.11 python3.12 python3.13 python3.14 python3 python; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -7,6 +10,7 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test generate check-generated lint typecheck pytest bench venv clean
 
 $(BIN)/python:
+	@test -n "$(PY)" || { echo "no Python >= 3.11 found on PATH (set PY=/path/to/python3.x)"; exit 1; }
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip
 

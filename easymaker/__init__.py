@@ -94,7 +94,7 @@ if TYPE_CHECKING:
     from easymaker.resources.pipeline import Pipeline, PipelineRecurringRun, PipelineRun
     from easymaker.resources.training import Training
 
-__version__ = "0.1.0"
+from easymaker._version import __version__ as __version__
 
 # name -> (module, attribute); attribute None means the module itself.
 _LAZY: dict[str, tuple[str, str | None]] = {

@@ -27,6 +27,7 @@ from starlette.requests import Request as StarletteRequest
 from starlette.responses import Response
 from starlette.routing import Route
 
+from easymaker._version import __version__
 from easymaker.local.catalog import load_catalog
 from easymaker.local.home import LocalHome
 from easymaker.local.logncrash import MAX_REQUEST_BYTES, LogRejected, parse_records
@@ -38,7 +39,6 @@ from easymaker.local.validation import Operation, RequestInvalid, SpecValidator,
 logger = logging.getLogger("easymaker.local.app")
 
 MAX_BODY_BYTES = 32 * 1024 * 1024
-VERSION = "0.1.0"
 OK_HEADER = {"isSuccessful": True, "resultCode": 0, "resultMessage": "SUCCESS"}
 _OK_PREFIX = b'{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"SUCCESS"}'
 
@@ -228,7 +228,7 @@ def _admin_routes(state: AppState) -> list[Route]:
         doc = {
             "header": OK_HEADER,
             "status": "ok",
-            "version": VERSION,
+            "version": __version__,
             "pid": os.getpid(),
             "home": str(state.home.root),
         }
