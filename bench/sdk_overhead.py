@@ -230,23 +230,26 @@ def read_json_line(proc: subprocess.Popen[str], key: str) -> Any:
     raise RuntimeError(f"child exited without {key!r}: {proc.stderr.read() if proc.stderr else ''}")
 
 
+def import_ms(python: str, env: dict[str, str], cwd: Path) -> float:
+    """One ``import easymaker`` in a fresh interpreter: cumulative time of the top-level package [ms]."""
+    out = subprocess.run(
+        [python, "-X", "importtime", "-c", "import easymaker"],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    for line in out.stderr.splitlines():
+        fields = [f.strip() for f in line.split("|")]
+        if len(fields) == 3 and fields[2] == "easymaker":
+            return int(fields[1]) / 1000.0
+    raise RuntimeError(f"no import time for easymaker in:\n{out.stderr[-2000:]}")
+
+
 def import_time_ms(sdk: str, workdir: Path) -> float:
-    samples = []
-    for _ in range(5):
-        out = subprocess.run(
-            [python_for(sdk), "-X", "importtime", "-c", "import easymaker"],
-            env=clean_env(),
-            cwd=workdir,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        for line in out.stderr.splitlines():
-            fields = [f.strip() for f in line.split("|")]
-            if len(fields) == 3 and fields[2] == "easymaker":
-                samples.append(int(fields[1]) / 1000.0)
-    return statistics.median(samples)
+    return statistics.median(import_ms(python_for(sdk), clean_env(), workdir) for _ in range(5))
 
 
 def main() -> None:

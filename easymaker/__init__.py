@@ -11,11 +11,9 @@ first use. Every name of the user's guide (2.1.0) and of the 2.1.x SDK is availa
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
-import importlib.util
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from easymaker._client import Client, init
 from easymaker._config import easymaker_config
@@ -40,6 +38,7 @@ from easymaker._errors import (
     WaitError,
     WaitTimeoutError,
 )
+from easymaker._imports import defer_httpx_cli
 from easymaker.codes import (
     BatchInferenceInputDataTypeCode,
     DatasetFormatCode,
@@ -82,6 +81,8 @@ from easymaker.values import (
 )
 
 if TYPE_CHECKING:
+    from importlib.abc import Loader
+
     from easymaker.objectstorage import ObjectStorage, download, upload
     from easymaker.resources.batch_inference import BatchInference
     from easymaker.resources.endpoint import ApiSpec, Endpoint, EndpointModel, EndpointStage
@@ -95,6 +96,8 @@ if TYPE_CHECKING:
     from easymaker.resources.training import Training
 
 from easymaker._version import __version__ as __version__
+
+defer_httpx_cli()  # before anything imports httpx
 
 # name -> (module, attribute); attribute None means the module itself.
 _LAZY: dict[str, tuple[str, str | None]] = {
@@ -135,10 +138,12 @@ _LAZY: dict[str, tuple[str, str | None]] = {
 }
 
 
-class _ModuleAliasFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class _ModuleAliasFinder:
     """Makes ``import easymaker.endpoint`` (and the other 2.1.x module paths) give the module that holds those names.
 
     ``easymaker.objectstorage`` is a real module; the rest are aliases of modules under ``easymaker.resources``.
+    A meta path finder and loader by protocol (not by subclassing ``importlib.abc``, whose import pulls in
+    ``importlib.resources`` and ``tempfile``: a quarter of ``import easymaker``).
     """
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
@@ -146,7 +151,7 @@ class _ModuleAliasFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         alias = _LAZY.get(name) if package == "easymaker" and "." not in name else None
         if alias is None or alias[1] is not None or alias[0] == fullname:
             return None
-        return importlib.util.spec_from_loader(fullname, self)
+        return importlib.machinery.ModuleSpec(fullname, cast("Loader", self))
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> Any:
         return importlib.import_module(_LAZY[spec.name.partition(".")[2]][0])

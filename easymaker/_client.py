@@ -9,8 +9,6 @@ httpx client uses `RetryTransport` and checks every response: HTTP status and en
 
 from __future__ import annotations
 
-import json
-import logging
 import threading
 import time
 from collections.abc import Callable
@@ -26,8 +24,6 @@ if TYPE_CHECKING:
 
     from easymaker._lookups import Lookups
 
-logger = logging.getLogger("easymaker")
-
 T = TypeVar("T")
 
 USER_AGENT = "easymaker-python"
@@ -42,11 +38,14 @@ def redact_headers(headers: Any) -> dict[str, str]:
 def check_response(response: httpx.Response) -> None:
     """Raise a typed `APIError` unless the response is HTTP 2xx with a JSON envelope whose ``isSuccessful`` is
     true. Used as an httpx response hook, so it runs before the generated code parses anything."""
+    import json  # here, not at the top: ``import easymaker`` stays cheap (httpx has imported both by now)
+    import logging
+
     response.read()
     request = response.request
     method, url = request.method, str(request.url)
     status = response.status_code
-    logger.debug("%s %s -> HTTP %d (%d bytes)", method, url, status, len(response.content))
+    logging.getLogger("easymaker").debug("%s %s -> HTTP %d (%d bytes)", method, url, status, len(response.content))
     try:
         document = json.loads(response.content) if response.content else None
     except ValueError:
@@ -189,7 +188,7 @@ class Client:
         return {
             "timeout": httpx.Timeout(self.config.read_timeout, connect=self.config.connect_timeout),
             "transport": RetryTransport(
-                self._transport if self._transport is not None else httpx.HTTPTransport(),
+                self._transport,
                 max_retries=self.config.max_retries,
                 sleep=self._sleep,
             ),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
 
@@ -59,8 +60,42 @@ def backoff_delay(attempt: int, rng: Callable[[], float] = random.random) -> flo
     return base * (1.0 - JITTER_RATIO * rng())
 
 
+class SchemeTransport(httpx.BaseTransport):
+    """A keep-alive transport that sets TLS up only when it is needed.
+
+    ``httpx.HTTPTransport()`` loads the CA bundle when built (about 40 ms, most of the first call to EasyMaker
+    Local). Here ``http://`` requests go through a pool built with a bare TLS context that is never used (plain
+    HTTP); the verifying pool for ``https://`` (httpx's defaults: certifi, ``SSL_CERT_FILE``...) is built on the
+    first ``https://`` request.
+    """
+
+    def __init__(self) -> None:
+        import ssl
+
+        # Never used for TLS; if it were, it verifies (CERT_REQUIRED, hostname check) against no CA at all: refused.
+        self._plain = httpx.HTTPTransport(verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+        self._tls: httpx.HTTPTransport | None = None
+        self._lock = threading.Lock()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.scheme != "https":
+            return self._plain.handle_request(request)
+        if self._tls is None:
+            with self._lock:
+                if self._tls is None:
+                    self._tls = httpx.HTTPTransport()
+        return self._tls.handle_request(request)
+
+    def close(self) -> None:
+        self._plain.close()
+        with self._lock:
+            tls, self._tls = self._tls, None
+        if tls is not None:
+            tls.close()
+
+
 class RetryTransport(httpx.BaseTransport):
-    """Wraps another transport (default: a keep-alive `httpx.HTTPTransport`) and retries as described above."""
+    """Wraps another transport (default: a keep-alive `SchemeTransport`) and retries as described above."""
 
     def __init__(
         self,
@@ -70,7 +105,7 @@ class RetryTransport(httpx.BaseTransport):
         sleep: Sleep | None = None,
         rng: Callable[[], float] = random.random,
     ) -> None:
-        self._wrapped = wrapped if wrapped is not None else httpx.HTTPTransport()
+        self._wrapped = wrapped if wrapped is not None else SchemeTransport()
         self.max_retries = max_retries
         self._sleep = sleep
         self._rng = rng

@@ -60,6 +60,7 @@ def pkgs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
             pm=importlib.import_module("sample_plain.models"),
             validation=importlib.import_module("sample_custom.validation"),
             dirs=SimpleNamespace(custom=base / "custom" / PACKAGE_NAME, plain=base / "plain" / PACKAGE_NAME),
+            root=root,
         )
     finally:
         sys.path.remove(str(root))
@@ -88,9 +89,42 @@ def test_the_overrides_are_the_ones_tested_here() -> None:
         "endpoint_macros.py.jinja",
         "int_enum.py.jinja",
         "model.py.jinja",
+        "models_init.py.jinja",
         "str_enum.py.jinja",
         "validation.py.jinja",
     ]
+
+
+# ----- models_init.py.jinja ----------------------------------------------------------------------------------
+
+
+def test_models_package_imports_each_model_on_first_use(pkgs: SimpleNamespace) -> None:
+    script = """
+import sys
+import sample_custom.models as models
+loaded = lambda: sorted(n for n in sys.modules if n.startswith("sample_custom.models."))
+assert loaded() == [], loaded()
+from sample_custom.models import Hyperparameter
+assert Hyperparameter.__module__ == "sample_custom.models.hyperparameter", Hyperparameter.__module__
+assert "sample_custom.models.hyperparameter" in loaded() and len(loaded()) < len(models.__all__), loaded()
+assert models.Hyperparameter is Hyperparameter
+assert set(models.__all__) <= set(dir(models))
+try:
+    models.NoSuchModel
+except AttributeError as exc:
+    assert "NoSuchModel" in str(exc)
+else:
+    raise AssertionError("unknown name did not raise")
+print("OK", len(models.__all__))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=pkgs.root, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert out.returncode == 0 and out.stdout.startswith("OK"), out.stdout + out.stderr
+    # the same names as the generator's own eager package
+    assert sorted(pkgs.cm.__all__) == sorted(pkgs.pm.__all__)
+    for name in pkgs.pm.__all__:
+        assert getattr(pkgs.cm, name).__name__ == getattr(pkgs.pm, name).__name__
 
 
 # ----- model.py.jinja -----------------------------------------------------------------------------------------

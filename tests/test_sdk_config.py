@@ -312,3 +312,30 @@ def test_object_storage_token_source_follows_the_configuration() -> None:
         )
         assert provider("tenant") == ("swift-token", "2099-01-01T00:00:00.000+09:00")
         assert route.calls.last.request.headers["X-EasyMaker-Token"] == "em-token"
+
+
+def test_httpx_cli_is_not_imported_with_the_sdk() -> None:
+    """httpx imports its CLI (click, rich, pygments) on `import httpx`; after `import easymaker` it is imported only
+    when `httpx.main` is called."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import easymaker, httpx
+        print("CLI", [m for m in ("click", "rich", "pygments") if m in sys.modules])
+        try:
+            import click, rich  # noqa: F401
+        except ImportError:
+            print("NO-CLI-DEPS")
+            raise SystemExit(0)
+        try:
+            httpx.main(["--help"])
+        except SystemExit as exc:
+            print("EXIT", exc.code)
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60, check=True
+    )
+    assert "CLI []" in out.stdout, out.stdout + out.stderr
+    if "NO-CLI-DEPS" not in out.stdout:
+        assert "EXIT 0" in out.stdout and "Usage" in out.stdout, out.stdout + out.stderr

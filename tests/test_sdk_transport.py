@@ -200,3 +200,38 @@ def test_null_fields_in_responses_are_treated_as_absent() -> None:
     assert tuning.optimal_trial is None and tuning.algorithm is None
     assert tuning.dataset_list[0].data_uri == "obs://d"
     assert tuning.experiment.experiment_id == "e1" and tuning.experiment.experiment_name is None
+
+
+def test_tls_is_set_up_only_for_https_requests() -> None:
+    """Plain-HTTP requests (EasyMaker Local) never build the verifying TLS pool (loading the CA bundle is most of a
+    first call's time); the first https:// request does, and that pool verifies."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from easymaker._transport import SchemeTransport
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    transport = SchemeTransport()
+    try:
+        with httpx.Client(transport=transport) as client:
+            assert client.get(f"http://127.0.0.1:{server.server_address[1]}/").text == "ok"
+            assert transport._tls is None
+            # an https request to the same plain-HTTP server: the verifying pool is built, and the handshake fails
+            with pytest.raises(httpx.ConnectError):
+                client.get(f"https://127.0.0.1:{server.server_address[1]}/")
+            assert transport._tls is not None
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert transport._tls is None, "close() closes both pools"
