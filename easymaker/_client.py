@@ -58,12 +58,24 @@ def check_response(response: httpx.Response) -> None:
         message = header.get("resultMessage") if isinstance(header, dict) else None
         if message is None:
             message = body_excerpt(response.content)
-        raise error_class_for(status)(status, code, message, method, url, body=document)
+        raise error_class_for(status)(
+            request_method=method,
+            request_url=url,
+            status_code=status,
+            result_code=code,
+            result_message=message,
+            body=document,
+        )
     if not isinstance(header, dict) or "isSuccessful" not in header:
         raise _unexpected_body(response, "without the EasyMaker envelope header")
     if header.get("isSuccessful") is not True:
         raise error_class_for(status)(
-            status, header.get("resultCode"), header.get("resultMessage"), method, url, body=document
+            request_method=method,
+            request_url=url,
+            status_code=status,
+            result_code=header.get("resultCode"),
+            result_message=header.get("resultMessage"),
+            body=document,
         )
 
 
@@ -72,7 +84,11 @@ def _unexpected_body(response: httpx.Response, what: str) -> APIResponseError:
     method, url, status = request.method, str(request.url), response.status_code
     excerpt = body_excerpt(response.content)
     return APIResponseError(
-        status, None, excerpt, method, url, message=f"{method} {url}: HTTP {status} {what}: {excerpt}"
+        f"{method} {url}: HTTP {status} {what}: {excerpt}",
+        request_method=method,
+        request_url=url,
+        status_code=status,
+        result_message=excerpt,
     )
 
 
@@ -253,13 +269,10 @@ class Client:
         parsed = response.parsed
         if not isinstance(parsed, expected):
             raise APIResponseError(
-                int(response.status_code),
-                None,
-                body_excerpt(response.content),
-                None,
-                None,
-                message=f"unexpected response (HTTP {int(response.status_code)}), expected {expected.__name__}: "
+                f"unexpected response (HTTP {int(response.status_code)}), expected {expected.__name__}: "
                 f"{body_excerpt(response.content)}",
+                status_code=int(response.status_code),
+                result_message=body_excerpt(response.content),
             )
         return parsed
 

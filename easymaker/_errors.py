@@ -1,4 +1,28 @@
-"""The SDK's exceptions: one base class, typed API errors, connection errors, validation and wait errors.
+"""The SDK's exceptions. Every one derives from `EasyMakerError`; constructors take keyword arguments only
+(after the message), and the same facts have the same attribute names in every family::
+
+    EasyMakerError
+    ├── ConfigurationError            (also ValueError)  a setting is missing or invalid
+    ├── EasyMakerValidationError      (also ValueError)  an argument outside a limit, found before any request
+    ├── NameLookupError               (also ValueError)  a name (instance type, image, ...) that matches nothing
+    ├── ResourceNotFoundError         (also LookupError) a client-side lookup (e.g. by name) found no resource
+    ├── APIError                      a request to the API failed: request_method, request_url, status_code,
+    │   │                             result_code, result_message, body (None where not known)
+    │   ├── APIConnectionError        no response: DNS, TLS, refused, reset (status_code None)
+    │   │   └── APITimeoutError       connect or read timeout, after the retries
+    │   ├── APIResponseError          a response that is not the expected JSON envelope or payload
+    │   ├── BadRequestError           HTTP 400 / 422 (and other 4xx without a class of their own)
+    │   ├── AuthenticationError       HTTP 401: the token is missing, wrong or expired
+    │   ├── PermissionDeniedError     HTTP 403: the token is valid but may not do this
+    │   ├── NotFoundError             HTTP 404
+    │   ├── ConflictError             HTTP 409: the resource's state forbids the operation
+    │   ├── RateLimitError            HTTP 429, after the retries
+    │   ├── InternalServerError       HTTP 5xx, after the retries
+    │   └── PredictError              an inference request to an endpoint stage failed
+    ├── WaitError                     a wait did not end in success: resource, status
+    │   ├── ResourceFailedError       the resource reached a failure status: reason
+    │   └── WaitTimeoutError          the deadline passed first (the work goes on): timeout
+    └── NotDeployedError              (also LookupError) predict for a model not deployed on the stage
 
 Messages never contain credentials: API errors carry the method, the URL (which holds no secret), the HTTP
 status and the envelope's ``resultCode`` / ``resultMessage``, or an excerpt of a body that is not an envelope.
@@ -60,33 +84,48 @@ class NameLookupError(EasyMakerError, ValueError):
         self.valid = valid
 
 
-class APIError(EasyMakerError):
-    """The EasyMaker API answered with an error (HTTP status >= 400, or ``header.isSuccessful`` false).
+class ResourceNotFoundError(EasyMakerError, LookupError):
+    """A lookup made by the SDK itself (e.g. ``get_by_name``) found no resource; no request answered 404.
 
     Attributes:
-        status_code: HTTP status of the response.
+        kind: the resource kind, e.g. ``Training``.
+        name: the name that was looked for.
+    """
+
+    def __init__(self, message: str, *, kind: str | None = None, name: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.name = name
+
+
+class APIError(EasyMakerError):
+    """A request to the EasyMaker API (or an endpoint stage) failed.
+
+    Attributes:
+        request_method: method of the request, e.g. ``POST`` (``None`` when unknown).
+        request_url: URL of the request.
+        status_code: HTTP status of the response (``None`` when no response arrived).
         result_code: ``header.resultCode`` of the envelope (``None`` when the body is not an envelope).
         result_message: ``header.resultMessage`` of the envelope, else an excerpt of the body.
-        request_method: method of the request, e.g. ``POST``.
-        request_url: URL of the request.
+        body: the parsed JSON body, if any.
     """
 
     def __init__(
         self,
-        status_code: int | None,
-        result_code: int | None,
-        result_message: str | None,
-        request_method: str | None,
-        request_url: str | None,
-        *,
-        body: Any = None,
         message: str | None = None,
+        *,
+        request_method: str | None = None,
+        request_url: str | None = None,
+        status_code: int | None = None,
+        result_code: int | None = None,
+        result_message: str | None = None,
+        body: Any = None,
     ) -> None:
+        self.request_method = request_method
+        self.request_url = request_url
         self.status_code = status_code
         self.result_code = result_code
         self.result_message = result_message
-        self.request_method = request_method
-        self.request_url = request_url
         self.body = body
         if message is None:
             parts = [f"{request_method} {request_url}" if request_method else (request_url or "request")]
@@ -100,30 +139,19 @@ class APIError(EasyMakerError):
         super().__init__(message)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            _rebuild_api_error,
-            (
-                type(self),
-                self.status_code,
-                self.result_code,
-                self.result_message,
-                self.request_method,
-                self.request_url,
-                str(self),
-            ),
-        )
+        # keyword-only attributes survive pickling (multiprocessing, joblib); the body is left out
+        facts = {
+            "request_method": self.request_method,
+            "request_url": self.request_url,
+            "status_code": self.status_code,
+            "result_code": self.result_code,
+            "result_message": self.result_message,
+        }
+        return (_rebuild_api_error, (type(self), str(self), facts))
 
 
-def _rebuild_api_error(
-    cls: type[APIError],
-    status_code: int | None,
-    result_code: int | None,
-    result_message: str | None,
-    request_method: str | None,
-    request_url: str | None,
-    message: str,
-) -> APIError:
-    return cls(status_code, result_code, result_message, request_method, request_url, message=message)
+def _rebuild_api_error(cls: type[APIError], message: str, facts: dict[str, Any]) -> APIError:
+    return cls(message, **facts)
 
 
 class BadRequestError(APIError):
@@ -131,7 +159,11 @@ class BadRequestError(APIError):
 
 
 class AuthenticationError(APIError):
-    """HTTP 401/403: the access token (or ``X-EasyMaker-Token``) is missing, wrong or expired."""
+    """HTTP 401: the access token (or ``X-EasyMaker-Token``) is missing, wrong or expired."""
+
+
+class PermissionDeniedError(APIError):
+    """HTTP 403: the token is valid but not allowed to do this."""
 
 
 class NotFoundError(APIError):
@@ -154,13 +186,8 @@ class APIResponseError(APIError):
     """The response is not the expected JSON envelope (HTML error page, empty body, missing payload...)."""
 
 
-class APIConnectionError(EasyMakerError):
+class APIConnectionError(APIError):
     """The request could not be sent or no response was received (DNS, TLS, refused, reset...)."""
-
-    def __init__(self, message: str, *, request_method: str | None = None, request_url: str | None = None) -> None:
-        super().__init__(message)
-        self.request_method = request_method
-        self.request_url = request_url
 
 
 class APITimeoutError(APIConnectionError):
@@ -170,7 +197,7 @@ class APITimeoutError(APIConnectionError):
 STATUS_ERRORS: dict[int, type[APIError]] = {
     400: BadRequestError,
     401: AuthenticationError,
-    403: AuthenticationError,
+    403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
     422: BadRequestError,
@@ -227,13 +254,13 @@ class NotDeployedError(EasyMakerError, LookupError):
     """``predict`` was asked for a model that is not deployed on the stage (the message lists the deployed ids)."""
 
 
-class PredictError(EasyMakerError):
-    """An inference request failed (HTTP status >= 400 or a body that is not JSON)."""
+class PredictError(APIError):
+    """An inference request to an endpoint stage failed (HTTP status >= 400 or a body that is not JSON)."""
 
-    def __init__(self, message: str, *, status_code: int | None = None, url: str | None = None) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-        self.url = url
+    @property
+    def url(self) -> str | None:
+        """The stage URL (the same as ``request_url``; kept for code written against earlier releases)."""
+        return self.request_url
 
 
 __all__ = [
@@ -251,9 +278,11 @@ __all__ = [
     "NameLookupError",
     "NotDeployedError",
     "NotFoundError",
+    "PermissionDeniedError",
     "PredictError",
     "RateLimitError",
     "ResourceFailedError",
+    "ResourceNotFoundError",
     "WaitError",
     "WaitTimeoutError",
 ]

@@ -49,7 +49,7 @@ def iaas_token_provider(client: Client) -> Callable[[str], tuple[str, Any]]:
         access = parsed.to_dict().get("access") or {}
         token = (access.get("token") or {}) if isinstance(access, dict) else {}
         if not token.get("id") or not token.get("expires"):
-            raise APIResponseError(None, None, None, None, None, message="the iaas-token response has no access.token")
+            raise APIResponseError("the iaas-token response has no access.token")
         return str(token["id"]), str(token["expires"])
 
     return provide

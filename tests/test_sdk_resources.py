@@ -104,8 +104,11 @@ def test_get_list_name_filter_and_get_by_name(client: easymaker.Client) -> None:
         assert easymaker.Model.get_by_name("a", client=client).model_id == "m1"
         with pytest.raises(easymaker.EasyMakerError, match="2 Model resources are named 'b'"):
             easymaker.Model.get_by_name("b", client=client)
-        with pytest.raises(easymaker.NotFoundError, match="no Model named 'z'"):
+        with pytest.raises(easymaker.ResourceNotFoundError, match="no Model named 'z'") as info:
             easymaker.Model.get_by_name("z", client=client)
+        # a miss found by the SDK itself is not dressed as an HTTP 404
+        assert not isinstance(info.value, easymaker.APIError)
+        assert (info.value.kind, info.value.name) == ("Model", "z")
 
 
 def test_resource_without_id_explains(client: easymaker.Client) -> None:

@@ -149,7 +149,7 @@ def test_envelope_failure_with_http_200() -> None:
     [
         (400, easymaker.BadRequestError),
         (401, easymaker.AuthenticationError),
-        (403, easymaker.AuthenticationError),
+        (403, easymaker.PermissionDeniedError),
         (404, easymaker.NotFoundError),
         (409, easymaker.ConflictError),
     ],

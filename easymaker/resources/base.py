@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, Self, TextIO, TypeVar
 
 from easymaker._client import Client, default_client
-from easymaker._errors import EasyMakerError, EasyMakerValidationError, NotFoundError
+from easymaker._errors import EasyMakerError, EasyMakerValidationError, ResourceNotFoundError
 from easymaker._wait import wait_for_status
 from easymaker.values import Tag, Value, camel_to_snake, plain, snake_to_camel, wire_list
 
@@ -437,7 +437,7 @@ class Resource(Record):
         """The one resource with this exact name (error if none or several)."""
         matches = cls.get_list(client=client, name_list=[name])
         if not matches:
-            raise NotFoundError(None, None, f"no {cls._label} named {name!r}", None, None)
+            raise ResourceNotFoundError(f"no {cls._label} named {name!r}", kind=cls._label, name=name)
         if len(matches) > 1:
             ids = ", ".join(str(m.id) for m in matches)
             raise EasyMakerError(f"{len(matches)} {cls._label} resources are named {name!r} (ids: {ids})")
@@ -640,7 +640,7 @@ def wire_dict(value: Any, what: str) -> dict[str, Any]:
     if value is None or not hasattr(value, "to_dict"):
         from easymaker._errors import APIResponseError
 
-        raise APIResponseError(None, None, None, None, None, message=f"the response has no {what!r} payload")
+        raise APIResponseError(f"the response has no {what!r} payload")
     result: dict[str, Any] = value.to_dict()
     return result
 

@@ -270,16 +270,18 @@ def _post_json(client: Client, url: str, body: Any, timeout: float | None) -> An
     if response.status_code >= 400:
         raise PredictError(
             f"POST {url} failed: HTTP {response.status_code}: {body_excerpt(response.content)}",
+            request_method="POST",
+            request_url=url,
             status_code=response.status_code,
-            url=url,
         )
     try:
         return response.json()
     except ValueError:
         raise PredictError(
             f"POST {url}: HTTP {response.status_code} with a body that is not JSON: {body_excerpt(response.content)}",
+            request_method="POST",
+            request_url=url,
             status_code=response.status_code,
-            url=url,
         ) from None
 
 
