@@ -1,11 +1,12 @@
-"""``python -m easymaker``: the guide's 8 CLI commands (read from the guide itself) and the extras, each run as a
-real subprocess against a real EasyMaker Local."""
+"""``python -m easymaker``: the guide's 8 CLI commands (as ``examples/guide/cli.sh`` runs them) and the extras,
+each run as a real subprocess against a real EasyMaker Local."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,15 +17,15 @@ import pytest
 from local_server import LocalServerHandle, free_port, start_local_server
 
 REPO = Path(__file__).resolve().parents[1]
-GUIDE = REPO.parent / "shared" / "seed" / "sdk-guide.ko.md"
+CLI_SCENARIO = REPO / "examples" / "guide" / "cli.sh"
 APPKEY = "cliappkey"
 OTHER_APPKEY = "cliotherappkey"
 
 
-def guide_commands() -> list[str]:
-    """The command column of the guide's CLI table, verbatim."""
-    text = GUIDE.read_text(encoding="utf-8")
-    return re.findall(r"\|\s*(python -m easymaker [^|]*?)\s*\|", text)
+def guide_commands() -> list[list[str]]:
+    """The commands of examples/guide/cli.sh (the guide's CLI table), as argument lists."""
+    lines = CLI_SCENARIO.read_text(encoding="utf-8").splitlines()
+    return [shlex.split(line) for line in lines if line.startswith("python -m easymaker ")]
 
 
 @dataclass
@@ -162,12 +163,11 @@ def run_cli(
     return subprocess.run([sys.executable, *args], cwd=REPO, env=full_env, capture_output=True, text=True, timeout=120)
 
 
-def guide_argv(command: str, env: Env) -> list[str]:
-    """The guide's command with its placeholder credentials replaced by real ones."""
-    argv = command.split()
-    assert argv[:3] == ["python", "-m", "easymaker"], command
-    replaced = [{"EM_APPKEY": APPKEY, "EM_ACCESS_TOKEN": env.server.token}.get(a, a) for a in argv]
-    assert replaced != argv, f"no placeholder credentials in {command!r}"
+def guide_argv(argv: list[str], env: Env) -> list[str]:
+    """The command with the shell variables of its credentials replaced by real ones."""
+    assert argv[:3] == ["python", "-m", "easymaker"], argv
+    replaced = [{"$EM_APPKEY": APPKEY, "$EM_ACCESS_TOKEN": env.server.token}.get(a, a) for a in argv]
+    assert replaced != argv, f"no credential variables in {argv!r}"
     return replaced[1:]
 
 
@@ -185,7 +185,7 @@ def row_with(output: str, first_cell: str) -> list[str]:
 def test_the_guide_lists_eight_commands() -> None:
     commands = guide_commands()
     assert len(commands) == 8
-    assert [c.split()[-1] for c in commands] == [
+    assert [c[-1] for c in commands] == [
         "-instance",
         "-image",
         "-algorithm",
@@ -200,7 +200,7 @@ def test_the_guide_lists_eight_commands() -> None:
 @pytest.mark.parametrize("index", range(8), ids=lambda i: f"guide-cli-{i + 1}")
 def test_guide_command(index: int, env: Env) -> None:
     command = guide_commands()[index]
-    flag = command.split()[-1].lstrip("-")
+    flag = command[-1].lstrip("-")
     proc = run_cli(guide_argv(command, env), env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""

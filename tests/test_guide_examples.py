@@ -1,11 +1,12 @@
-"""Every Python example of the user's guide, run verbatim against a real EasyMaker Local.
+"""Every usage scenario of ``examples/guide/`` (one per Python example of the user's guide), run against a real
+EasyMaker Local.
 
-The examples are read from the guide at test time (``../shared/seed/sdk-guide.ko.md`` next to the repository).
-Only ids, ``obs://`` paths, names and credentials are substituted, and each substitution must find its text in the
-example (a changed guide fails here instead of silently testing something else). Variables the examples take from
-earlier steps (``experiment``, ``training_id``, ``model``, ...) are bound to real resources created beforehand.
+The scenarios take the resources they work on from earlier steps (``experiment``, ``training_id``, ``model``,
+...) through ``scenario.given``; here they are bound to real resources created beforehand. Their ``obs://``
+objects lie under ``$GUIDE_OBS_URI``, a container of this EasyMaker Local seeded with the inputs they read.
+(`tests/test_guide_conformance.py` checks, when the guide is at hand, that the scenarios make the guide's calls.)
 
-For each example the test checks that
+For each scenario the test checks that
 (a) every EasyMaker API request the SDK sent is an operation of ``spec/openapi.yaml`` whose query and JSON body
     validate against the spec (requests are recorded by a transport installed through ``easymaker.init``), and
 (b) the resources it creates exist afterwards, with the expected status, and the ones it deletes are gone
@@ -14,12 +15,13 @@ For each example the test checks that
 
 from __future__ import annotations
 
-import ast
 import io
 import json
 import os
 import re
+import runpy
 import sqlite3
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -40,9 +42,8 @@ from sklearn.linear_model import LinearRegression, LogisticRegression
 import easymaker
 
 REPO = Path(__file__).resolve().parents[1]
-GUIDE = REPO.parent / "shared" / "seed" / "sdk-guide.ko.md"
 SPEC_PATH = REPO / "spec" / "openapi.yaml"
-HERE = Path(__file__).resolve().parent / "guide_examples"
+SCENARIOS = REPO / "examples" / "guide"
 
 APPKEY = "guideappkey"
 TENANT = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
@@ -51,97 +52,32 @@ OBS_HOST = "kr1-api-object-storage.nhncloudservice.com"
 OBS = f"obs://{OBS_HOST}/v1/AUTH_{TENANT}/{CONTAINER}"
 DOWNLOAD_TENANT = "00000000000000000000000000000000"  # the guide's download example names this account verbatim
 
-# Object paths for the placeholders of the guide's obs:// URIs ({tenant_id} and {container_name} are global).
-OBS_PATHS = {
-    "soucre_download_path": "src",
-    "model_upload_path": "trained/model",
-    "checkpoint_input_path": "checkpoint/in",
-    "checkpoint_upload_path": "checkpoint/out",
-    "train_data_download_path": "data/train",
-    "test_data_download_path": "data/test",
-    "input_data_path": "eval/data",
-    "output_upload_uri": "eval/output",
-    "output_upload_path": "batch/output",
-    "upload_path": "uploaded",
-}
 IRIS_ROW = [6.0, 3.4, 4.5, 1.6]  # the guide's inference input
 
 DONE_STATUSES = {"COMPLETE", "ACTIVE", "ENABLED"}
 
 
-# ---------------------------------------------------------------------------------------------------------- guide
-@dataclass(frozen=True)
-class Example:
-    line: int  # first code line in the guide
-    heading: str
-    code: str
+# ---------------------------------------------------------------------------------------------------------- scenarios
+sys.path.insert(0, str(SCENARIOS))  # the scenarios import their helper module, as when run from their folder
+import scenario  # noqa: E402
 
 
-def extract_examples(text: str) -> list[Example]:
-    """Every ```python block of the guide, with its first code line and the heading above it."""
-    examples = []
-    lines = text.splitlines()
-    heading = ""
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if line.startswith("#"):
-            heading = line.lstrip("#").strip()
-        if line.strip() == "```python":
-            j = i + 1
-            while j < len(lines) and lines[j].strip() != "```":
-                j += 1
-            examples.append(Example(i + 2, heading, "\n".join(lines[i + 1 : j]) + "\n"))
-            i = j
-        i += 1
-    return examples
+def scenario_files() -> list[Path]:
+    """examples/guide/NN_*.py in order."""
+    return sorted(SCENARIOS.glob("[0-9][0-9]_*.py"))
 
 
-def guide_examples() -> list[Example]:
-    if not GUIDE.is_file():
-        pytest.fail(f"the user's guide is not at {GUIDE} (the tests read the examples from it)")
-    return extract_examples(GUIDE.read_text(encoding="utf-8"))
-
-
-def substitute(code: str, replacements: list[tuple[str, str]]) -> str:
-    """Replace each (old, new); each old text must occur in the example."""
-    for old, new in replacements:
-        if old not in code:
-            raise AssertionError(f"the example no longer contains {old!r}:\n{code}")
-        code = code.replace(old, new)
-    return code
-
-
-def substitute_obs(code: str, paths: dict[str, str]) -> str:
-    """Fill the placeholders of every obs:// URI: {tenant_id}, {container_name} and the named paths."""
-
-    def fill(match: re.Match[str]) -> str:
-        uri = match.group(0)
-
-        def one(p: re.Match[str]) -> str:
-            name = p.group(1)
-            if name == "tenant_id":
-                return TENANT
-            if name == "container_name":
-                return CONTAINER
-            if name not in paths:
-                raise AssertionError(f"no object path for the placeholder {{{name}}} in {uri}")
-            return paths[name]
-
-        return re.sub(r"\{(\w+)\}", one, uri)
-
-    return re.sub(r"obs://[^'\"\s]+", fill, code)
-
-
-def run_example(code: str, namespace: dict[str, Any]) -> Any:
-    """exec the example; like an interactive session, return the value of a final expression statement."""
-    tree = ast.parse(code)
-    last = tree.body[-1] if tree.body else None
-    if isinstance(last, ast.Expr):
-        tree.body[-1] = ast.Assign(targets=[ast.Name("__result__", ast.Store())], value=last.value)
-        ast.fix_missing_locations(tree)
-    exec(compile(tree, "<guide example>", "exec"), namespace)
-    return namespace.get("__result__")
+def run_scenario(path: Path, bindings: dict[str, Any], environment: dict[str, str]) -> dict[str, Any]:
+    """Run one scenario as a script, with these values bound and these variables set; return its globals."""
+    scenario.unbind()
+    scenario.bind(**bindings)
+    with pytest.MonkeyPatch.context() as mp:
+        for name, value in environment.items():
+            mp.setenv(name, value)
+        try:
+            return runpy.run_path(str(path), run_name="__main__")
+        finally:
+            scenario.unbind()
 
 
 # ---------------------------------------------------------------------------------------------------------- spec
@@ -496,19 +432,15 @@ class GuideEnv:
 
 
 def _compile_sample_pipeline(path: Path) -> None:
-    """The guide's ./sample-pipeline.yaml, compiled from tests/guide_examples/sample_pipeline.py."""
-    import importlib.util
+    """The scenarios' ./sample-pipeline.yaml, compiled from examples/guide/sample_pipeline.py."""
+    from sample_pipeline import compile_to
 
-    spec = importlib.util.spec_from_file_location("guide_sample_pipeline", HERE / "sample_pipeline.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.compile_to(str(path))
+    compile_to(str(path))
 
 
 def _seed(env: GuideEnv) -> None:
-    """The objects the examples read: source, datasets, checkpoint, models, evaluation and batch inputs."""
-    env.put_object("src/training_start.py", (HERE / "training_start.py").read_bytes())
+    """The objects the scenarios read: source, datasets, checkpoint, models, evaluation and batch inputs."""
+    env.put_object("src/training_start.py", (SCENARIOS / "source" / "training_start.py").read_bytes())
     data = load_iris()
     rows = [",".join(f"{v:.1f}" for v in x) + f",{y}" for x, y in zip(data.data, data.target, strict=True)]
     env.put_object("data/train/iris.csv", ("\n".join(rows[::2]) + "\n").encode())
@@ -544,6 +476,7 @@ def guide_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GuideEnv]:
         mp.setenv("EM_PROFILE", "local")
         mp.setenv("EM_API_URL", server.url)
         mp.setenv("EASYMAKER_LOCAL_HOME", str(server.home))
+        mp.setenv("GUIDE_OBS_URI", OBS)
         mp.chdir(workdir)
         spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
         clf, reg = _iris_models()
@@ -567,37 +500,34 @@ def guide_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GuideEnv]:
 
 
 # ---------------------------------------------------------------------------------------------------------- cases
+Prepared = tuple[dict[str, Any], dict[str, str]]  # (values bound for scenario.given, environment variables)
+
+
 @dataclass
 class Run:
-    """What one example did: its namespace after exec, its final expression's value, the operations it called."""
+    """What one scenario did: its globals after the run and the operations it called."""
 
     namespace: dict[str, Any]
-    result: Any
     operations: list[str]
 
 
 @dataclass
 class Case:
-    marker: str  # text the example must contain (guards the mapping from guide order to cases)
-    prepare: Callable[[GuideEnv], tuple[dict[str, Any], list[tuple[str, str]]]]  # (namespace, substitutions)
+    marker: str  # text the scenario must contain (guards the mapping from scenario files to cases)
+    prepare: Callable[[GuideEnv], Prepared]
     check: Callable[[GuideEnv, Run], None]
-    operations: tuple[str, ...] = ()  # operationIds the example must have called
-    obs_paths: dict[str, str] = field(default_factory=dict)
+    operations: tuple[str, ...] = ()  # operationIds the scenario must have called
 
 
-def no_prep(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {}, []
+def no_prep(env: GuideEnv) -> Prepared:
+    return {}, {}
 
 
 # -- 19 init
-def prep_init(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def prep_init(env: GuideEnv) -> Prepared:
     experiment_id = env.experiment().experiment_id
     env.cache["init-experiment"] = experiment_id
-    return {}, [
-        ("'EASYMAKER_APPKEY'", repr(APPKEY)),
-        ("'EASYMAKER_ACCESS_TOKEN'", repr(env.server.token)),
-        ('"EXPERIMENT_ID"', repr(experiment_id)),
-    ]
+    return {}, {"EM_APPKEY": APPKEY, "EM_ACCESS_TOKEN": env.server.token, "EM_EXPERIMENT_ID": experiment_id}
 
 
 def check_init(env: GuideEnv, run: Run) -> None:
@@ -621,9 +551,9 @@ def check_experiment_create(env: GuideEnv, run: Run) -> None:
 
 
 # -- 75 experiment delete
-def prep_experiment_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def prep_experiment_delete(env: GuideEnv) -> Prepared:
     experiment = easymaker.Experiment().create(experiment_name=env.uniq("to-delete"))
-    return {"experiment_id": experiment.experiment_id}, []
+    return {"experiment_id": experiment.experiment_id}, {}
 
 
 def check_gone(collection: str, variable: str) -> Callable[[GuideEnv, Run], None]:
@@ -634,8 +564,8 @@ def check_gone(collection: str, variable: str) -> Callable[[GuideEnv, Run], None
 
 
 # -- 115 training run
-def prep_with_experiment(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"experiment": env.experiment()}, []
+def prep_with_experiment(env: GuideEnv) -> Prepared:
+    return {"experiment": env.experiment()}, {}
 
 
 def check_training_run(env: GuideEnv, run: Run) -> None:
@@ -653,8 +583,8 @@ def check_training_run(env: GuideEnv, run: Run) -> None:
 
 
 # -- 173 training delete
-def prep_training_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"training_id": env.run_training(env.uniq("train-to-delete")).training_id}, []
+def prep_training_delete(env: GuideEnv) -> Prepared:
+    return {"training_id": env.run_training(env.uniq("train-to-delete")).training_id}, {}
 
 
 # -- 230 tuning run
@@ -666,15 +596,15 @@ def check_tuning_run(env: GuideEnv, run: Run) -> None:
 
 
 # -- 301 tuning delete
-def prep_tuning_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def prep_tuning_delete(env: GuideEnv) -> Prepared:
     rid = env.run_tuning().hyperparameter_tuning_id
     env.wait_status("hyperparameter-tunings", "hyperparameterTuning", rid, {"COMPLETE"})
-    return {"hyperparameter_tuning_id": rid}, []
+    return {"hyperparameter_tuning_id": rid}, {}
 
 
 # -- 324 model from training
-def prep_model_from_training(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"training": env.completed_training()}, []
+def prep_model_from_training(env: GuideEnv) -> Prepared:
+    return {"training": env.completed_training()}, {}
 
 
 def check_model_from_training(env: GuideEnv, run: Run) -> None:
@@ -700,22 +630,22 @@ def check_model_by_uri(env: GuideEnv, run: Run) -> None:
 
 
 # -- 378 model delete
-def prep_model_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def prep_model_delete(env: GuideEnv) -> Prepared:
     model = easymaker.Model().create_by_model_upload_uri(
         model_type_code=easymaker.SCIKIT_LEARN,
         model_upload_uri=f"{OBS}/models/iris-classifier/",
         model_name=env.uniq("model-to-delete"),
     )
-    return {"model_id": model.model_id}, []
+    return {"model_id": model.model_id}, {}
 
 
 # -- 411 three model evaluations
-def prep_evaluations(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def prep_evaluations(env: GuideEnv) -> Prepared:
     return {
         "model": env.sklearn_model(),
         "regression_model": env.sklearn_model("regressor"),
         "classification_model": env.sklearn_model(),
-    }, []
+    }, {}
 
 
 def check_evaluations(env: GuideEnv, run: Run) -> None:
@@ -737,13 +667,13 @@ def check_evaluations(env: GuideEnv, run: Run) -> None:
 
 
 # -- 492 evaluation delete
-def prep_evaluation_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"model_evaluation_id": env.run_evaluation().model_evaluation_id}, []
+def prep_evaluation_delete(env: GuideEnv) -> Prepared:
+    return {"model_evaluation_id": env.run_evaluation().model_evaluation_id}, {}
 
 
 # -- 525 endpoint create
-def prep_endpoint_create(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"model": env.sklearn_model()}, []
+def prep_endpoint_create(env: GuideEnv) -> Prepared:
+    return {"model": env.sklearn_model()}, {}
 
 
 def check_endpoint_create(env: GuideEnv, run: Run) -> None:
@@ -756,8 +686,8 @@ def check_endpoint_create(env: GuideEnv, run: Run) -> None:
 
 
 # -- 574 stage create
-def prep_stage_create(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"endpoint": env.endpoint(), "model": env.sklearn_model()}, []
+def prep_stage_create(env: GuideEnv) -> Prepared:
+    return {"endpoint": env.endpoint(), "model": env.sklearn_model()}, {}
 
 
 def check_stage_create(env: GuideEnv, run: Run) -> None:
@@ -768,8 +698,8 @@ def check_stage_create(env: GuideEnv, run: Run) -> None:
 
 
 # -- 600 stage list
-def prep_stage_list(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"endpoint_id": env.endpoint().endpoint_id}, []
+def prep_stage_list(env: GuideEnv) -> Prepared:
+    return {"endpoint_id": env.endpoint().endpoint_id}, {}
 
 
 def check_stage_list(env: GuideEnv, run: Run) -> None:
@@ -778,23 +708,23 @@ def check_stage_list(env: GuideEnv, run: Run) -> None:
 
 
 # -- 608 / 618 predict
-def prep_predict_endpoint(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"model_id": env.sklearn_model().model_id}, [("'endpoint_id'", repr(env.endpoint().endpoint_id))]
+def prep_predict_endpoint(env: GuideEnv) -> Prepared:
+    return {"model_id": env.sklearn_model().model_id, "endpoint_id": env.endpoint().endpoint_id}, {}
 
 
-def prep_predict_stage(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"model_id": env.sklearn_model().model_id}, [("'endpoint_stage_id'", repr(env.default_stage_id()))]
+def prep_predict_stage(env: GuideEnv) -> Prepared:
+    return {"model_id": env.sklearn_model().model_id, "endpoint_stage_id": env.default_stage_id()}, {}
 
 
 def check_predict(env: GuideEnv, run: Run) -> None:
     expected = env.classifier.predict(np.array([IRIS_ROW])).tolist()
-    result = run.result
+    result = run.namespace["prediction"]
     assert isinstance(result, dict), result
     assert result["predictions"] == expected
 
 
 # -- 634 endpoint delete
-def prep_endpoint_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def prep_endpoint_delete(env: GuideEnv) -> Prepared:
     endpoint = easymaker.Endpoint().create(
         endpoint_name=env.uniq("ep-to-delete"),
         instance_type_name="m2.c2m4",
@@ -802,11 +732,11 @@ def prep_endpoint_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str,
             {"modelId": env.sklearn_model().model_id, "resourceOptionDetail": {"cpu": "1", "memory": "1Gi"}}
         ],
     )
-    return {"endpoint_id": endpoint.endpoint_id}, []
+    return {"endpoint_id": endpoint.endpoint_id}, {}
 
 
 # -- 646 stage delete
-def prep_stage_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def prep_stage_delete(env: GuideEnv) -> Prepared:
     stage = easymaker.EndpointStage().create(
         endpoint_id=env.endpoint().endpoint_id,
         stage_name="todelete",
@@ -815,12 +745,12 @@ def prep_stage_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, st
             {"modelId": env.sklearn_model().model_id, "resourceOptionDetail": {"cpu": "1", "memory": "1Gi"}}
         ],
     )
-    return {"stage_id": stage.endpoint_stage_id}, []
+    return {"stage_id": stage.endpoint_stage_id}, {}
 
 
 # -- 679 batch inference
-def prep_batch(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {}, [("model_name='model_name'", f"model_name={env.sklearn_model().model_name!r}")]
+def prep_batch(env: GuideEnv) -> Prepared:
+    return {"model_name": env.sklearn_model().model_name}, {}
 
 
 def check_batch(env: GuideEnv, run: Run) -> None:
@@ -836,8 +766,8 @@ def check_batch(env: GuideEnv, run: Run) -> None:
 
 
 # -- 719 batch delete
-def prep_batch_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"batch_inference_id": env.run_batch().batch_inference_id}, []
+def prep_batch_delete(env: GuideEnv) -> Prepared:
+    return {"batch_inference_id": env.run_batch().batch_inference_id}, {}
 
 
 # -- 739 pipeline upload
@@ -847,13 +777,13 @@ def check_pipeline_upload(env: GuideEnv, run: Run) -> None:
 
 
 # -- 757 pipeline delete
-def prep_pipeline_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"pipeline_id": env.upload_pipeline().pipeline_id}, []
+def prep_pipeline_delete(env: GuideEnv) -> Prepared:
+    return {"pipeline_id": env.upload_pipeline().pipeline_id}, {}
 
 
 # -- 785 pipeline run
-def prep_pipeline_run(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"pipeline": env.pipeline(), "experiment": env.experiment()}, []
+def prep_pipeline_run(env: GuideEnv) -> Prepared:
+    return {"pipeline": env.pipeline(), "experiment": env.experiment()}, {}
 
 
 def check_pipeline_run(env: GuideEnv, run: Run) -> None:
@@ -862,7 +792,7 @@ def check_pipeline_run(env: GuideEnv, run: Run) -> None:
 
 
 # -- 806 pipeline run delete
-def prep_pipeline_run_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def prep_pipeline_run_delete(env: GuideEnv) -> Prepared:
     run = easymaker.PipelineRun().create(
         pipeline_run_name=env.uniq("run-to-delete"),
         pipeline_id=env.pipeline().pipeline_id,
@@ -871,7 +801,7 @@ def prep_pipeline_run_delete(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[
         instance_count=1,
         boot_storage_size=50,
     )
-    return {"pipeline_run_id": run.pipeline_run_id}, []
+    return {"pipeline_run_id": run.pipeline_run_id}, {}
 
 
 # -- 840 recurring run
@@ -884,8 +814,8 @@ def check_recurring_create(env: GuideEnv, run: Run) -> None:
 
 
 # -- 863 stop / start
-def prep_recurring(env: GuideEnv) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    return {"pipeline_recurring_run_id": env.recurring_run().pipeline_recurring_run_id}, []
+def prep_recurring(env: GuideEnv) -> Prepared:
+    return {"pipeline_recurring_run_id": env.recurring_run().pipeline_recurring_run_id}, {}
 
 
 def check_stop_start(env: GuideEnv, run: Run) -> None:
@@ -963,7 +893,6 @@ CASES: list[Case] = [
         no_prep,
         check_model_by_uri,
         ("createModel",),
-        {"model_upload_path": "trained/tf"},
     ),
     Case("Model(model_id).delete()", prep_model_delete, check_gone("models", "model_id"), ("deleteModel",)),
     Case("ModelEvaluation().create(", prep_evaluations, check_evaluations, ("createModelEvaluation",)),
@@ -976,8 +905,8 @@ CASES: list[Case] = [
     Case("Endpoint().create(", prep_endpoint_create, check_endpoint_create, ("createEndpoint",)),
     Case("EndpointStage().create(", prep_stage_create, check_stage_create, ("createEndpointStage",)),
     Case("get_stage_list()", prep_stage_list, check_stage_list, ("listEndpointStages",)),
-    Case("Endpoint('endpoint_id').predict(", prep_predict_endpoint, check_predict),
-    Case("EndpointStage('endpoint_stage_id').predict(", prep_predict_stage, check_predict),
+    Case("Endpoint(endpoint_id).predict(", prep_predict_endpoint, check_predict),
+    Case("EndpointStage(endpoint_stage_id).predict(", prep_predict_stage, check_predict),
     Case(
         "Endpoint(endpoint_id).delete()",
         prep_endpoint_delete,
@@ -995,7 +924,6 @@ CASES: list[Case] = [
         prep_batch,
         check_batch,
         ("createBatchInference",),
-        {"input_data_path": "batch/data"},
     ),
     Case(
         "BatchInference(batch_inference_id).delete()",
@@ -1043,34 +971,31 @@ def _params() -> list[Any]:
     return params
 
 
-def test_guide_has_thirty_examples_in_the_expected_order() -> None:
-    examples = guide_examples()
-    assert len(examples) == len(CASES) == 30
-    for example, case in zip(examples, CASES, strict=True):
-        assert case.marker in example.code, f"guide line {example.line}: expected {case.marker!r}"
+def test_thirty_scenarios_in_the_expected_order() -> None:
+    files = scenario_files()
+    assert len(files) == len(CASES) == 30, [f.name for f in files]
+    for path, case in zip(files, CASES, strict=True):
+        assert case.marker in path.read_text(encoding="utf-8"), f"{path.name}: expected {case.marker!r}"
 
 
 @pytest.fixture
 def sdk(guide_env: GuideEnv) -> Iterator[GuideEnv]:
-    guide_env.init_sdk()  # the init example replaces the client; every example starts from the recording one
+    guide_env.init_sdk()  # the init scenario replaces the client; every scenario starts from the recording one
     yield guide_env
 
 
 @pytest.mark.parametrize("index", _params())
-def test_guide_example(index: int, sdk: GuideEnv) -> None:
+def test_guide_scenario(index: int, sdk: GuideEnv) -> None:
     env = sdk
     case = CASES[index]
-    example = guide_examples()[index]
-    assert case.marker in example.code
-    namespace, replacements = case.prepare(env)
-    code = substitute(example.code, replacements)
-    code = substitute_obs(code, {**OBS_PATHS, **case.obs_paths})
-    namespace = {"easymaker": easymaker, **namespace}
+    path = scenario_files()[index]
+    assert case.marker in path.read_text(encoding="utf-8")
+    bindings, environment = case.prepare(env)
     env.recorder.requests.clear()
     error: BaseException | None = None
-    result = None
+    namespace: dict[str, Any] = {}
     try:
-        result = run_example(code, namespace)
+        namespace = run_scenario(path, bindings, environment)
     except Exception as exc:  # the requests sent before the failure are still checked first
         error = exc
     operations, problems = [], []
@@ -1087,8 +1012,8 @@ def test_guide_example(index: int, sdk: GuideEnv) -> None:
     if error is not None:
         raise error
     for op_id in case.operations:
-        assert op_id in operations, f"{op_id} was not called; the example called {operations}"
-    case.check(env, Run(namespace, result, operations))
+        assert op_id in operations, f"{op_id} was not called; {path.name} called {operations}"
+    case.check(env, Run(namespace, operations))
 
 
 def test_spec_checker_catches_requests_outside_the_contract() -> None:

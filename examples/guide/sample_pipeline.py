@@ -1,4 +1,4 @@
-"""The guide's ``./sample-pipeline.yaml``: a small two-step KFP v2 pipeline, compiled by the guide tests.
+"""The guide's ``./sample-pipeline.yaml``: a small two-step KFP v2 pipeline, compiled by 22_pipeline_upload.py (and the guide tests).
 
 No ``from __future__ import annotations`` here: kfp reads the component signatures as real types.
 """

@@ -1,0 +1,17 @@
+"""Ask an endpoint's default stage (``ENDPOINT_ID``) for the prediction of a model (``MODEL_ID``) on one iris row.
+
+Guide: 엔드포인트 > 엔드포인트 인퍼런스 (default stage).
+"""
+
+from scenario import given
+
+import easymaker
+
+endpoint_id = given("endpoint_id")
+model_id = given("model_id")
+input_data = [6.0, 3.4, 4.5, 1.6]
+prediction = easymaker.Endpoint(endpoint_id).predict(
+    model_id=model_id,
+    json={"instances": [input_data]},
+)
+print(prediction)
