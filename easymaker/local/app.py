@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import secrets
+import sqlite3
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -29,7 +31,7 @@ from starlette.routing import Route
 
 from easymaker._version import __version__
 from easymaker.local.catalog import load_catalog
-from easymaker.local.home import LocalHome
+from easymaker.local.home import DISK_FULL_MESSAGE, LocalHome, disk_full, valid_job_id
 from easymaker.local.logncrash import MAX_REQUEST_BYTES, LogRejected, parse_records
 from easymaker.local.resources import ApiError, Request, Service
 from easymaker.local.store import Store
@@ -87,7 +89,7 @@ def parse_json(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise RequestInvalid(f"body: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     try:
-        doc = json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except RecursionError as exc:
         raise RequestInvalid("body: JSON nested too deeply") from exc
     except ValueError as exc:
@@ -130,6 +132,15 @@ def check_unicode(doc: Any, where: str) -> None:
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    """A JSON number as a float, refusing one too large for a double (``1e999`` would become ``Infinity``, which
+    is no JSON and could not be answered later)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is not finite (out of the range of a double)")
+    return value
 
 
 @dataclass
@@ -215,6 +226,12 @@ def _make_endpoint(state: AppState, ops: dict[str, Operation]) -> Any:
             return error(exc.status, exc.message)
         except NotImplementedError as exc:
             return error(501, str(exc) or f"{op.operation_id} is not implemented by EasyMaker Local")
+        except (OSError, sqlite3.OperationalError) as exc:
+            if not disk_full(exc):
+                logger.exception("%s %s failed", request.method, request.url.path)
+                return error(500, f"internal error in {op.operation_id}; see the server log")
+            logger.error("%s %s: disk full (%s)", request.method, request.url.path, exc)
+            return error(507, DISK_FULL_MESSAGE)
         except Exception:
             logger.exception("%s %s failed", request.method, request.url.path)
             return error(500, f"internal error in {op.operation_id}; see the server log")
@@ -244,6 +261,8 @@ def _admin_routes(state: AppState) -> list[Route]:
         if not _authorized(state, request.headers):
             return _unauthorized()
         rid = request.path_params["job_id"]
+        if not valid_job_id(rid):
+            return error(400, "job_id: not a job id (letters, digits, '-' and '_', at most 64)")
         if state.supervisor is None:
             return error(501, "jobs are not run by this server")
         row = state.store.get(rid)

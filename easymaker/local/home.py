@@ -11,12 +11,23 @@ Layout (``$EASYMAKER_LOCAL_HOME``, default ``~/.easymaker/local``)::
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import secrets
+import sqlite3
 from pathlib import Path
 
 HOME_ENV = "EASYMAKER_LOCAL_HOME"
 TOKEN_ENV = "EASYMAKER_LOCAL_TOKEN"
+
+
+_JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def valid_job_id(job_id: str) -> bool:
+    """Whether ``job_id`` can name a job folder: resource ids are UUIDs; nothing with ``.`` or ``/`` passes."""
+    return bool(_JOB_ID.match(job_id))
 
 
 def default_home() -> Path:
@@ -54,6 +65,9 @@ class LocalHome:
         return self.root / "nas"
 
     def job_dir(self, job_id: str) -> Path:
+        """``jobs/<job_id>``; raises ``ValueError`` for an id that could name another folder (``..``, ``a/b``)."""
+        if not valid_job_id(job_id):
+            raise ValueError(f"job id {job_id[:80]!r}: letters, digits, '-' and '_' only, at most 64")
         return self.jobs / job_id
 
     def ensure(self) -> None:
@@ -97,3 +111,16 @@ class LocalHome:
         os.chmod(tmp, 0o600)
         os.replace(tmp, self.token_file)
         return token
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` says the disk (or the user's quota) holding the home is full: ``ENOSPC``/``EDQUOT`` from a
+    write, or SQLite's "database or disk is full"."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if isinstance(exc, sqlite3.OperationalError):
+        return "disk is full" in str(exc) or getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+    return False
+
+
+DISK_FULL_MESSAGE = "Insufficient Storage: the disk holding the EasyMaker Local home is full; nothing was stored"

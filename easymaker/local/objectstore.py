@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 from urllib.parse import parse_qsl, quote, unquote
 
+from easymaker.local.home import DISK_FULL_MESSAGE, disk_full
+
 logger = logging.getLogger("easymaker.local.objectstore")
 
 LISTING_LIMIT = 10000  # default and maximum page size of a container listing, as in Swift
@@ -183,13 +185,17 @@ class _FileRange:
     """An open body file, or a body inside a pack starting at ``base``, read by position (``os.pread``): one
     descriptor and no file object or seek per request."""
 
-    __slots__ = ("fd", "base")
+    __slots__ = ("fd", "base", "path")
 
-    def __init__(self, path: str, base: int) -> None:
-        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    def __init__(self, path: str, base: int, *, lazy: bool = False) -> None:
+        """``lazy``: open at the first read (segments of a large object are opened one at a time)."""
+        self.path = path
+        self.fd = -1 if lazy else os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         self.base = base
 
     def pread(self, n: int, pos: int) -> bytes:
+        if self.fd < 0:
+            self.fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         if _HAS_PREAD:
             return os.pread(self.fd, n, self.base + pos)
         os.lseek(self.fd, self.base + pos, os.SEEK_SET)
@@ -377,6 +383,7 @@ class ObjectStore:
         self._db.execute("CREATE INDEX IF NOT EXISTS objects_by_pack ON objects (blob) WHERE pack_offset IS NOT NULL")
         self._tokens: dict[str, tuple[str | None, float]] = {}
         self._containers: set[tuple[str, str]] = set()  # known to exist (cleared on container delete)
+        self.archive_limits = ArchiveLimits()
         self._closed = False
 
     # -- infrastructure -------------------------------------------------------------------------------------
@@ -642,16 +649,20 @@ class ObjectStore:
             return [row]
         return [s for _, s in self._segments(tenant, row.manifest, with_data=True)]
 
-    def _open_parts(self, parts: list[_Row]) -> list[tuple[_FileRange | bytes, int]]:
-        """Open every body file up front, so a concurrent overwrite (which unlinks the old file) cannot cut a
-        response short. Raises ``FileNotFoundError`` if the object changed between lookup and open."""
+    def _open_parts(self, parts: list[_Row], lazy: bool = False) -> list[tuple[_FileRange | bytes, int]]:
+        """Open the body file up front, so a concurrent overwrite (which unlinks the old file) cannot cut a
+        response short. Raises ``FileNotFoundError`` if the object changed between lookup and open.
+
+        With ``lazy`` (the segments of a large object, possibly tens of thousands) each file is opened when its
+        turn comes and closed after, so one response holds one descriptor; a segment replaced meanwhile ends the
+        response early, as in Swift."""
         opened: list[tuple[_FileRange | bytes, int]] = []
         try:
             for part in parts:
                 if not part.blob:
                     opened.append((part.data or b"", part.size))
                 else:
-                    opened.append((_FileRange(self._blob_file(part.blob), part.offset or 0), part.size))
+                    opened.append((_FileRange(self._blob_file(part.blob), part.offset or 0, lazy=lazy), part.size))
         except BaseException:
             _close_all(opened)
             raise
@@ -678,6 +689,7 @@ class ObjectStore:
                         break
                     pos += len(chunk)
                     yield chunk
+                fh.close()
         finally:
             _close_all(opened)
 
@@ -690,7 +702,8 @@ class ObjectStore:
             if row is None:
                 raise ObjectStoreError(404, f"object {name!r} not found")
             try:
-                return self._info(tenant, container, row), self._open_parts(self._parts(tenant, row))
+                parts = self._parts(tenant, row)
+                return self._info(tenant, container, row), self._open_parts(parts, lazy=row.manifest is not None)
             except FileNotFoundError:
                 continue
         raise ObjectStoreError(503, f"object {name!r} keeps changing; try again")
@@ -819,6 +832,7 @@ class ObjectStore:
         *,
         compression: str = "",
         metadata: dict[str, str] | None = None,
+        limits: ArchiveLimits | None = None,
     ) -> ExtractResult:
         """Store every regular file of the tar ``stream`` as an object, as Swift's ``?extract-archive=`` does.
 
@@ -828,8 +842,16 @@ class ObjectStore:
         with its MD5 as ETag, its content type from the ``user.mime_type`` extended attribute and metadata from
         ``metadata`` plus ``user.meta.*`` attributes. A member that cannot be stored is reported in ``errors`` as
         ``[quoted path, status]`` and the others are still stored. ``compression`` is ``""``, ``"gz"`` or ``"bz2"``.
+
+        ``limits`` (default: the store's ``archive_limits``) bound the member count, the bytes extracted and how
+        much they may exceed the bytes received (a "zip bomb"): past a limit extraction stops with status 413 and a
+        body naming the limit; members stored before are kept, the member being extracted is not.
         """
         base = base.rstrip("/")
+        limits = limits or self.archive_limits
+        stream = _CountingReader(stream)
+        members = 0
+        expanded = 0
         result = ExtractResult()
         pending: list[_Sealed] = []
         pending_bytes = 0
@@ -857,7 +879,8 @@ class ObjectStore:
                     current.final.unlink(missing_ok=True)
                 bad_gateway = True
                 for it in batch:
-                    result.errors.append([_error_path(f"{it.container}/{it.name}"), _status_line(503)])
+                    status = 507 if disk_full(exc) else 503
+                    result.errors.append([_error_path(f"{it.container}/{it.name}"), _status_line(status)])
 
         try:
             tar = tarfile.open(mode="r|" + compression, fileobj=stream, bufsize=_TAR_BUFSIZE)  # type: ignore[call-overload]
@@ -865,6 +888,9 @@ class ObjectStore:
                 member = tar.next()
                 if member is None:
                     break
+                members += 1
+                if members > limits.members:
+                    raise _ArchiveTooLarge(f"the archive has more than {limits.members} members (limit: members)")
                 if not member.isfile():
                     continue  # directories, links, devices: not objects
                 path = member.name
@@ -893,20 +919,30 @@ class ObjectStore:
                 except ObjectStoreError as exc:
                     result.errors.append([shown, _status_line(exc.status)])
                     continue
-                ctype, meta = None, dict(metadata or {})
-                for key, value in member.pax_headers.items():
-                    for vendor in ("SCHILY.xattr.user.", "LIBARCHIVE.xattr.user."):
-                        if key == f"{vendor}mime_type":
-                            ctype = value
-                        elif key.startswith(f"{vendor}meta.") and len(key) > len(vendor) + 5:
-                            meta[key[len(vendor) + 5 :].lower()] = value
+                try:
+                    ctype, meta = _pax_attributes(member.pax_headers, metadata or {})
+                except ObjectStoreError as exc:
+                    result.errors.append([shown, _status_line(exc.status)])
+                    result.body = str(exc)
+                    continue
+                if expanded + member.size > limits.total_bytes:
+                    raise _ArchiveTooLarge(
+                        f"the archive's files hold more than {limits.total_bytes} bytes (limit: total size)"
+                    )
                 body = tar.extractfile(member)
                 assert body is not None
+
+                def counted(chunk: bytes) -> bytes:
+                    nonlocal expanded
+                    expanded += len(chunk)
+                    limits.check_expansion(expanded, stream.received)
+                    return chunk
+
                 if member.size <= PACK_MEMBER_MAX:
                     if pack is None:
                         pack = _Pack(self)
                     start, md5 = pack.size, hashlib.md5()
-                    while chunk := body.read(READ_CHUNK):
+                    while chunk := counted(body.read(READ_CHUNK)):
                         md5.update(chunk)
                         pack.write(chunk)
                     if pack.size - start != member.size:
@@ -918,7 +954,7 @@ class ObjectStore:
                 else:
                     writer = PutWriter(self, tenant, container, name)
                     try:
-                        while chunk := body.read(READ_CHUNK):
+                        while chunk := counted(body.read(READ_CHUNK)):
                             writer.write(chunk)
                         sealed = writer.seal(content_type=ctype, metadata=meta, expected_size=member.size)
                     except ObjectStoreError as exc:
@@ -942,6 +978,16 @@ class ObjectStore:
             flush()
             result.status = _status_line(400)
             result.body = f"Invalid Tar File: {exc}"
+        except OSError as exc:
+            if not disk_full(exc):
+                raise
+            flush()
+            result.status = _status_line(507)
+            result.body = DISK_FULL_MESSAGE
+        except _ArchiveTooLarge as exc:
+            flush()  # members received whole are kept; the one cut short was never added
+            result.status = _status_line(413)
+            result.body = f"Archive refused: {exc}"
         finally:
             flush()  # members received whole are kept, as Swift keeps each member it has stored
         return result
@@ -950,6 +996,47 @@ class ObjectStore:
 # ---------------------------------------------------------------------------------------------------------------
 # Archive auto-extraction helpers
 # ---------------------------------------------------------------------------------------------------------------
+
+
+class _ArchiveTooLarge(Exception):
+    """An archive passed one of its ``ArchiveLimits``; the message names the limit."""
+
+
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """What one ``?extract-archive=`` request may put into the store.
+
+    ``expansion_ratio`` bounds extracted bytes per byte received once more than ``ratio_after_bytes`` were
+    extracted (small archives of repetitive files compress well and are harmless; a gzip "bomb" of zeros expands
+    a thousandfold)."""
+
+    members: int = 1_000_000
+    total_bytes: int = 100 * 1024**3
+    expansion_ratio: float = 100.0
+    ratio_after_bytes: int = 32 * 1024 * 1024
+
+    def check_expansion(self, extracted: int, received: int) -> None:
+        if extracted > self.total_bytes:
+            raise _ArchiveTooLarge(f"the archive's files hold more than {self.total_bytes} bytes (limit: total size)")
+        if extracted > self.ratio_after_bytes and extracted > self.expansion_ratio * max(received, 1):
+            raise _ArchiveTooLarge(
+                f"the archive expands more than {self.expansion_ratio:g} times (limit: expansion ratio; "
+                f"{extracted} bytes extracted from {received} received)"
+            )
+
+
+class _CountingReader:
+    """Counts the bytes read from an archive stream (to compare with the bytes extracted from it)."""
+
+    def __init__(self, stream: BinaryReader) -> None:
+        self._stream = stream
+        self.received = 0
+
+    def read(self, n: int = -1, /) -> bytes:
+        data = self._stream.read(n)
+        self.received += len(data)
+        return data
+
 
 ARCHIVE_FORMATS = {"tar": "", "tar.gz": "gz", "tar.bz2": "bz2"}  # ?extract-archive= values, as in Swift
 MAX_FILE_SIZE = 5 * 1024**3  # Swift's max_file_size: larger members are refused (413)
@@ -976,7 +1063,55 @@ _REASONS = {
     500: "Internal Server Error",
     502: "Bad Gateway",
     503: "Service Unavailable",
+    507: "Insufficient Storage",
 }
+
+
+# Swift's metadata limits (swift.common.constraints), applied to what an archive member's pax headers carry
+MAX_META_NAME_LENGTH = 128
+MAX_META_VALUE_LENGTH = 256
+MAX_META_COUNT = 90
+MAX_META_OVERALL_SIZE = 4096
+_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # an HTTP header name (RFC 9110 token)
+_MEDIA_TYPE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*;[\x20-\x7e]*)?$")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _pax_attributes(pax: dict[str, str], base: dict[str, str]) -> tuple[str | None, dict[str, str]]:
+    """The content type and metadata an archive member's ``user.mime_type`` / ``user.meta.*`` extended attributes
+    give, checked as Swift checks metadata headers: these become HTTP response headers, so a value that is not a
+    valid header (a line break, a control character, a name that is no token, a media type that is not ASCII) or
+    that breaks Swift's size limits refuses the member (400) instead of making the object unreadable."""
+    ctype: str | None = None
+    meta = dict(base)
+    for key, value in pax.items():
+        for vendor in ("SCHILY.xattr.user.", "LIBARCHIVE.xattr.user."):
+            if key == f"{vendor}mime_type":
+                if len(value) > MAX_META_VALUE_LENGTH or not _MEDIA_TYPE.match(value):
+                    raise ObjectStoreError(400, f"pax header {key}: not a valid media type (ASCII type/subtype)")
+                ctype = value
+            elif key.startswith(f"{vendor}meta.") and len(key) > len(vendor) + 5:
+                name = key[len(vendor) + 5 :]
+                if len(name) > MAX_META_NAME_LENGTH or not _TOKEN.match(name):
+                    raise ObjectStoreError(
+                        400, f"pax header {key}: the metadata name must be an HTTP token of at most "
+                        f"{MAX_META_NAME_LENGTH} characters",
+                    )  # fmt: skip
+                try:
+                    encoded = value.encode("utf-8")
+                except UnicodeEncodeError:
+                    encoded = b"\n"  # not UTF-8 in the archive: refused like a control character
+                if len(encoded) > MAX_META_VALUE_LENGTH or _CONTROL.search(value) or b"\n" == encoded:
+                    raise ObjectStoreError(
+                        400, f"pax header {key}: the value must be at most {MAX_META_VALUE_LENGTH} bytes without "
+                        "line breaks or control characters",
+                    )  # fmt: skip
+                meta[name.lower()] = value
+    if len(meta) > MAX_META_COUNT or sum(len(k) + len(v) for k, v in meta.items()) > MAX_META_OVERALL_SIZE:
+        raise ObjectStoreError(
+            400, f"pax headers user.meta.*: more than {MAX_META_COUNT} items or {MAX_META_OVERALL_SIZE} bytes in all"
+        )
+    return ctype, meta
 
 
 def _status_line(code: int) -> str:
@@ -1195,6 +1330,11 @@ class _App:
             await self._dispatch(scope, receive, send)
         except ObjectStoreError as exc:
             await _respond(send, exc.status, str(exc).encode() + b"\n", method=scope["method"])
+        except (OSError, sqlite3.OperationalError) as exc:
+            if not disk_full(exc):
+                raise
+            logger.error("disk full: %s", exc)
+            await _respond(send, 507, DISK_FULL_MESSAGE.encode() + b"\n", method=scope["method"])
 
     async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw = scope.get("raw_path")
@@ -1217,7 +1357,8 @@ class _App:
         tenant = m.group("tenant")
         token = headers.get("x-auth-token") or headers.get("x-storage-token")
         if not token or not (
-            secrets.compare_digest(token, self.master_token) or self.store.token_allows(token, tenant)
+            secrets.compare_digest(token.encode("utf-8"), self.master_token.encode("utf-8"))
+            or self.store.token_allows(token, tenant)
         ):
             await _respond(send, 401, b"Unauthorized: X-Auth-Token missing, expired or not issued here\n", method)
             return
@@ -1517,10 +1658,10 @@ class _App:
             if m and (m.group(1) or m.group(2)):  # a single range; multi-range requests get the whole object
                 first, last = m.group(1), m.group(2)
                 if first:
-                    start = int(first)
-                    end = min(int(last) + 1, size) if last else size
+                    start = _range_int(first)
+                    end = min(_range_int(last) + 1, size) if last else size
                 else:
-                    start = max(size - int(last), 0)
+                    start = max(size - _range_int(last), 0)
                 if start >= size or end <= start:
                     await _respond(
                         send,
@@ -1546,6 +1687,13 @@ class _App:
                 await send({"type": "http.response.body", "body": last, "more_body": True})
             last = chunk
         await send({"type": "http.response.body", "body": last})
+
+
+_RANGE_DIGITS = 19  # longer positions are past any object (and int() of thousands of digits is refused)
+
+
+def _range_int(digits: str) -> int:
+    return int(digits) if len(digits) <= _RANGE_DIGITS else 10**_RANGE_DIGITS
 
 
 def _latin1(value: str) -> bytes:

@@ -109,6 +109,7 @@ def _load_spec_document(manifest_bytes: bytes | str) -> dict[str, Any]:
     if not text.strip():
         raise ValueError("pipeline spec: the file is empty")
     try:
+        check_yaml_bounds(text, "pipeline spec")
         documents = [d for d in yaml.safe_load_all(text) if d is not None]
     except yaml.YAMLError as exc:
         raise ValueError(f"pipeline spec: not valid YAML ({_one_line(str(exc))})") from None
@@ -124,6 +125,56 @@ def _load_spec_document(manifest_bytes: bytes | str) -> dict[str, Any]:
                 "platform spec with 'platforms')"
             )
     return first
+
+
+MAX_YAML_BYTES = 8 * 1024 * 1024
+MAX_YAML_DEPTH = 100
+MAX_YAML_ALIASES = 1000
+MAX_YAML_NODES = 1_000_000  # nodes of the documents with every alias written out
+
+
+def check_yaml_bounds(text: str, what: str) -> None:
+    """Refuse YAML that is too large, nested too deeply (the composer recurses per level) or whose aliases
+    expand to too many nodes (a "billion laughs" document is small but explodes when written out again), by
+    walking the parser's events, which takes no recursion and builds nothing."""
+    if len(text) > MAX_YAML_BYTES:
+        raise ValueError(f"{what}: larger than {MAX_YAML_BYTES} characters")
+    depth = aliases = 0
+    sizes: dict[str, int] = {}  # anchor -> expanded node count
+    open_nodes: list[tuple[str | None, int]] = []  # (anchor, nodes so far) per open collection
+    total = 0
+
+    def add(count: int) -> None:
+        nonlocal total
+        if open_nodes:
+            anchor, n = open_nodes[-1]
+            open_nodes[-1] = (anchor, n + count)
+        else:
+            total += count
+        if total + sum(n for _, n in open_nodes) > MAX_YAML_NODES:
+            raise ValueError(f"{what}: its aliases expand to more than {MAX_YAML_NODES} nodes")
+
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise ValueError(f"{what}: nested deeper than {MAX_YAML_DEPTH} levels")
+            open_nodes.append((event.anchor, 1))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            anchor, n = open_nodes.pop()
+            if anchor is not None:
+                sizes[anchor] = n
+            add(n)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+            add(1)
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                raise ValueError(f"{what}: more than {MAX_YAML_ALIASES} aliases")
+            add(sizes.get(str(event.anchor), 1))
 
 
 def _refuse_foreign_formats(spec: Mapping[str, Any]) -> None:

@@ -67,7 +67,8 @@ class HyperparameterTuning:
         max_failed_trial_count (int | Unset):
         max_trial_count (int | Unset):
         tuning_strategy_name (str | TuningStrategyName | Unset):
-        tuning_strategy_random_state (int | Unset):
+        tuning_strategy_random_state (int | Unset): Seed of the RANDOM and BAYESIAN strategies (a 32-bit unsigned
+            integer, as numpy and scikit-optimize take). Limits: minimum=0, maximum=4294967295.
         early_stopping_algorithm (EarlyStoppingAlgorithm | str | Unset):
         early_stopping_min_trial_count (int | Unset):
         early_stopping_start_step (int | Unset):
@@ -187,7 +188,9 @@ class HyperparameterTuning:
         "dataStorageList": "data_storage_list",
         "modelList": "model_list",
     }
-    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
+    __constraints__: ClassVar[dict[str, dict[str, Any]]] = {
+        "tuningStrategyRandomState": {"minimum": 0, "maximum": 4294967295}
+    }
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of this object. Nested objects are serialised without checking again."""

@@ -54,7 +54,8 @@ class HyperparameterTuningCreateRequest:
         max_failed_trial_count (int | Unset): Limits: minimum=0.
         max_trial_count (int | Unset): Limits: minimum=1.
         tuning_strategy_name (TuningStrategyName | Unset): Limits: enum=('GRID', 'RANDOM', 'BAYESIAN_OPTIMIZATION').
-        tuning_strategy_random_state (int | Unset):
+        tuning_strategy_random_state (int | Unset): Seed of the RANDOM and BAYESIAN strategies (a 32-bit unsigned
+            integer, as numpy and scikit-optimize take). Limits: minimum=0, maximum=4294967295.
         early_stopping_algorithm (EarlyStoppingAlgorithm | Unset): Limits: enum=('MEDIAN',).
         early_stopping_min_trial_count (int | Unset): Limits: minimum=1.
         early_stopping_start_step (int | Unset): Limits: minimum=1.
@@ -171,6 +172,7 @@ class HyperparameterTuningCreateRequest:
         "maxFailedTrialCount": {"minimum": 0},
         "maxTrialCount": {"minimum": 1},
         "tuningStrategyName": {"enum": ("GRID", "RANDOM", "BAYESIAN_OPTIMIZATION")},
+        "tuningStrategyRandomState": {"minimum": 0, "maximum": 4294967295},
         "earlyStoppingAlgorithm": {"enum": ("MEDIAN",)},
         "earlyStoppingMinTrialCount": {"minimum": 1},
         "earlyStoppingStartStep": {"minimum": 1},
