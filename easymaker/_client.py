@@ -30,11 +30,6 @@ USER_AGENT = "easymaker-python"
 REDACTED_HEADERS = frozenset({"x-nhn-authorization", "x-easymaker-token", "x-auth-token", "authorization"})
 
 
-def redact_headers(headers: Any) -> dict[str, str]:
-    """A copy of ``headers`` with every credential replaced by ``<redacted>`` (for logs and reprs)."""
-    return {k: ("<redacted>" if k.lower() in REDACTED_HEADERS else v) for k, v in dict(headers).items()}
-
-
 def check_response(response: httpx.Response) -> None:
     """Raise a typed `APIError` unless the response is HTTP 2xx with a JSON envelope whose ``isSuccessful`` is
     true. Used as an httpx response hook, so it runs before the generated code parses anything."""

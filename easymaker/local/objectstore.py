@@ -1742,8 +1742,3 @@ def create_object_store_app(
     """
     engine = store if store is not None else ObjectStore(Path(home) / "objects")
     return _App(engine, master_token, token_ttl)
-
-
-def open_object_store(home: Path) -> ObjectStore:
-    """The storage engine of the EasyMaker Local home ``home`` (``home/objects``)."""
-    return ObjectStore(Path(home) / "objects")

@@ -14,7 +14,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -218,10 +217,3 @@ class LocalServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-def temporary_server(**kwargs: Any) -> LocalServer:
-    """A server on a free port with a new temporary home (for experiments and tests)."""
-    home = tempfile.mkdtemp(prefix="easymaker-local-")
-    kwargs.setdefault("port", 0)
-    return LocalServer(home=home, **kwargs)

@@ -302,10 +302,6 @@ class Store:
             (run_id, schedule_id, trigger_time),
         )
 
-    def last_trigger(self, schedule_id: str) -> str | None:
-        rows = self.query("SELECT MAX(trigger_time) FROM schedule_triggers WHERE schedule_id=?", (schedule_id,))
-        return rows[0][0] if rows and rows[0][0] else None
-
     def triggers(self, schedule_id: str) -> list[tuple[str, str | None]]:
         return [
             (t[0], t[1])

@@ -233,11 +233,6 @@ class Supervisor:
             reason = error or f"the {job.kind} runner ended without a final status (was {row.status})"
             self.service.transition(job.rid, kind.failure or states.CREATE_FAILED, reason, force=True)
 
-    def is_running(self, rid: str) -> bool:
-        with self._lock:
-            job = self._jobs.get(rid)
-        return job is not None and job.thread is not None and job.thread.is_alive()
-
     def stop(self, rid: str, wait: float | None = None) -> bool:
         """Ask a job to stop; with ``wait``, wait that many seconds for its runner to return.
 

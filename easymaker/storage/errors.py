@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-try:  # the SDK's common base, when present
-    from easymaker._errors import EasyMakerError as _BaseError  # type: ignore[import-not-found,unused-ignore]
-except ImportError:  # pragma: no cover - depends on the rest of the SDK
-
-    class _BaseError(Exception):  # type: ignore[no-redef]
-        """Base of the storage errors when the SDK's ``EasyMakerError`` is not available."""
+from easymaker._errors import EasyMakerError
 
 
-class StorageError(_BaseError):  # type: ignore[misc,valid-type,unused-ignore]
+class StorageError(EasyMakerError):
     """Base class of every error raised by ``easymaker.storage``."""
 
 
@@ -23,12 +18,34 @@ class StorageAuthError(StorageError):
 
 
 class StorageRequestError(StorageError):
-    """A Swift request answered with an unexpected HTTP status."""
+    """A Swift request failed or answered with an unexpected HTTP status.
 
-    def __init__(self, message: str, status: int | None = None, url: str | None = None) -> None:
+    Attributes (the names `easymaker.APIError` uses): ``request_method``, ``request_url``, ``status_code`` (``None``
+    when no response arrived).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request_method: str | None = None,
+        request_url: str | None = None,
+        status_code: int | None = None,
+    ) -> None:
         super().__init__(message)
-        self.status = status
-        self.url = url
+        self.request_method = request_method
+        self.request_url = request_url
+        self.status_code = status_code
+
+    @property
+    def status(self) -> int | None:
+        """The HTTP status (the same as ``status_code``; kept for code written against earlier releases)."""
+        return self.status_code
+
+    @property
+    def url(self) -> str | None:
+        """The request URL (the same as ``request_url``)."""
+        return self.request_url
 
 
 class UnsafeObjectNameError(StorageError):

@@ -350,7 +350,7 @@ class SwiftTransfer:
                 resp = self.client.send(req, stream=stream)
             except httpx.TransportError as exc:
                 if isinstance(exc, httpx.UnsupportedProtocol) or attempt >= self.retries:
-                    raise StorageRequestError(f"{method} {url} failed: {exc!r}", None, url) from exc
+                    raise StorageRequestError(f"{method} {url} failed: {exc!r}", request_url=url) from exc
                 logger.debug("retrying %s %s after %r", method, url, exc)
                 if on_retry:
                     on_retry()
@@ -391,7 +391,7 @@ class SwiftTransfer:
                 resp = self.direct.get(url, {"Accept": "*/*", **headers, "X-Auth-Token": token})
             except (OSError, http.client.HTTPException) as exc:
                 if attempt >= self.retries:
-                    raise StorageRequestError(f"GET {url} failed: {exc!r}", None, url) from exc
+                    raise StorageRequestError(f"GET {url} failed: {exc!r}", request_url=url) from exc
                 logger.debug("retrying GET %s after %r", url, exc)
                 self._backoff(attempt)
                 attempt += 1
@@ -420,7 +420,9 @@ class SwiftTransfer:
             text = ""
         resp.close()
         return StorageRequestError(
-            f"{what}: HTTP {resp.status_code} {text.strip()}".strip(), resp.status_code, str(resp.url)
+            f"{what}: HTTP {resp.status_code} {text.strip()}".strip(),
+            request_url=str(resp.url),
+            status_code=resp.status_code,
         )
 
     def ensure_container(self, uri: ObsUri, container: str) -> None:
@@ -447,7 +449,9 @@ class SwiftTransfer:
             resp = self.request("GET", uri, url, params=params)
             if resp.status_code == 404:
                 resp.close()
-                raise StorageRequestError(f"container {uri.container!r} not found at {url}", 404, url)
+                raise StorageRequestError(
+                    f"container {uri.container!r} not found at {url}", status_code=404, request_url=url
+                )
             if resp.status_code == 204:
                 return
             if resp.status_code != 200:
@@ -534,7 +538,7 @@ class SwiftTransfer:
             try:
                 remote = {o.name: o for o in self.iter_listing(uri, f"{base}/" if base else "")}
             except StorageRequestError as exc:
-                if exc.status != 404:
+                if exc.status_code != 404:
                     raise
                 # the container does not exist: create it now rather than after every file's body met a 404
                 self.ensure_container(uri, uri.container)
@@ -1143,7 +1147,7 @@ class SwiftTransfer:
                     part.unlink()
                     continue
                 if resp.status_code == 404:
-                    raise StorageRequestError(f"object {obj.name!r} disappeared", 404, url)
+                    raise StorageRequestError(f"object {obj.name!r} disappeared", status_code=404, request_url=url)
                 if resp.status_code not in (200, 206):
                     raise self._fail(resp, f"GET {obj.name!r}")
                 if small:
@@ -1171,8 +1175,7 @@ class SwiftTransfer:
                             raise StorageRequestError(
                                 f"GET {obj.name!r} cut after {have + got} bytes ({exc!r}); the partial file {part} "
                                 "is kept and the next download resumes it",
-                                None,
-                                url,
+                                request_url=url,
                             ) from exc
                         logger.info("download of %s cut at %d bytes, resuming", obj.name, have + got)
                         self._backoff(attempt)
@@ -1180,7 +1183,7 @@ class SwiftTransfer:
                         continue
             except _CUT as exc:  # small objects: fetched again whole
                 if attempt >= self.retries:
-                    raise StorageRequestError(f"GET {obj.name!r} failed: {exc!r}", None, url) from exc
+                    raise StorageRequestError(f"GET {obj.name!r} failed: {exc!r}", request_url=url) from exc
                 self._backoff(attempt)
                 attempt += 1
                 continue
