@@ -27,10 +27,11 @@ from anyio import to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request as StarletteRequest
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from easymaker._version import __version__
 from easymaker.local.catalog import load_catalog
+from easymaker.local.console import ConsoleSessions, console_routes, session_authorized
 from easymaker.local.home import DISK_FULL_MESSAGE, LocalHome, disk_full, valid_job_id
 from easymaker.local.logncrash import MAX_REQUEST_BYTES, LogRejected, parse_records
 from easymaker.local.resources import ApiError, Request, Service
@@ -49,12 +50,14 @@ def _dumps(doc: Any) -> bytes:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def envelope(payload: tuple[str, Any] | None = None) -> Response:
+def envelope(payload: tuple[str, Any] | tuple[str, Any, dict[str, Any]] | None = None) -> Response:
     if payload is None:
         return Response(_OK_PREFIX + b"}", media_type="application/json")
-    key, value = payload
-    body = _OK_PREFIX + b"," + _dumps(key) + b":" + _dumps(value) + b"}"
-    return Response(body, media_type="application/json")
+    body = _OK_PREFIX + b"," + _dumps(payload[0]) + b":" + _dumps(payload[1])
+    if len(payload) > 2:
+        for key, value in payload[2].items():  # type: ignore[misc]
+            body += b"," + _dumps(key) + b":" + _dumps(value)
+    return Response(body + b"}", media_type="application/json")
 
 
 def error(status: int, message: str) -> Response:
@@ -153,6 +156,7 @@ class AppState:
     validator: SpecValidator
     settings: dict[str, Any] = field(default_factory=dict)
     object_store_app: Any = None
+    console: ConsoleSessions = field(default_factory=ConsoleSessions)
 
 
 class EasyMakerLocalApp:
@@ -180,7 +184,7 @@ def _authorized(state: AppState, headers: Mapping[str, str]) -> bool:
     direct = headers.get("x-easymaker-token")
     if direct and secrets.compare_digest(direct.strip().encode(), state.token.encode()):
         return True
-    return False
+    return session_authorized(state.console, headers)
 
 
 def _unauthorized() -> Response:
@@ -300,14 +304,14 @@ def _admin_routes(state: AppState) -> list[Route]:
     ]
 
 
-def build_routes(state: AppState) -> list[Route]:
+def build_routes(state: AppState) -> list[BaseRoute]:
     by_path: dict[str, dict[str, Operation]] = {}
     for op in state.validator.operations:
         by_path.setdefault(op.path, {})[op.method] = op
     # literal segments before parameters (e.g. /pipelines/upload before /pipelines/{pipelineId})
     paths = sorted(by_path, key=lambda p: (p.count("{"), -len(p)))
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
-    routes = _admin_routes(state)
+    routes: list[BaseRoute] = [*_admin_routes(state), *console_routes(state, lambda h: _authorized(state, h))]
     routes += [Route(p, _make_endpoint(state, by_path[p]), methods=methods) for p in paths]
 
     async def unknown(request: StarletteRequest) -> Response:

@@ -4,6 +4,7 @@ easymaker-local serve [--host 127.0.0.1] [--port 10090] [--home DIR] [--token T]
 easymaker-local logs  [--home DIR] [--limit N] [--project NAME] [--category CATEGORY] [--json]
 easymaker-local token [--home DIR]          print the token file's path and the token
 easymaker-local reset [--home DIR] --yes    delete every resource (and job folders) of a stopped server
+easymaker-local console [--port 10090] [--open]   print (or open) a one-time sign-in link to the web console
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("token", help="print the token file's path and the token")
     home_arg(t)
+
+    c = sub.add_parser("console", help="print a one-time sign-in link to the web console (--open: open a browser)")
+    home_arg(c)
+    c.add_argument("--host", default=DEFAULT_HOST, help="the server's address (default 127.0.0.1)")
+    c.add_argument("--port", type=int, default=DEFAULT_PORT, help="the server's port (default 10090)")
+    c.add_argument("--open", action="store_true", help="open the link in the default web browser")
 
     r = sub.add_parser("reset", help="delete every resource and job folder (the server must be stopped)")
     home_arg(r)
@@ -144,6 +151,38 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _console(args: argparse.Namespace) -> int:
+    import httpx
+
+    home = LocalHome(args.home)
+    token = os.environ.get(TOKEN_ENV) or home.read_token()
+    if not token:
+        print(f"easymaker-local: no access token in {home.token_file}; start the server first", file=sys.stderr)
+        return 1
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    base = f"http://{host}:{args.port}"
+    try:
+        r = httpx.post(
+            f"{base}/admin/console-links",
+            headers={"x-nhn-authorization": f"Bearer {token}"},
+            timeout=10.0,
+            trust_env=False,
+        )
+    except httpx.HTTPError as exc:
+        print(f"easymaker-local: no EasyMaker Local answers at {base} ({exc.__class__.__name__})", file=sys.stderr)
+        return 1
+    if r.status_code != 200:
+        print(f"easymaker-local: {base} refused a console link (HTTP {r.status_code})", file=sys.stderr)
+        return 1
+    url = base + r.json()["consoleLink"]["path"]
+    print(f"EasyMaker Local console (the link signs in once, within 2 minutes):\n{url}")
+    if args.open:
+        import webbrowser
+
+        webbrowser.open(url)
+    return 0
+
+
 def _reset(args: argparse.Namespace) -> int:
     from easymaker.local.store import Store
 
@@ -173,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _token(args)
     if args.command == "reset":
         return _reset(args)
+    if args.command == "console":
+        return _console(args)
     raise AssertionError(args.command)
 
 

@@ -63,7 +63,8 @@ class Request:
     body: Any = None
 
 
-Payload = tuple[str, Any] | None
+# (payload key, value), optionally with more top-level fields of the answer (e.g. ``paging``); None: the header only
+Payload = tuple[str, Any] | tuple[str, Any, dict[str, Any]] | None
 
 
 def new_id() -> str:
@@ -411,7 +412,19 @@ class Service:
     # -- generic ---------------------------------------------------------------------------------------------------
     def _lister(self, kind: Kind) -> Callable[[Request], Payload]:
         def handler(req: Request) -> Payload:
-            return kind.list_key, [self.render(r) for r in self.store.select(req.appkey, kind.name)]
+            limit = req.query.get("limit")
+            experiment_id = req.query.get("experimentId")
+            if limit is None:
+                rows = self.store.select(req.appkey, kind.name)
+                if experiment_id is not None:
+                    rows = [r for r in rows if r.doc.get("experimentId") == experiment_id]
+                return kind.list_key, [self.render(r) for r in rows]
+            page = int(req.query.get("page") or 1)
+            rows, total = self.store.select_page(
+                req.appkey, kind.name, int(limit), (page - 1) * int(limit), experiment_id
+            )
+            paging = {"page": page, "limit": int(limit), "totalCount": total}
+            return kind.list_key, [self.render(r) for r in rows], {"paging": paging}
 
         return handler
 

@@ -214,6 +214,19 @@ class Store:
         sql = f"SELECT {_COLUMNS} FROM resources WHERE {' AND '.join(where)} ORDER BY created, rowid"
         return [_row(t) for t in self._conn().execute(sql, args).fetchall()]
 
+    def select_page(
+        self, appkey: str, kind: str, limit: int, offset: int, experiment_id: str | None = None
+    ) -> tuple[list[Row], int]:
+        """One page of rows of one kind, newest first (optionally of one experiment), and the count of all of them."""
+        where, args = "appkey=? AND kind=?", [appkey, kind]
+        if experiment_id is not None:
+            where += " AND json_extract(doc, '$.experimentId')=?"
+            args.append(experiment_id)
+        conn = self._conn()
+        total = int(conn.execute(f"SELECT COUNT(*) FROM resources WHERE {where}", args).fetchone()[0])
+        sql = f"SELECT {_COLUMNS} FROM resources WHERE {where} ORDER BY created DESC, rowid DESC LIMIT ? OFFSET ?"
+        return [_row(t) for t in conn.execute(sql, [*args, limit, offset]).fetchall()], total
+
     def find_by_field(self, appkey: str, kind: str, json_field: str, value: str) -> list[Row]:
         """Rows of one kind whose document has ``json_field`` (top level) equal to ``value``."""
         sql = (

@@ -149,6 +149,9 @@ def describe(error: ValidationError, root: str = "") -> str:
     return f"{name}: {error.message[:200]} ({v})"
 
 
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+
+
 @dataclass
 class Param:
     name: str
@@ -156,6 +159,7 @@ class Param:
     required: bool
     is_array: bool
     validator: Draft202012Validator
+    is_integer: bool = False  # a query string is read as an integer (a decimal number of at most 18 digits)
 
 
 @dataclass
@@ -187,6 +191,8 @@ class Operation:
                         raise RequestInvalid(f"{p.name}: is required (query parameter)")
                     continue
                 value = found if p.is_array else found[0]
+                if p.is_integer and _INTEGER.fullmatch(value):
+                    value = int(value)
                 values[p.name] = value
             else:
                 continue
@@ -243,8 +249,17 @@ class SpecValidator:
                 compiled = []
                 for (name, loc), p in params.items():
                     schema = p.get("schema") or {}
-                    is_array = self._resolve(schema).get("type") == "array" if schema else False
-                    compiled.append(Param(name, loc, bool(p.get("required")), is_array, self._validator(schema)))
+                    kind = self._resolve(schema).get("type") if schema else None
+                    compiled.append(
+                        Param(
+                            name,
+                            loc,
+                            bool(p.get("required")),
+                            kind == "array",
+                            self._validator(schema),
+                            kind == "integer",
+                        )
+                    )
                 operation = Operation(op["operationId"], method.upper(), path, compiled)
                 operation.secured = bool(op.get("security", default_security))
                 body = op.get("requestBody")

@@ -102,6 +102,7 @@ if TYPE_CHECKING:
     from .objective_code import ObjectiveCode
     from .objective_metric import ObjectiveMetric
     from .objective_type_code import ObjectiveTypeCode
+    from .paging import Paging
     from .parameter import Parameter
     from .pipeline import Pipeline
     from .pipeline_list_response import PipelineListResponse
@@ -231,6 +232,7 @@ _MODULES: dict[str, str] = {
     "ObjectiveCode": ".objective_code",
     "ObjectiveMetric": ".objective_metric",
     "ObjectiveTypeCode": ".objective_type_code",
+    "Paging": ".paging",
     "Parameter": ".parameter",
     "Pipeline": ".pipeline",
     "PipelineListResponse": ".pipeline_list_response",
@@ -374,6 +376,7 @@ __all__ = (
     "ObjectiveCode",
     "ObjectiveMetric",
     "ObjectiveTypeCode",
+    "Paging",
     "Parameter",
     "Pipeline",
     "PipelineListResponse",

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.header import Header
     from ..models.hyperparameter_tuning import HyperparameterTuning
+    from ..models.paging import Paging
 
 
 @_attrs_define
@@ -20,15 +21,18 @@ class HyperparameterTuningListResponse:
     Attributes:
         header (Header):
         hyperparameter_tuning_list (list[HyperparameterTuning] | Unset):
+        paging (Paging | Unset): EasyMaker Local only. The page of a list asked for with `page` and `limit`.
     """
 
     header: Header
     hyperparameter_tuning_list: list[HyperparameterTuning] | Unset = UNSET
+    paging: Paging | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     __wire_names__: ClassVar[dict[str, str]] = {
         "header": "header",
         "hyperparameterTuningList": "hyperparameter_tuning_list",
+        "paging": "paging",
     }
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
@@ -44,11 +48,17 @@ class HyperparameterTuningListResponse:
                     hyperparameter_tuning_list_item = hyperparameter_tuning_list_item_data.to_dict()
                     hyperparameter_tuning_list.append(hyperparameter_tuning_list_item)
 
+            paging: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.paging, Unset):
+                paging = self.paging.to_dict()
+
             field_dict: dict[str, Any] = {}
             field_dict.update(self.additional_properties)
             field_dict["header"] = header
             if hyperparameter_tuning_list is not UNSET:
                 field_dict["hyperparameterTuningList"] = hyperparameter_tuning_list
+            if paging is not UNSET:
+                field_dict["paging"] = paging
             return field_dict
 
     @classmethod
@@ -56,6 +66,7 @@ class HyperparameterTuningListResponse:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         from ..models.header import Header
         from ..models.hyperparameter_tuning import HyperparameterTuning
+        from ..models.paging import Paging
 
         d = dict(src_dict)
         header = Header.from_dict(d.pop("header"))
@@ -69,9 +80,17 @@ class HyperparameterTuningListResponse:
 
                 hyperparameter_tuning_list.append(hyperparameter_tuning_list_item)
 
+        _paging = _validation.null_as_unset(d.pop("paging", UNSET))
+        paging: Paging | Unset
+        if isinstance(_paging, Unset):
+            paging = UNSET
+        else:
+            paging = Paging.from_dict(_paging)
+
         hyperparameter_tuning_list_response = cls(
             header=header,
             hyperparameter_tuning_list=hyperparameter_tuning_list,
+            paging=paging,
         )
         hyperparameter_tuning_list_response.additional_properties = d
         return hyperparameter_tuning_list_response

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.header import Header
+    from ..models.paging import Paging
     from ..models.training import Training
 
 
@@ -20,15 +21,18 @@ class TrainingListResponse:
     Attributes:
         header (Header):
         training_list (list[Training] | Unset):
+        paging (Paging | Unset): EasyMaker Local only. The page of a list asked for with `page` and `limit`.
     """
 
     header: Header
     training_list: list[Training] | Unset = UNSET
+    paging: Paging | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     __wire_names__: ClassVar[dict[str, str]] = {
         "header": "header",
         "trainingList": "training_list",
+        "paging": "paging",
     }
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
@@ -44,17 +48,24 @@ class TrainingListResponse:
                     training_list_item = training_list_item_data.to_dict()
                     training_list.append(training_list_item)
 
+            paging: dict[str, Any] | Unset = UNSET
+            if not isinstance(self.paging, Unset):
+                paging = self.paging.to_dict()
+
             field_dict: dict[str, Any] = {}
             field_dict.update(self.additional_properties)
             field_dict["header"] = header
             if training_list is not UNSET:
                 field_dict["trainingList"] = training_list
+            if paging is not UNSET:
+                field_dict["paging"] = paging
             return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Build from a decoded JSON document. Unknown fields are kept in `additional_properties`."""
         from ..models.header import Header
+        from ..models.paging import Paging
         from ..models.training import Training
 
         d = dict(src_dict)
@@ -69,9 +80,17 @@ class TrainingListResponse:
 
                 training_list.append(training_list_item)
 
+        _paging = _validation.null_as_unset(d.pop("paging", UNSET))
+        paging: Paging | Unset
+        if isinstance(_paging, Unset):
+            paging = UNSET
+        else:
+            paging = Paging.from_dict(_paging)
+
         training_list_response = cls(
             header=header,
             training_list=training_list,
+            paging=paging,
         )
         training_list_response.additional_properties = d
         return training_list_response

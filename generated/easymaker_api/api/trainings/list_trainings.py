@@ -7,23 +7,41 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.empty_response import EmptyResponse
 from ...models.training_list_response import TrainingListResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     appkey: str,
+    *,
+    experiment_id: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
     from ... import validation as _validation
 
     _validation.check_parameters(
         ("appkey", appkey, {"minLength": 1, "maxLength": 64}),
+        ("experimentId", experiment_id, {"maxLength": 36}),
+        ("page", page, {"minimum": 1, "maximum": 1000000}),
+        ("limit", limit, {"minimum": 1, "maximum": 1000}),
     )
+
+    params: dict[str, Any] = {}
+
+    params["experimentId"] = experiment_id
+
+    params["page"] = page
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1.0/appkeys/{appkey}/trainings".format(
             appkey=quote(str(appkey), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -57,10 +75,16 @@ def sync_detailed(
     appkey: str,
     *,
     client: AuthenticatedClient | Client,
+    experiment_id: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
 ) -> Response[EmptyResponse | TrainingListResponse]:
     """
     Args:
         appkey (str):
+        experiment_id (str | Unset):
+        page (int | Unset):
+        limit (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -72,6 +96,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         appkey=appkey,
+        experiment_id=experiment_id,
+        page=page,
+        limit=limit,
     )
 
     response = client.get_httpx_client().request(
@@ -85,10 +112,16 @@ def sync(
     appkey: str,
     *,
     client: AuthenticatedClient | Client,
+    experiment_id: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
 ) -> EmptyResponse | TrainingListResponse | None:
     """
     Args:
         appkey (str):
+        experiment_id (str | Unset):
+        page (int | Unset):
+        limit (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,6 +134,9 @@ def sync(
     return sync_detailed(
         appkey=appkey,
         client=client,
+        experiment_id=experiment_id,
+        page=page,
+        limit=limit,
     ).parsed
 
 
@@ -108,10 +144,16 @@ async def asyncio_detailed(
     appkey: str,
     *,
     client: AuthenticatedClient | Client,
+    experiment_id: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
 ) -> Response[EmptyResponse | TrainingListResponse]:
     """
     Args:
         appkey (str):
+        experiment_id (str | Unset):
+        page (int | Unset):
+        limit (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +165,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         appkey=appkey,
+        experiment_id=experiment_id,
+        page=page,
+        limit=limit,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -134,10 +179,16 @@ async def asyncio(
     appkey: str,
     *,
     client: AuthenticatedClient | Client,
+    experiment_id: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
 ) -> EmptyResponse | TrainingListResponse | None:
     """
     Args:
         appkey (str):
+        experiment_id (str | Unset):
+        page (int | Unset):
+        limit (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,5 +202,8 @@ async def asyncio(
         await asyncio_detailed(
             appkey=appkey,
             client=client,
+            experiment_id=experiment_id,
+            page=page,
+            limit=limit,
         )
     ).parsed

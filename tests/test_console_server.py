@@ -1,0 +1,158 @@
+"""The web console's server side over real HTTP: sign-in form and cookie, one-time links, the API accepting the
+session only from the console's own page (custom header, same origin), the admin reads the page uses, and paged
+training lists. The page itself is tested in a real browser in ``test_console_browser.py``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from local_server import REPO, LocalServerHandle, start_local_server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
+    handle = start_local_server(tmp_path_factory.mktemp("em-console"))
+    yield handle
+    handle.stop()
+
+
+def sign_in(server: LocalServerHandle, token: str | None = None) -> httpx.Client:
+    c = httpx.Client(base_url=server.url, timeout=30.0)
+    origin = server.url
+    r = c.post(
+        "/console/session",
+        data={"token": token if token is not None else server.token},
+        headers={"Origin": origin, "Sec-Fetch-Site": "same-origin"},
+    )
+    assert r.status_code == 303, r.text
+    return c
+
+
+def console_headers(server: LocalServerHandle) -> dict[str, str]:
+    return {"X-EasyMaker-Console": "1", "Origin": server.url, "Sec-Fetch-Site": "same-origin"}
+
+
+def test_sign_in_form_then_cookie_session(server: LocalServerHandle) -> None:
+    with httpx.Client(base_url=server.url) as anon:
+        page = anon.get("/")
+        assert page.status_code == 200
+        assert 'type="password"' in page.text and 'action="/console/session"' in page.text
+        assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+        assert anon.get("/v1.0/appkeys/a/experiments", headers=console_headers(server)).status_code == 401
+
+    bad = sign_in(server, "wrong-token")
+    assert bad.cookies.get("em_console") is None
+    assert bad.get("/").text.count('type="password"') == 1
+
+    c = sign_in(server)
+    sid = c.cookies.get("em_console")
+    assert sid and len(sid) >= 40
+    page = c.get("/")
+    assert '<script src="/console/static/app.js">' in page.text
+    r = c.get("/v1.0/appkeys/a/experiments", headers=console_headers(server))
+    assert r.status_code == 200 and r.json()["header"]["isSuccessful"] is True
+    assert c.get("/console/static/app.js").status_code == 200
+    assert c.get("/console/static/vendor/uplot/LICENSE").status_code == 200
+    assert c.get("/console/static/../../app.py").status_code == 404
+    assert c.get("/console/static/index.html").status_code == 404  # pages only through /
+
+
+def test_session_cookie_attributes(server: LocalServerHandle) -> None:
+    with httpx.Client(base_url=server.url) as c:
+        r = c.post("/console/session", data={"token": server.token}, headers={"Origin": server.url})
+        assert r.status_code == 303
+        cookie = r.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie and "path=/" in cookie
+
+
+def test_session_alone_is_not_enough_cross_site(server: LocalServerHandle) -> None:
+    """A cross-site page can make the browser send the cookie, but not the custom header without a preflight
+    (which this server never grants), and its Origin/Sec-Fetch-Site give it away."""
+    c = sign_in(server)
+    url = "/v1.0/appkeys/a/experiments"
+    assert c.get(url).status_code == 401  # no console header
+    assert c.post(url, json={"experimentName": "x"}).status_code == 401
+    evil = {"X-EasyMaker-Console": "1", "Origin": "http://evil.example"}
+    assert c.get(url, headers=evil).status_code == 401
+    assert c.get(url, headers={"X-EasyMaker-Console": "1", "Sec-Fetch-Site": "cross-site"}).status_code == 401
+    assert c.get(url, headers=console_headers(server)).status_code == 200
+    # a sign-in form posted from another site is refused before the token is looked at
+    r = httpx.post(f"{server.url}/console/session", data={"token": server.token}, headers={"Origin": "http://evil.example"})
+    assert r.status_code == 403 and "em_console" not in r.headers.get("set-cookie", "")
+    r = httpx.post(
+        f"{server.url}/console/session", content=f"token={server.token}", headers={"Content-Type": "text/plain"}
+    )
+    assert r.status_code == 415
+    # signing out ends the session
+    assert c.post("/console/signout", headers={"Origin": server.url}).status_code == 303
+    assert c.get(url, headers=console_headers(server)).status_code == 401
+
+
+def test_one_time_link_from_the_cli(server: LocalServerHandle) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "easymaker.local", "console", "--home", str(server.home), "--port", str(server.port)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": f"{REPO}:{REPO / 'generated'}"},
+    )
+    assert out.returncode == 0, out.stderr
+    url = out.stdout.strip().splitlines()[-1]
+    assert url.startswith(f"{server.url}/console/signin?code=")
+    assert server.token not in out.stdout
+    with httpx.Client() as c:
+        r = c.get(url)
+        assert r.status_code == 303 and r.headers["location"] == "/"
+        assert c.cookies.get("em_console")
+    with httpx.Client() as c2:  # a second use signs nobody in
+        r = c2.get(url)
+        assert r.status_code == 303 and "signin=link" in r.headers["location"]
+        assert c2.cookies.get("em_console") is None
+    assert httpx.post(f"{server.url}/admin/console-links").status_code == 401
+
+
+def test_admin_reads_for_the_page(server: LocalServerHandle) -> None:
+    api = server.api("console-ak")
+    assert api.post("/experiments", json={"experimentName": "e1"}).status_code == 200
+    admin = server.client()
+    keys = admin.get("/admin/appkeys").json()["appkeyList"]
+    assert {"appkey": "console-ak", "resourceCount": 1} in keys
+    assert httpx.get(f"{server.url}/admin/appkeys").status_code == 401
+    r = admin.get("/admin/pipelines/nope/spec")
+    assert r.status_code == 404
+    r = admin.post("/admin/appkeys/console-ak/endpoint-stages/nope/models/m/predict", content=b"{}")
+    assert r.status_code == 404 and "not found" in r.json()["header"]["resultMessage"]
+    r = admin.post("/admin/appkeys/console-ak/endpoint-stages/nope/models/a%20b/predict", content=b"{}")
+    assert r.status_code == 400
+    assert admin.get("/admin/object-store/tenants").status_code == 200
+
+
+def test_paged_training_list(server: LocalServerHandle) -> None:
+    """The console pages trainings through the API: ``limit``/``page`` (newest first) and ``experimentId``."""
+    from easymaker.local.store import Store
+
+    api = server.api("paging-ak")
+    exp = api.post("/experiments", json={"experimentName": "pe"}).json()["experiment"]["experimentId"]
+    store = Store(server.home / "state.db")
+    for i in range(7):  # stored rows, no runner needed for listing
+        doc = {"trainingId": f"t{i}", "trainingName": f"t{i}", "experimentId": exp if i % 2 == 0 else "other"}
+        store.insert("training", "paging-ak", f"t{i}", f"t{i}", "COMPLETE", doc)
+    d = api.get("/trainings", params={"limit": 3, "page": 1}).json()
+    assert [t["trainingName"] for t in d["trainingList"]] == ["t6", "t5", "t4"]
+    assert d["paging"] == {"page": 1, "limit": 3, "totalCount": 7}
+    d = api.get("/trainings", params={"limit": 3, "page": 3}).json()
+    assert [t["trainingName"] for t in d["trainingList"]] == ["t0"]
+    d = api.get("/trainings", params={"limit": 2, "experimentId": exp}).json()
+    assert [t["trainingName"] for t in d["trainingList"]] == ["t6", "t4"] and d["paging"]["totalCount"] == 4
+    d = api.get("/trainings", params={"experimentId": exp}).json()
+    assert [t["trainingName"] for t in d["trainingList"]] == ["t0", "t2", "t4", "t6"] and "paging" not in d
+    assert len(api.get("/trainings").json()["trainingList"]) == 7
+    for bad in ({"limit": 0}, {"limit": 1001}, {"limit": "x"}, {"page": 0, "limit": 5}, {"limit": "9" * 40}):
+        r = api.get("/trainings", params=bad)
+        assert r.status_code == 400, (bad, r.text)
+        assert "limit" in r.text or "page" in r.text
