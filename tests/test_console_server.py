@@ -81,7 +81,9 @@ def test_session_alone_is_not_enough_cross_site(server: LocalServerHandle) -> No
     assert c.get(url, headers={"X-EasyMaker-Console": "1", "Sec-Fetch-Site": "cross-site"}).status_code == 401
     assert c.get(url, headers=console_headers(server)).status_code == 200
     # a sign-in form posted from another site is refused before the token is looked at
-    r = httpx.post(f"{server.url}/console/session", data={"token": server.token}, headers={"Origin": "http://evil.example"})
+    r = httpx.post(
+        f"{server.url}/console/session", data={"token": server.token}, headers={"Origin": "http://evil.example"}
+    )
     assert r.status_code == 403 and "em_console" not in r.headers.get("set-cookie", "")
     r = httpx.post(
         f"{server.url}/console/session", content=f"token={server.token}", headers={"Content-Type": "text/plain"}
