@@ -30,6 +30,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from easymaker._version import __version__
+from easymaker.local import observe
 from easymaker.local.catalog import load_catalog
 from easymaker.local.console import ConsoleSessions, console_routes, session_authorized
 from easymaker.local.home import DISK_FULL_MESSAGE, LocalHome, disk_full, valid_job_id
@@ -193,6 +194,7 @@ def _unauthorized() -> Response:
 
 def _make_endpoint(state: AppState, ops: dict[str, Operation]) -> Any:
     service = state.service
+    streaming = _observe_handlers(state)
 
     async def endpoint(request: StarletteRequest) -> Response:
         op = ops.get(request.method)
@@ -218,6 +220,9 @@ def _make_endpoint(state: AppState, ops: dict[str, Operation]) -> Any:
             req = Request(
                 appkey=request.path_params.get("appkey", ""), path=dict(request.path_params), query=values, body=body
             )
+            own = streaming.get(op.operation_id)
+            if own is not None:
+                return await own(request, req)
             handler = service.handlers.get(op.operation_id)
             if handler is None:
                 return error(501, f"{op.operation_id} is not implemented by EasyMaker Local")
@@ -242,6 +247,118 @@ def _make_endpoint(state: AppState, ops: dict[str, Operation]) -> Any:
         return envelope(payload)
 
     return endpoint
+
+
+# -- observability: logs (JSON chunks or Server-Sent Events), log sources, metrics ---------------------------------
+
+
+def _observed_row(state: AppState, req: Request) -> Any:
+    rid = req.path["resourceId"]
+    row = state.store.get(rid)
+    if row is None or row.appkey != req.appkey or row.kind not in observe.OBSERVED_KINDS:
+        raise ApiError(
+            404,
+            f"resourceId: no training, tuning, batch inference, model evaluation, pipeline run or "
+            f"endpoint stage {rid!r} in this appkey",
+        )
+    return row
+
+
+def _observe_handlers(state: AppState) -> dict[str, Any]:
+    home, store = state.home, state.store
+
+    def source_of(row: Any, source: str | None) -> observe.LogSource:
+        found = observe.find_source(row.kind, home.job_dir(row.id), row.doc, source)
+        if found is None:
+            raise ApiError(404, f"source: {row.id} has no log named {source!r} (see its log sources)")
+        return found
+
+    def check_offset(path: Any, offset: int) -> None:
+        try:
+            observe.check_offset(path, offset)
+        except ValueError as exc:
+            raise RequestInvalid(str(exc)) from None
+
+    def status_of(rid: str, kind: str) -> tuple[bool, str | None]:
+        row = store.get(rid)
+        return observe.is_final(kind, row.status if row else None, row is not None), (row.status if row else None)
+
+    async def logs(request: StarletteRequest, req: Request) -> Response:
+        row = await to_thread.run_sync(_observed_row, state, req)
+        src = source_of(row, req.query.get("source"))
+        offset = int(req.query.get("offset", 0))
+        if "text/event-stream" in request.headers.get("accept", ""):
+            last = request.headers.get("last-event-id")
+            if last:
+                if not last.isdigit():
+                    raise RequestInvalid(f"Last-Event-ID: {last[:40]!r} is not a byte offset")
+                offset = int(last)
+            check_offset(src.path, offset)
+            return _sse_response(src.path, offset, lambda: to_thread.run_sync(status_of, row.id, row.kind))
+        check_offset(src.path, offset)
+        max_bytes = int(req.query.get("maxBytes", 1 << 20))
+        wait = float(req.query.get("waitSeconds", 0))
+        final, status = await to_thread.run_sync(status_of, row.id, row.kind)
+        lines, end = observe.read_lines(src.path, offset, max_bytes, final)
+        if not lines and not final and wait > 0:
+            await observe.wait_for_lines(src.path, offset, wait)
+            final, status = await to_thread.run_sync(status_of, row.id, row.kind)
+            lines, end = observe.read_lines(src.path, offset, max_bytes, final)
+        chunk = {
+            "resourceId": row.id,
+            "source": src.source,
+            "offset": offset,
+            "nextOffset": end,
+            "lineList": lines,
+            "finished": final and end >= observe.log_size(src.path),
+            "statusCode": status,
+        }
+        return envelope(("logChunk", chunk))
+
+    async def sources(request: StarletteRequest, req: Request) -> Response:
+        row = await to_thread.run_sync(_observed_row, state, req)
+        found = observe.log_sources(row.kind, home.job_dir(row.id), row.doc)
+        return envelope(("logSourceList", [s.wire() for s in found]))
+
+    def metrics_of(row: Any, source: str | None) -> tuple[str, list[dict[str, Any]]]:
+        job_dir = home.job_dir(row.id)
+        if row.kind == "training":
+            if source:
+                raise ApiError(404, f"source: a training has no sources (got {source!r})")
+            return "", observe.read_metrics(job_dir / "logs" / observe.METRICS_FILE)
+        if row.kind != "hyperparameter_tuning":
+            raise ApiError(404, f"resourceId: {row.id} is a {row.kind}; metrics are recorded by trainings and trials")
+        trial_id = source or str(row.doc.get("optimalTrialId") or "")
+        trial = next((t for t in row.doc.get("trialList") or [] if t.get("trialId") == trial_id), None)
+        if trial is None:
+            if not source:
+                return "", []
+            raise ApiError(404, f"source: tuning {row.id} has no trial {source!r}")
+        recorded = job_dir / "trials" / trial_id / "logs" / observe.METRICS_FILE
+        series = observe.read_metrics(recorded) if recorded.is_file() else observe.trial_metric_series(trial)
+        return trial_id, series
+
+    async def metrics(request: StarletteRequest, req: Request) -> Response:
+        row = await to_thread.run_sync(_observed_row, state, req)
+        source, series = await to_thread.run_sync(metrics_of, row, req.query.get("source"))
+        doc = {"header": OK_HEADER, "resourceId": row.id, "source": source, "metricSeriesList": series}
+        return Response(_dumps(doc), media_type="application/json")
+
+    return {"getResourceLogs": logs, "listResourceLogSources": sources, "getResourceMetrics": metrics}
+
+
+def _sse_response(path: Any, offset: int, final_status: Any) -> Response:
+    from sse_starlette.sse import EventSourceResponse, ServerSentEvent
+
+    async def events() -> AsyncIterator[ServerSentEvent]:
+        async for position, line, status in observe.follow(path, offset, final_status):
+            if line is None:
+                end = {"statusCode": status, "offset": position}
+                yield ServerSentEvent(data=json.dumps(end), event="end")
+                return
+            yield ServerSentEvent(data=line.replace("\r", ""), id=str(position))
+
+    return EventSourceResponse(events(), ping=15, headers={"Cache-Control": "no-store"})
 
 
 def _admin_routes(state: AppState) -> list[Route]:

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from easymaker.local import states
+from easymaker.local import observe, states
 from easymaker.local.home import LocalHome
 from easymaker.local.logncrash import JobLogWriter
 from easymaker.local.resources import INTERRUPTED, Service
@@ -185,7 +185,14 @@ class Supervisor:
         )
 
     def _set_status(self, rid: str, status: str, reason: str | None) -> None:
+        # The line goes first: a follower that sees the final status then finds every line, this one included.
+        line = f"[easymaker] status {status}" + (f": {reason}" if reason else "")
+        try:
+            observe.append_line(observe.job_log(self.home.job_dir(rid)), line)
+        except OSError as exc:
+            logger.warning("%s: cannot write the status line to its log: %s", rid, exc)
         self.service.transition(rid, status, reason)
+        observe.notify(observe.job_log(self.home.job_dir(rid)))  # followers waiting for a final status look again
 
     def _run(self, job: Job) -> None:
         kind = KINDS[job.kind]

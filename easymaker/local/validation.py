@@ -159,7 +159,28 @@ class Param:
     required: bool
     is_array: bool
     validator: Draft202012Validator
-    is_integer: bool = False  # a query string is read as an integer (a decimal number of at most 18 digits)
+    scalar: str | None = None  # "integer", "number" or "boolean": query strings are converted before the check
+
+
+def _convert(value: str, scalar: str | None, name: str) -> Any:
+    """A query string as the scalar type its schema declares (``"12"`` → 12); a clear error when it is not one."""
+    if scalar == "integer":
+        if not _INTEGER.fullmatch(value):
+            raise RequestInvalid(f"{name}: {value[:40]!r} is not an integer (a decimal number of at most 18 digits)")
+        return int(value, 10)
+    if scalar == "number":
+        try:
+            number = float(value)
+        except ValueError:
+            raise RequestInvalid(f"{name}: {value[:40]!r} is not a number") from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise RequestInvalid(f"{name}: {value[:40]!r} is not a finite number")
+        return number
+    if scalar == "boolean":
+        if value in ("true", "false"):
+            return value == "true"
+        raise RequestInvalid(f"{name}: {value[:40]!r} is not true or false")
+    return value
 
 
 @dataclass
@@ -190,9 +211,7 @@ class Operation:
                     if p.required:
                         raise RequestInvalid(f"{p.name}: is required (query parameter)")
                     continue
-                value = found if p.is_array else found[0]
-                if p.is_integer and _INTEGER.fullmatch(value):
-                    value = int(value)
+                value = found if p.is_array else _convert(found[0], p.scalar, p.name)
                 values[p.name] = value
             else:
                 continue
@@ -250,15 +269,9 @@ class SpecValidator:
                 for (name, loc), p in params.items():
                     schema = p.get("schema") or {}
                     kind = self._resolve(schema).get("type") if schema else None
+                    scalar = kind if kind in ("integer", "number", "boolean") else None
                     compiled.append(
-                        Param(
-                            name,
-                            loc,
-                            bool(p.get("required")),
-                            kind == "array",
-                            self._validator(schema),
-                            kind == "integer",
-                        )
+                        Param(name, loc, bool(p.get("required")), kind == "array", self._validator(schema), scalar)
                     )
                 operation = Operation(op["operationId"], method.upper(), path, compiled)
                 operation.secured = bool(op.get("security", default_security))

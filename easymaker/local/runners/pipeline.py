@@ -58,8 +58,10 @@ from typing import IO, Any
 
 import yaml
 
+from easymaker.local import observe
 from easymaker.local.runners.base import JobContext
 from easymaker.local.runners.kfp_ir import bind_parameters, validate_pipeline_spec
+from easymaker.local.runners.process import LogCapture
 
 logger = logging.getLogger("easymaker.local.pipeline")
 
@@ -143,6 +145,12 @@ class StepTracker:
             elif self._current is not None and _worth_keeping(line):
                 self._current.tail.append(line.strip())
         return changed
+
+    @property
+    def current_name(self) -> str | None:
+        """The step whose lines are being read (``None`` between steps)."""
+        current = self._current
+        return current.name if current is not None else None
 
     def _find(self, name: str) -> StepState | None:
         for step in reversed(self.steps):
@@ -304,9 +312,10 @@ class PipelineRunRunner:
         ctx.update({"startedDatetime": _iso(started), "pipelineRunStepList": []})
         ctx.set_status("RUNNING", None)
         lines: queue.Queue[tuple[str, str]] = queue.Queue()
+        capture = LogCapture(work / "logs")
         readers = [
-            _reader(proc.stdout, work / "logs" / "stdout.log", "stdout", lines),
-            _reader(proc.stderr, work / "logs" / "stderr.log", "stderr", lines),
+            _reader(proc.stdout, capture, "stdout", lines),
+            _reader(proc.stderr, capture, "stderr", lines),
         ]
 
         def drain() -> None:
@@ -317,10 +326,14 @@ class PipelineRunRunner:
                     stream, line = lines.get_nowait()
                 except queue.Empty:
                     break
+                before = tracker.current_name
                 if stream == "stdout":
                     changed = tracker.feed(line) or changed
                 else:
                     stderr_tail.append(line)
+                step = tracker.current_name or before
+                if step:
+                    _write_step_line(work, step, line)
                 try:
                     ctx.log_sink(stream, line)
                 except Exception:  # a broken sink must not stop the run
@@ -343,6 +356,7 @@ class PipelineRunRunner:
             _kill_leftovers(proc.pid)
         for reader in readers:
             reader.join(timeout=5)
+        capture.close()
         drain()
         finished = _now()
         times = {"finishedDatetime": _iso(finished), "elapsedTimeSeconds": int((finished - started).total_seconds())}
@@ -396,21 +410,29 @@ def _kill_leftovers(pgid: int) -> None:
         pass
 
 
-def _reader(stream: IO[bytes] | None, path: Path, name: str, lines: queue.Queue[tuple[str, str]]) -> threading.Thread:
+def _reader(
+    stream: IO[bytes] | None, capture: LogCapture, name: str, lines: queue.Queue[tuple[str, str]]
+) -> threading.Thread:
     def pump() -> None:
         if stream is None:
             return
-        with path.open("a", encoding="utf-8") as out:
-            for raw in iter(stream.readline, b""):
-                line = _ANSI.sub("", raw.decode("utf-8", errors="replace")).rstrip("\r\n")
-                out.write(line + "\n")
-                out.flush()
-                lines.put((name, line))
+        for raw in iter(stream.readline, b""):
+            line = _ANSI.sub("", raw.decode("utf-8", errors="replace")).rstrip("\r\n")
+            capture.write(name, line)
+            lines.put((name, line))
         stream.close()
 
     thread = threading.Thread(target=pump, name=f"pipeline-log-{name}", daemon=True)
     thread.start()
     return thread
+
+
+def _write_step_line(work: Path, step: str, line: str) -> None:
+    """Append a line of the run's output to the log of the step it belongs to (``logs/steps/<step>.log``)."""
+    try:
+        observe.append_line(work / "logs" / "steps" / observe.step_log_name(step), line)
+    except OSError as exc:
+        logger.warning("cannot write the log of step %s: %s", step, exc)
 
 
 def _group_alive(pgid: int) -> bool:

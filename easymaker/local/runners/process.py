@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from easymaker.local import observe
+
 logger = logging.getLogger("easymaker.local.process")
 
 LineCallback = Callable[[str, str], None]
@@ -52,19 +54,23 @@ class ProcessSpec:
 
 
 class LogCapture:
-    """Appends the lines of one or more processes to ``<log_dir>/stdout.log`` and ``<log_dir>/stderr.log``.
+    """Appends the lines of one or more processes to ``<log_dir>/stdout.log`` and ``<log_dir>/stderr.log``, and both
+    streams interleaved in arrival order to ``<log_dir>/output.log`` (the log that followers read).
 
-    Thread safe; each line is flushed at once so the files can be tailed while the job runs.
+    Thread safe; each line is flushed at once and its followers are woken (:mod:`easymaker.local.observe`), so the
+    files can be tailed while the job runs.
     """
 
     def __init__(self, log_dir: Path, on_line: LineCallback | None = None) -> None:
         log_dir.mkdir(parents=True, exist_ok=True)
         self.stdout_path = log_dir / "stdout.log"
         self.stderr_path = log_dir / "stderr.log"
+        self.output_path = log_dir / observe.OUTPUT_LOG
         self._files: dict[str, IO[str]] = {
             "stdout": open(self.stdout_path, "a", encoding="utf-8"),  # noqa: SIM115 - closed in close()
             "stderr": open(self.stderr_path, "a", encoding="utf-8"),  # noqa: SIM115
         }
+        self._output = open(self.output_path, "a", encoding="utf-8")  # noqa: SIM115
         self._lock = threading.Lock()
         self._on_line = on_line
 
@@ -75,6 +81,9 @@ class LogCapture:
             if f is not None and not f.closed:
                 f.write(text + "\n")
                 f.flush()
+                self._output.write(text + "\n")
+                self._output.flush()
+        observe.notify(self.output_path)
         if self._on_line is not None:
             try:
                 self._on_line(stream, line)
@@ -85,6 +94,7 @@ class LogCapture:
         with self._lock:
             for f in self._files.values():
                 f.close()
+            self._output.close()
 
     def __enter__(self) -> LogCapture:
         return self

@@ -72,7 +72,14 @@ if TYPE_CHECKING:
     from .image import Image
     from .image_list_response import ImageListResponse
     from .instance_type import InstanceType
+    from .log_chunk import LogChunk
+    from .log_chunk_response import LogChunkResponse
+    from .log_source import LogSource
+    from .log_source_list_response import LogSourceListResponse
     from .metric import Metric
+    from .metric_point import MetricPoint
+    from .metric_series import MetricSeries
+    from .metric_series_list_response import MetricSeriesListResponse
     from .model import Model
     from .model_create_request import ModelCreateRequest
     from .model_evaluation import ModelEvaluation
@@ -202,7 +209,14 @@ _MODULES: dict[str, str] = {
     "Image": ".image",
     "ImageListResponse": ".image_list_response",
     "InstanceType": ".instance_type",
+    "LogChunk": ".log_chunk",
+    "LogChunkResponse": ".log_chunk_response",
+    "LogSource": ".log_source",
+    "LogSourceListResponse": ".log_source_list_response",
     "Metric": ".metric",
+    "MetricPoint": ".metric_point",
+    "MetricSeries": ".metric_series",
+    "MetricSeriesListResponse": ".metric_series_list_response",
     "Model": ".model",
     "ModelCreateRequest": ".model_create_request",
     "ModelEvaluation": ".model_evaluation",
@@ -346,7 +360,14 @@ __all__ = (
     "Image",
     "ImageListResponse",
     "InstanceType",
+    "LogChunk",
+    "LogChunkResponse",
+    "LogSource",
+    "LogSourceListResponse",
     "Metric",
+    "MetricPoint",
+    "MetricSeries",
+    "MetricSeriesListResponse",
     "Model",
     "ModelCreateRequest",
     "ModelEvaluation",

@@ -27,6 +27,8 @@ class Trial:
         hyperparameter_list (list[Parameter] | Unset):
         trial_metric_list (list[TrialMetric] | Unset):
         model_upload_uri (str | Unset):
+        started_datetime (str | Unset): EasyMaker Local: when the trial's entry point started.
+        finished_datetime (str | Unset): EasyMaker Local: when the trial reached its final status.
     """
 
     trial_id: str | Unset = UNSET
@@ -37,6 +39,8 @@ class Trial:
     hyperparameter_list: list[Parameter] | Unset = UNSET
     trial_metric_list: list[TrialMetric] | Unset = UNSET
     model_upload_uri: str | Unset = UNSET
+    started_datetime: str | Unset = UNSET
+    finished_datetime: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     __wire_names__: ClassVar[dict[str, str]] = {
@@ -48,6 +52,8 @@ class Trial:
         "hyperparameterList": "hyperparameter_list",
         "trialMetricList": "trial_metric_list",
         "modelUploadUri": "model_upload_uri",
+        "startedDatetime": "started_datetime",
+        "finishedDatetime": "finished_datetime",
     }
     __constraints__: ClassVar[dict[str, dict[str, Any]]] = {}
 
@@ -86,6 +92,10 @@ class Trial:
 
             model_upload_uri = self.model_upload_uri
 
+            started_datetime = self.started_datetime
+
+            finished_datetime = self.finished_datetime
+
             field_dict: dict[str, Any] = {}
             field_dict.update(self.additional_properties)
             if trial_id is not UNSET:
@@ -104,6 +114,10 @@ class Trial:
                 field_dict["trialMetricList"] = trial_metric_list
             if model_upload_uri is not UNSET:
                 field_dict["modelUploadUri"] = model_upload_uri
+            if started_datetime is not UNSET:
+                field_dict["startedDatetime"] = started_datetime
+            if finished_datetime is not UNSET:
+                field_dict["finishedDatetime"] = finished_datetime
             return field_dict
 
     @classmethod
@@ -152,6 +166,8 @@ class Trial:
                 trial_metric_list.append(trial_metric_list_item)
 
         model_upload_uri = _validation.null_as_unset(d.pop("modelUploadUri", UNSET))
+        started_datetime = _validation.null_as_unset(d.pop("startedDatetime", UNSET))
+        finished_datetime = _validation.null_as_unset(d.pop("finishedDatetime", UNSET))
         trial = cls(
             trial_id=trial_id,
             trial_name=trial_name,
@@ -161,6 +177,8 @@ class Trial:
             hyperparameter_list=hyperparameter_list,
             trial_metric_list=trial_metric_list,
             model_upload_uri=model_upload_uri,
+            started_datetime=started_datetime,
+            finished_datetime=finished_datetime,
         )
         trial.additional_properties = d
         return trial
