@@ -19,6 +19,7 @@
   let timers = [];
   let appkeys = [];
   let navToken = 0;
+  let keepNotice = false; // a notice written just before a navigation (e.g. "Deleted ...") stays on the next page
 
   // ------------------------------------------------------------------------------------------------- helpers
   function h(tag, attrs, ...children) {
@@ -214,7 +215,7 @@
     if (opts.del !== false) {
       box.append(h("button", { type: "button", class: "danger", onclick: async () => {
         if (!(await confirmAction(`Delete ${kindLabel} "${name}"? This cannot be undone.`, "Delete"))) return;
-        try { await api(base, { method: "DELETE" }); showNotice(`Deleted ${kindLabel} ${name}.`, "info"); if (opts.back) location.hash = opts.back; }
+        try { await api(base, { method: "DELETE" }); showNotice(`Deleted ${kindLabel} ${name}.`, "info"); if (opts.back) { keepNotice = true; location.hash = opts.back; } }
         catch (e) { showNotice(`Delete refused: ${e.message}`); }
       } }, "Delete"));
     }
@@ -300,6 +301,7 @@
       pick.replaceChildren(...names.map((n) => h("option", { value: n }, n)));
       if (names.includes(cur)) pick.value = cur;
       draw();
+      if (box.onMetrics && data.length === 1) box.onMetrics(data[0].m.series);
       const src = [...new Set(data.map((d) => d.m.source))];
       note.textContent = src.includes("output") ? "Read from the job's output lines (name=value), as the tuning's metric regex does." : "";
     }
@@ -342,6 +344,7 @@
         shown.push(div);
       }
       pre.replaceChildren(...shown);
+      if (!shown.length) pre.append(h("div", { class: "muted" }, q ? "No line matches." : "No output yet."));
       count.textContent = q ? `${shown.length} matching lines` : `${lines.length + errLines.length} lines`;
       if (follow.checked) pre.scrollTop = pre.scrollHeight;
     }
@@ -504,6 +507,12 @@
     paint();
     const done = () => FINAL.has(tr.trainingStatusCode);
     const curves = curvePanel(appkey, [{ id, name: tr.trainingName, kind: "training" }]);
+    const finalBox = h("span", {}, finalMetrics(tr));
+    curves.onMetrics = (series) => {
+      if (finalMetricList(tr).length) return;
+      const last = Object.entries(series).map(([name, pts]) => ({ metricName: name, value: pts.length ? pts[pts.length - 1].value : null }));
+      finalBox.replaceChildren(finalMetrics({ metricList: last }));
+    };
     const logs = logPanel(id, done);
     every(async () => {
       if (done()) return;
@@ -517,7 +526,7 @@
         card(h("h2", {}, "Training"), kv([["Status", statusCell], ["Reason", tr.trainingStatusReason], ["Duration", durCell], ["Appkey", appkey], ["Training id", tr.trainingId],
           ["Image", tr.image && tr.image.imageName], ["Instance", tr.flavor && tr.flavor.name], ["Entry point", tr.entryPoint], ["Source", tr.sourceDirUri],
           ["Model upload", tr.modelUploadUri], ["Created", fmtTime(tr.createdDatetime)]])),
-        card(h("h2", {}, "Hyperparameters and results"), kv([["Hyperparameters", chips(tr.hyperparameterList, "parameterName", "parameterValue")], ["Final metrics", finalMetrics(tr)],
+        card(h("h2", {}, "Hyperparameters and results"), kv([["Hyperparameters", chips(tr.hyperparameterList, "parameterName", "parameterValue")], ["Final metrics", finalBox],
           ["Models", (tr.modelList || []).length ? h("span", {}, tr.modelList.map((m, i) => [i ? ", " : "", link(`#/model/${enc(appkey)}/${enc(m.modelId)}`, m.modelName)])) : "—"]]))),
       curves, logs];
   });
@@ -656,7 +665,7 @@
     const models = stage.endpointModelList || [];
     const pick = h("select", { "aria-label": "Model" }, models.map((em) => h("option", { value: modelNameOf(em) }, modelNameOf(em))));
     const body = h("textarea", { "aria-label": "Request body (JSON)", spellcheck: "false" }, JSON.stringify({ instances: [[6.0, 3.4, 4.5, 1.6]] }));
-    const answer = h("pre", { class: "logs answer", "data-testid": "predict-answer", tabindex: "0", "aria-label": "Answer" });
+    const answer = h("pre", { class: "logs answer", "data-testid": "predict-answer", tabindex: "0", "aria-label": "Answer", hidden: true });
     const latency = h("p", { class: "latency", "aria-live": "polite" });
     const send = h("button", { type: "button", class: "primary", onclick: async () => {
       let doc;
@@ -671,6 +680,7 @@
         let shown = text;
         try { shown = JSON.stringify(JSON.parse(text), null, 2); } catch (e) { /* not JSON */ }
         answer.textContent = shown;
+        answer.hidden = false;
         const model = r.headers.get("X-EasyMaker-Model-Latency-Ms");
         latency.textContent = `HTTP ${r.status} · ${ms.toFixed(1)} ms round trip${model ? ` (model server ${model} ms)` : ""}`;
       } catch (e) { latency.textContent = `Failed: ${e.message}`; }
@@ -931,8 +941,7 @@
       const cs = r.status === 200 ? await r.json() : [];
       out.push(card(h("h2", {}, `AUTH_${t}`), pagedTable({ label: `Containers of AUTH_${t}`, rows: cs, columns: [
         { label: "Container", value: (c) => c.name, cell: (c) => link(`#/storage/${enc(t)}/${enc(c.name)}?prefix=`, c.name) },
-        { label: "Objects", value: (c) => c.count, num: true },
-        { label: "Bytes", value: (c) => c.bytes, num: true, cell: (c) => Number(c.bytes).toLocaleString() },
+        { label: "Objects", value: (c) => c.count ?? "", num: true, cell: (c) => (c.count === undefined ? "—" : Number(c.count).toLocaleString()) },
       ] }).el));
     }
     if (!tenants.length) out.push(card(h("p", { class: "empty" }, "No containers yet.")));
@@ -985,6 +994,8 @@
     timers.forEach(clearInterval);
     timers = [];
     const my = ++navToken;
+    await loadAppkeys();
+    if (my !== navToken) return;
     const path = location.hash.replace(/^#/, "") || "/";
     for (const [re, fn] of routes) {
       const m = re.exec(path);
@@ -1003,14 +1014,17 @@
     }
     view.replaceChildren(h("h1", {}, "Not found"), h("p", {}, "No such page. ", link("#/", "Back to the experiments")));
   }
-  window.addEventListener("hashchange", () => { showNotice(""); render().then(() => view.focus({ preventScroll: true })); });
+  window.addEventListener("hashchange", () => { if (keepNotice) keepNotice = false; else showNotice(""); render().then(() => view.focus({ preventScroll: true })); });
   appkeySelect.addEventListener("change", () => { swiftToken = null; render(); });
 
-  (async function start() {
+  // the appkeys that hold resources, read again on every page change (new ones appear as work is created)
+  async function loadAppkeys() {
     try {
       appkeys = (await api("/admin/appkeys")).appkeyList || [];
-      for (const a of appkeys) appkeySelect.append(h("option", { value: a.appkey }, a.appkey));
+      const cur = appkeySelect.value;
+      appkeySelect.replaceChildren(h("option", { value: "" }, "All appkeys"), ...appkeys.map((a) => h("option", { value: a.appkey }, a.appkey)));
+      appkeySelect.value = appkeys.some((a) => a.appkey === cur) ? cur : "";
     } catch (e) { showNotice(`Could not list appkeys: ${e.message}`); }
-    render();
-  })();
+  }
+  render();
 })();
