@@ -7,6 +7,7 @@ Layout (``$EASYMAKER_LOCAL_HOME``, default ``~/.easymaker/local``)::
     objects/        the object store (containers and objects with metadata)
     jobs/<id>/      work folder of one job (inputs, outputs, logs/stdout.log, logs/stderr.log)
     nas/<nas id>/   what ``nas://<nas id>:/<path>`` URIs map to
+    run/processes/  one record per running job process group (ended at the next start if the server crashed)
 """
 
 from __future__ import annotations

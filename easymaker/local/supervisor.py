@@ -6,7 +6,8 @@ kind's state machine (``easymaker.local.states``): an illegal transition is logg
 returns without leaving its resource in a terminal status, the supervisor ends it (STOPPED after a stop request,
 else the kind's failure status with a reason).
 
-On start, ``recover()`` marks work that was running as failed ("interrupted by restart"), except endpoint stages
+On start, ``recover()`` first ends any process a previous server left running (``easymaker.local.runners.guard``:
+while the server runs, a guard process ends its job processes if it dies, however it dies), then marks work that was running as failed ("interrupted by restart"), except endpoint stages
 that were ACTIVE, which are deployed again. Recurring runs are driven by ``easymaker.local.scheduler.SchedulerLoop``
 in its own thread; the (schedule, trigger time) pairs already turned into runs are kept in ``schedule_triggers``,
 so a restart neither loses nor repeats a trigger.
@@ -28,6 +29,7 @@ from easymaker.local import observe, states
 from easymaker.local.home import LocalHome
 from easymaker.local.logncrash import JobLogWriter
 from easymaker.local.resources import INTERRUPTED, Service
+from easymaker.local.runners import guard
 from easymaker.local.runners.base import JobContext, NotBuiltRunner, Runner, UriResolver
 from easymaker.local.states import JOB_KINDS, KINDS
 from easymaker.local.store import Store
@@ -137,6 +139,7 @@ class Supervisor:
         self._scheduler: Any = None
         self._scheduler_tick = scheduler_tick
         self._run_lock = threading.Lock()
+        guard.configure(home.root / "run")
 
     # -- jobs ------------------------------------------------------------------------------------------------------
     def start(self, kind: str, appkey: str, rid: str) -> None:
@@ -298,6 +301,8 @@ class Supervisor:
     def recover(self) -> dict[str, int]:
         """Fix statuses of work interrupted by the previous shutdown or crash; redeploy ACTIVE stages."""
         counts = {"failed": 0, "stopped": 0, "redeployed": 0}
+        # processes of jobs the previous server ran (it crashed, and its guard with it) end before anything restarts
+        counts["processes_ended"] = guard.end_recorded(self.home.root / "run")
         svc = self.service
         for row in self.store.by_status(JOB_KINDS, _non_terminal_statuses()):
             kind = KINDS[row.kind]

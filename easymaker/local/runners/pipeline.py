@@ -59,6 +59,7 @@ from typing import IO, Any
 import yaml
 
 from easymaker.local import observe
+from easymaker.local.runners import guard
 from easymaker.local.runners.base import JobContext
 from easymaker.local.runners.kfp_ir import bind_parameters, validate_pipeline_spec
 from easymaker.local.runners.process import LogCapture
@@ -297,14 +298,14 @@ class PipelineRunRunner:
         started = _now()
         stderr_tail: collections.deque[str] = collections.deque(maxlen=_TAIL_LINES)
         try:
-            proc = subprocess.Popen(
+            proc = guard.spawn(
                 [self._python, "-m", "easymaker.local.runners.pipeline", str(work / "plan.json")],
                 cwd=str(work),
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
-                start_new_session=True,
+                job=ctx.job_id,
             )
         except OSError as exc:
             ctx.set_status("CREATE_FAILED", f"cannot start the pipeline process with {self._python}: {exc}")
@@ -354,6 +355,7 @@ class PipelineRunRunner:
         finally:
             # Whatever happens here (a failing callback included), no process of the run outlives it.
             _kill_leftovers(proc.pid)
+            proc.release()
         for reader in readers:
             reader.join(timeout=5)
         capture.close()

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from easymaker.local import observe
+from easymaker.local.runners import guard
 
 logger = logging.getLogger("easymaker.local.process")
 
@@ -111,7 +112,7 @@ class ManagedProcess:
         self._capture = capture
         self._tail: collections.deque[str] = collections.deque(maxlen=max(tail_lines, 1))
         self._tail_lock = threading.Lock()
-        self._popen: subprocess.Popen[bytes] | None = None
+        self._popen: guard.GuardedPopen | None = None
         self._readers: list[threading.Thread] = []
         self.started_at: float | None = None
 
@@ -119,14 +120,13 @@ class ManagedProcess:
 
     def start(self) -> None:
         """Start the process (raises ``OSError`` if the program cannot be executed)."""
-        self._popen = subprocess.Popen(
+        self._popen = guard.spawn(
             list(self.spec.argv),
             cwd=str(self.spec.cwd),
             env=dict(self.spec.env),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            start_new_session=True,
             close_fds=True,
         )
         self.started_at = time.monotonic()
@@ -205,6 +205,11 @@ class ManagedProcess:
             return False
         self._popen.poll()  # reap the leader so a zombie does not count as alive
         return group_exists(self.pgid)
+
+    def release(self) -> None:
+        """Drop the process group's record (``guard``) once it has ended; kept while any member still runs."""
+        if self._popen is not None and not self.group_alive():
+            self._popen.release()
 
     def stderr_tail(self, max_lines: int = DEFAULT_TAIL_LINES, max_chars: int = DEFAULT_TAIL_CHARS) -> str:
         with self._tail_lock:
@@ -297,6 +302,7 @@ def terminate_groups(processes: Sequence[ManagedProcess], grace_seconds: float, 
             time.sleep(poll_interval)
     for p in processes:
         p.wait(1.0)
+        p.release()
 
 
 @dataclass

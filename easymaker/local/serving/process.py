@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from easymaker.local.runners import guard
 from easymaker.local.serving.errors import ModelLoadError, ServingError
 from easymaker.local.serving.loaders import ModelSpec
 
@@ -30,7 +31,7 @@ class WorkerProcess:
         self.http = http
         self.run_dir = run_dir
         self.label = label
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc: guard.GuardedPopen | None = None
         self.port: int | None = None
         self.restarts = 0
 
@@ -62,10 +63,11 @@ class WorkerProcess:
             "--http",
             self.http,
         ]
+        if self.proc is not None and self.proc.poll() is not None:
+            _kill_group(self.proc.pid)  # a restart: whatever the previous worker left in its group goes too
+            self.proc.release()
         with open(log_file, "ab") as log:
-            self.proc = subprocess.Popen(
-                cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-            )
+            self.proc = guard.spawn(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         delay = 0.01
         while True:
@@ -111,12 +113,16 @@ class WorkerProcess:
                 except ProcessLookupError:
                     pass
                 proc.wait(timeout=grace)
-        else:
-            try:  # the leader is gone; children it left in the group must go too
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+        _kill_group(proc.pid)  # children the worker left in its group go too
+        proc.release()
         self.port = None
+
+
+def _kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _tail(path: Path, limit: int = 800) -> str:
