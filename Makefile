@@ -35,8 +35,8 @@ check-generated: $(STAMP)
 	$(BIN)/python -m codegen --check
 
 lint: $(STAMP)
-	$(BIN)/ruff check easymaker codegen tests bench examples
-	$(BIN)/ruff format --check easymaker codegen tests bench examples
+	$(BIN)/ruff check easymaker codegen tests bench examples tools
+	$(BIN)/ruff format --check easymaker codegen tests bench examples tools
 
 typecheck: $(STAMP)
 	# no incremental cache: a cached run misreads the lazily imported generated submodules (false attr-defined errors)

@@ -11,9 +11,7 @@ first use. Every name of the user's guide (2.1.0) and of the 2.1.x SDK is availa
 from __future__ import annotations
 
 import importlib
-import importlib.machinery
-import sys
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from easymaker._client import Client, init
 from easymaker._config import easymaker_config
@@ -26,7 +24,10 @@ from easymaker._errors import (
     BadRequestError,
     ConfigurationError,
     ConflictError,
+    EasyMakerAuthError,
+    EasyMakerDockerError,
     EasyMakerError,
+    EasyMakerRegionError,
     EasyMakerValidationError,
     InternalServerError,
     NameLookupError,
@@ -83,9 +84,6 @@ from easymaker.values import (
 )
 
 if TYPE_CHECKING:
-    from importlib.abc import Loader
-
-    from easymaker.objectstorage import ObjectStorage, download, upload
     from easymaker.resources.batch_inference import BatchInference
     from easymaker.resources.endpoint import ApiSpec, Endpoint, EndpointModel, EndpointStage
     from easymaker.resources.experiment import Experiment
@@ -96,6 +94,7 @@ if TYPE_CHECKING:
     from easymaker.resources.model_preset import ModelPreset
     from easymaker.resources.pipeline import Pipeline, PipelineRecurringRun, PipelineRun
     from easymaker.resources.training import Training
+    from easymaker.storage.objectstorage import ObjectStorage, download, upload
 
 from easymaker._version import __version__ as __version__
 
@@ -118,52 +117,36 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Pipeline": ("easymaker.resources.pipeline", "Pipeline"),
     "PipelineRun": ("easymaker.resources.pipeline", "PipelineRun"),
     "PipelineRecurringRun": ("easymaker.resources.pipeline", "PipelineRecurringRun"),
-    "upload": ("easymaker.objectstorage", "upload"),
-    "download": ("easymaker.objectstorage", "download"),
-    "ObjectStorage": ("easymaker.objectstorage", "ObjectStorage"),
+    "upload": ("easymaker.storage.objectstorage", "upload"),
+    "download": ("easymaker.storage.objectstorage", "download"),
+    "ObjectStorage": ("easymaker.storage.objectstorage", "ObjectStorage"),
     "logger": ("easymaker.logger", "Logger"),
-    # module aliases of the 2.1.x package layout
-    "experiment": ("easymaker.resources.experiment", None),
-    "training": ("easymaker.resources.training", None),
-    "hyperparameter_tuning": ("easymaker.resources.hyperparameter_tuning", None),
-    "fine_tuning": ("easymaker.resources.fine_tuning", None),
-    "model": ("easymaker.resources.model", None),
-    "model_preset": ("easymaker.resources.model_preset", None),
-    "endpoint": ("easymaker.resources.endpoint", None),
-    "batch_inference": ("easymaker.resources.batch_inference", None),
-    "model_evaluation": ("easymaker.resources.model_evaluation", None),
-    "pipeline": ("easymaker.resources.pipeline", None),
-    "pipeline_run": ("easymaker.resources.pipeline", None),
-    "pipeline_recurring_run": ("easymaker.resources.pipeline", None),
+    "Image": ("easymaker.items", "Image"),
+    "InstanceType": ("easymaker.items", "InstanceType"),
+    "Algorithm": ("easymaker.items", "Algorithm"),
+    "Trial": ("easymaker.items", "Trial"),
+    # modules of the 2.1.x package layout (packages of this SDK that re-export the resource modules)
+    "experiment": ("easymaker.experiment", None),
+    "training": ("easymaker.training", None),
+    "hyperparameter_tuning": ("easymaker.hyperparameter_tuning", None),
+    "fine_tuning": ("easymaker.fine_tuning", None),
+    "model": ("easymaker.model", None),
+    "model_preset": ("easymaker.model_preset", None),
+    "endpoint": ("easymaker.endpoint", None),
+    "batch_inference": ("easymaker.batch_inference", None),
+    "model_evaluation": ("easymaker.model_evaluation", None),
+    "pipeline": ("easymaker.pipeline", None),
+    "pipeline_run": ("easymaker.pipeline_run", None),
+    "pipeline_recurring_run": ("easymaker.pipeline_recurring_run", None),
     "objectstorage": ("easymaker.objectstorage", None),
-    "initializer": ("easymaker._client", None),
+    "storage": ("easymaker.storage", None),
+    "initializer": ("easymaker.initializer", None),
+    "common": ("easymaker.common", None),
+    "log": ("easymaker.log", None),
+    "api": ("easymaker.api", None),
+    "items": ("easymaker.items", None),
+    "cli": ("easymaker.cli", None),
 }
-
-
-class _ModuleAliasFinder:
-    """Makes ``import easymaker.endpoint`` (and the other 2.1.x module paths) give the module that holds those names.
-
-    ``easymaker.objectstorage`` is a real module; the rest are aliases of modules under ``easymaker.resources``.
-    A meta path finder and loader by protocol (not by subclassing ``importlib.abc``, whose import pulls in
-    ``importlib.resources`` and ``tempfile``: a quarter of ``import easymaker``).
-    """
-
-    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> importlib.machinery.ModuleSpec | None:
-        package, _, name = fullname.partition(".")
-        alias = _LAZY.get(name) if package == "easymaker" and "." not in name else None
-        if alias is None or alias[1] is not None or alias[0] == fullname:
-            return None
-        return importlib.machinery.ModuleSpec(fullname, cast("Loader", self))
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> Any:
-        return importlib.import_module(_LAZY[spec.name.partition(".")[2]][0])
-
-    def exec_module(self, module: Any) -> None:
-        """The aliased module is already executed."""
-
-
-if not any(isinstance(finder, _ModuleAliasFinder) for finder in sys.meta_path):
-    sys.meta_path.append(_ModuleAliasFinder())
 
 
 def __getattr__(name: str) -> Any:
@@ -201,13 +184,20 @@ __all__ = [
     "DatasetSplitCode",
     "EARLY_STOPPING_ALGORITHM",
     "EarlyStoppingAlgorithm",
+    "EasyMakerAuthError",
+    "EasyMakerDockerError",
     "EasyMakerError",
+    "EasyMakerRegionError",
     "EasyMakerValidationError",
     "Endpoint",
     "EndpointModel",
     "EndpointModelResource",
     "EndpointStage",
     "Experiment",
+    "Image",
+    "InstanceType",
+    "Algorithm",
+    "Trial",
     "FineTuning",
     "HUGGING_FACE",
     "HYPERPARAMETER_TYPE_CODE",

@@ -255,6 +255,30 @@ class CurrentConfig:
         config = self._config()
         return config.api_url if config is not None else None
 
+    def init(
+        self,
+        *,
+        appkey: str | None = None,
+        region: str | None = None,
+        access_token: str | None = None,
+        profile: str | None = None,
+        experiment_id: str | None = None,
+        environment_type: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """``easymaker.init(...)`` (the 2.1.x ``easymaker_config.init``); returns the default `Client`."""
+        from easymaker._client import init
+
+        return init(
+            appkey=appkey,
+            region=region,
+            access_token=access_token,
+            profile=profile,
+            experiment_id=experiment_id,
+            environment_type=environment_type,
+            **kwargs,
+        )
+
     @property
     def client(self) -> Any:
         """The client used by resource objects created without ``client=`` (``None`` before ``init()``)."""

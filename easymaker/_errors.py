@@ -39,6 +39,18 @@ class EasyMakerError(Exception):
     """Base class of every error raised by the SDK."""
 
 
+class EasyMakerAuthError(EasyMakerError):
+    """Authentication failed (2.1.x name): the base of `AuthenticationError` and of Object Storage token errors."""
+
+
+class EasyMakerRegionError(EasyMakerError):
+    """An unknown or unsupported region (2.1.x name)."""
+
+
+class EasyMakerDockerError(Exception):
+    """2.1.x name kept for ``except`` clauses; this SDK runs no Docker and never raises it."""
+
+
 class ConfigurationError(EasyMakerError, ValueError):
     """A setting is missing or invalid (the message names every way to set it)."""
 
@@ -158,11 +170,11 @@ class BadRequestError(APIError):
     """HTTP 400/422, or an envelope error the server attributes to the request."""
 
 
-class AuthenticationError(APIError):
+class AuthenticationError(APIError, EasyMakerAuthError):
     """HTTP 401: the access token (or ``X-EasyMaker-Token``) is missing, wrong or expired."""
 
 
-class PermissionDeniedError(APIError):
+class PermissionDeniedError(APIError, EasyMakerAuthError):
     """HTTP 403: the token is valid but not allowed to do this."""
 
 

@@ -54,6 +54,7 @@ def wait_for_status(
     sleep: Callable[[float], None],
     clock: Callable[[], float],
     action: str = "create",
+    max_interval: float | None = None,
 ) -> Any:
     """Poll ``resource.refresh()`` until its status is in ``success`` (returns the resource) or ``failure``
     (raises `ResourceFailedError`), or until ``timeout`` seconds passed (raises `WaitTimeoutError`)."""
@@ -64,7 +65,11 @@ def wait_for_status(
     status = resource.status
     last_logged = status
     logger.info("%s %s: status %s", label, action, status)
-    intervals = poll_intervals()
+    intervals = (
+        poll_intervals()
+        if max_interval is None
+        else poll_intervals(first=min(FIRST_POLL_INTERVAL, max_interval), maximum=max_interval)
+    )
     try:
         while True:
             if status in success:

@@ -1,6 +1,7 @@
 """Object Storage transfers wired to the SDK configuration (``easymaker.upload`` / ``download`` / ...).
 
-The transfer engine is `easymaker.storage`; these wrappers choose where tokens come from:
+The functions and ``ObjectStorage`` are those of `easymaker.storage.objectstorage` (the 2.1.x module); without
+explicit credentials they take tokens from here:
 
 * local profile (EasyMaker Local): the object store of the local server, with the local access token;
 * ``EM_TOKEN`` and a group id configured (inside EasyMaker): the EasyMaker ``iaas-token`` call;
@@ -13,13 +14,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from easymaker._client import Client, current_client, default_client
 from easymaker._errors import APIResponseError
-
-if TYPE_CHECKING:
-    from easymaker.storage import TransferResult
 
 LOCAL_TOKEN_LIFETIME = 24 * 3600.0  # seconds; the local token does not expire, it is re-read after this
 
@@ -76,112 +74,15 @@ def storage_overrides(client: Client | None = None) -> dict[str, Any]:
     return {}
 
 
-def _storage_module() -> Any:
-    import easymaker.storage as storage
-
-    return storage
-
-
-def ObjectStorage(  # noqa: N802 - a class-like factory with the 2.1.x name
-    easymaker_region: str | None = None,
-    username: str | None = None,
-    password: str | None = None,
-    environment_type: str | None = None,
-    *,
-    client: Client | None = None,
-    **kwargs: Any,
-) -> Any:
-    """An `easymaker.storage.ObjectStorage` pointed at the configured service (see the module docstring)."""
-    storage = _storage_module()
-    options = storage_overrides(client)
-    options.update({k: v for k, v in kwargs.items() if v is not None})
-    return storage.ObjectStorage(easymaker_region, username, password, environment_type, **options)
-
-
-def upload(
-    easymaker_obs_uri: str,
-    local_path: str | os.PathLike[str],
-    username: str | None = None,
-    password: str | None = None,
-    *,
-    easymaker_region: str | None = None,
-    environment_type: str | None = None,
-    max_workers: int | None = None,
-    client: Client | None = None,
-    **options: Any,
-) -> TransferResult:
-    """Upload a file or folder to ``easymaker_obs_uri`` (a folder-like URI)."""
-    with ObjectStorage(
-        easymaker_region, username, password, environment_type, client=client, max_workers=max_workers
-    ) as store:
-        return store.upload(easymaker_obs_uri, local_path, **options)  # type: ignore[no-any-return]
-
-
-def download(
-    easymaker_obs_uri: str,
-    download_dir_path: str | os.PathLike[str],
-    username: str | None = None,
-    password: str | None = None,
-    *,
-    easymaker_region: str | None = None,
-    environment_type: str | None = None,
-    max_workers: int | None = None,
-    client: Client | None = None,
-    **options: Any,
-) -> TransferResult:
-    """Download the object or every object under the URI's prefix into ``download_dir_path``."""
-    with ObjectStorage(
-        easymaker_region, username, password, environment_type, client=client, max_workers=max_workers
-    ) as store:
-        return store.download(easymaker_obs_uri, download_dir_path, **options)  # type: ignore[no-any-return]
-
-
-def delete(
-    easymaker_obs_uri: str,
-    username: str | None = None,
-    password: str | None = None,
-    *,
-    easymaker_region: str | None = None,
-    environment_type: str | None = None,
-    max_workers: int | None = None,
-    client: Client | None = None,
-    **options: Any,
-) -> list[str]:
-    """Delete the object or every object under the URI's prefix; returns the deleted names."""
-    with ObjectStorage(
-        easymaker_region, username, password, environment_type, client=client, max_workers=max_workers
-    ) as store:
-        return store.delete(easymaker_obs_uri, **options)  # type: ignore[no-any-return]
-
-
-def find_object_list(
-    easymaker_obs_uri: str,
-    username: str | None = None,
-    password: str | None = None,
-    *,
-    easymaker_region: str | None = None,
-    environment_type: str | None = None,
-    client: Client | None = None,
-    **options: Any,
-) -> list[str]:
-    """Object names designated by the URI."""
-    with ObjectStorage(easymaker_region, username, password, environment_type, client=client) as store:
-        return store.find_object_list(easymaker_obs_uri, **options)  # type: ignore[no-any-return]
-
-
-def get_object_size(
-    easymaker_obs_uri: str,
-    username: str | None = None,
-    password: str | None = None,
-    *,
-    easymaker_region: str | None = None,
-    environment_type: str | None = None,
-    client: Client | None = None,
-) -> int:
-    """Total size in bytes of the object or of every object under the prefix."""
-    with ObjectStorage(easymaker_region, username, password, environment_type, client=client) as store:
-        return int(store.get_object_size(easymaker_obs_uri))
-
+from easymaker.storage.objectstorage import (  # noqa: E402 - the engine imports storage_overrides from here lazily
+    ObjectStorage,
+    delete,
+    download,
+    find_object_list,
+    get_object_size,
+    parse_obs_uri,
+    upload,
+)
 
 __all__ = [
     "ObjectStorage",
@@ -190,6 +91,7 @@ __all__ = [
     "find_object_list",
     "get_object_size",
     "iaas_token_provider",
+    "parse_obs_uri",
     "storage_overrides",
     "upload",
 ]

@@ -9,10 +9,12 @@ lower-cased. An unknown key is an error that lists the accepted keys.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TextIO
 
 from easymaker._errors import EasyMakerValidationError
 
@@ -37,7 +39,42 @@ def plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-class Value:
+def dump_fields(data: dict[str, Any], options: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` restricted by the ``include`` / ``exclude`` options of ``model_dump()`` (other options: TypeError)."""
+    unknown = sorted(set(options) - {"include", "exclude"})
+    if unknown:
+        raise TypeError(f"model_dump() accepts include= and exclude=, got {unknown}")
+    include, exclude = options.get("include"), options.get("exclude")
+    if include is not None:
+        wanted = {snake_to_camel(str(n)) for n in include} | {str(n) for n in include}
+        data = {k: v for k, v in data.items() if k in wanted}
+    if exclude is not None:
+        unwanted = {snake_to_camel(str(n)) for n in exclude} | {str(n) for n in exclude}
+        data = {k: v for k, v in data.items() if k not in unwanted}
+    return data
+
+
+class Dumpable:
+    """The 2.1.x ``BaseModel`` surface shared by response records and value objects: ``id_field`` /
+    ``name_field`` (``<class>_id`` / ``<class>_name``), ``model_dump()`` and ``print_info()``."""
+
+    @property
+    def id_field(self) -> str:
+        return f"{camel_to_snake(type(self).__name__)}_id"
+
+    @property
+    def name_field(self) -> str:
+        return f"{camel_to_snake(type(self).__name__)}_name"
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def print_info(self, file: TextIO | None = None) -> None:
+        """Write ``model_dump()`` as JSON with a 4-space indent (stdout by default), as 2.1.x does."""
+        (file or sys.stdout).write(json.dumps(self.model_dump(), indent=4, ensure_ascii=False, default=str) + "\n")
+
+
+class Value(Dumpable):
     """Base of the value objects: keyword (snake_case or camelCase) or positional construction, ``to_dict()``
     in the wire form (absent fields omitted)."""
 
@@ -93,6 +130,25 @@ class Value:
         if name in self._string_fields and isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
         return value
+
+    @property
+    def id(self) -> Any:
+        return self.__dict__.get(self.id_field)
+
+    @property
+    def name(self) -> Any:
+        """``name`` for a value with a ``name`` field (`Metric`), else the ``<class>_name`` field."""
+        return self.__dict__.get("name" if "name" in self._fields else self.name_field)
+
+    @name.setter
+    def name(self, value: Any) -> None:
+        if "name" not in self._fields:
+            raise AttributeError(f"{type(self).__name__} has no field 'name'")
+        self.__dict__["name"] = value
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        """The wire form (as 2.1.x ``model_dump()``; ``include`` / ``exclude`` select fields)."""
+        return dump_fields(self.to_dict(), kwargs)
 
     def to_dict(self) -> dict[str, Any]:
         """The camelCase wire form; fields that are ``None`` are left out."""
@@ -163,9 +219,14 @@ class HyperparameterSpec(Value):
 
 
 class Metric(Value):
-    """A metric to collect from the training output: ``{"name": ...}``."""
+    """A metric to collect from the training output: ``{"name": ...}`` (2.1.x also spells it ``name_``)."""
 
     _fields = ("name",)
+    _aliases = {"name_": "name"}
+
+    @property
+    def name_(self) -> Any:
+        return self.name
 
 
 class Nas(Value):

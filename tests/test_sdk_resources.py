@@ -4,6 +4,7 @@ delete requests."""
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
 import httpx
@@ -55,7 +56,9 @@ def test_construction_by_id_is_one_get_without_nested_fetches(client: easymaker.
     assert (training.id, training.name, training.status) == ("t1", "train", "RUNNING")
     out = io.StringIO()
     training.print_info(out)
-    assert "training_status_code: 'RUNNING'" in out.getvalue()
+    assert json.loads(out.getvalue()) == training.model_dump()  # 2.1.x: model_dump() as indented JSON
+    assert training.model_dump()["trainingStatusCode"] == "RUNNING"
+    assert (training.id_field, training.status_field) == ("training_id", "training_status_code")
     assert repr(training) == "Training(trainingId='t1', name='train', status='RUNNING')"
 
 
@@ -112,7 +115,7 @@ def test_get_list_name_filter_and_get_by_name(client: easymaker.Client) -> None:
 
 
 def test_resource_without_id_explains(client: easymaker.Client) -> None:
-    with pytest.raises(easymaker.EasyMakerError, match="has no trainingId"):
+    with pytest.raises(easymaker.EasyMakerError, match="has no training_id"):
         easymaker.Training(client=client).delete()
 
 

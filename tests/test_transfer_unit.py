@@ -250,11 +250,11 @@ def test_module_functions_with_environment(tmp_path: Path, monkeypatch: pytest.M
         monkeypatch.setenv("EM_IDENTITY_URL", f"{srv.url}/v2.0/tokens")
         monkeypatch.setenv("EM_SWIFT_ENDPOINT", srv.url)
         uri = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_t1/cont/base"
-        up = storage.upload(uri, src, "user@example.com", "pw", show_progress=False)
+        up = storage.upload(uri, src, None, "user@example.com", "pw", show_progress=False)  # 2.1.5 order
         assert sorted(up.transferred) == ["base/a.txt", "base/sub/b.csv"]
         assert storage.find_object_list(uri, [".CSV"], None, "user@example.com", "pw") == ["base/sub/b.csv"]
         assert storage.get_object_size(uri, None, "user@example.com", "pw") == 4
-        down = storage.download(uri, tmp_path / "out", "user@example.com", "pw", show_progress=False)
+        down = storage.download(uri, tmp_path / "out", None, "user@example.com", "pw", show_progress=False)
         assert len(down.transferred) == 2 and (tmp_path / "out" / "sub" / "b.csv").read_text() == "b,c"
         deleted = storage.delete(uri, None, None, "user@example.com", "pw", show_progress=False)
         assert sorted(deleted) == ["base/a.txt", "base/sub/b.csv"]

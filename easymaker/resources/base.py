@@ -9,16 +9,15 @@ Constructing ``X("id")`` fetches once; constructing from a dict never fetches.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, Self, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, Self, TypeVar
 
 from easymaker._client import Client, default_client
 from easymaker._errors import EasyMakerError, EasyMakerValidationError, ResourceNotFoundError
 from easymaker._wait import wait_for_status
-from easymaker.values import Tag, Value, camel_to_snake, plain, snake_to_camel, wire_list
+from easymaker.values import Dumpable, Tag, Value, camel_to_snake, dump_fields, plain, snake_to_camel, wire_list
 
 if TYPE_CHECKING:
     from easymaker_api.client import Client as ApiClient
@@ -37,22 +36,45 @@ ATTRIBUTE_ALIASES: dict[str, tuple[str, ...]] = {
     "success2xx_count": ("success2XxCount", "success2xxCount"),
     "fail4xx_count": ("fail4XxCount", "fail4xxCount"),
     "fail5xx_count": ("fail5XxCount", "fail5xxCount"),
+    "id_": ("id",),
+    "name_": ("name",),
 }
 
 
-def _lookup(data: Mapping[str, Any], name: str) -> tuple[bool, Any]:
-    for key in ATTRIBUTE_ALIASES.get(name, ()):
+def wire_key(name: str) -> str:
+    """The wire key a snake_case attribute (or keyword) is stored under."""
+    aliases = ATTRIBUTE_ALIASES.get(name)
+    if aliases:
+        return aliases[0]
+    return snake_to_camel(name) if "_" in name else name
+
+
+def wire_value(value: Any) -> Any:
+    """The wire form of a keyword value (records and value objects as dicts, enum members as values)."""
+    if isinstance(value, Record) or hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [wire_value(v) for v in value]
+    return plain(value)
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
+
+
+def _lookup(data: Mapping[str, Any], name: str) -> tuple[str | None, Any]:
+    """(the wire key holding attribute ``name``, its value), or (None, None)."""
+    for key in (*ATTRIBUTE_ALIASES.get(name, ()), snake_to_camel(name), name):
         if key in data:
-            return True, data[key]
-    camel = snake_to_camel(name)
-    if camel in data:
-        return True, data[camel]
-    if name in data:
-        return True, data[name]
-    return False, None
+            return key, data[key]
+    return None, None
 
 
-class Record:
+class Record(Dumpable):
     """Attribute (snake_case) and item (wire key) access over a wire dict."""
 
     _nested_types: ClassVar[dict[str, str]] = {}
@@ -63,9 +85,9 @@ class Record:
 
     def _wrap(self, key: str, value: Any) -> Any:
         if isinstance(value, Mapping):
-            target = self._nested_types.get(key)
-            if target is not None:
-                return resource_class(target)(value, client=self._client)
+            target = self._nested_types.get(key) or NESTED_ITEMS.get(key)
+            if target:
+                return nested_class(target)(value, client=self._client)
             return Record(value, client=self._client)
         if isinstance(value, list):
             return [self._wrap(key, item) for item in value]
@@ -77,9 +99,9 @@ class Record:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name in ("_data", "_client"):
             raise AttributeError(name)
-        found, value = _lookup(self._data, name)
-        if found:
-            return self._wrap(snake_to_camel(name), value)
+        key, value = _lookup(self._data, name)
+        if key is not None:
+            return self._wrap(key, value)
         if name in self._known_fields():
             return None
         raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
@@ -99,6 +121,30 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """The wire (camelCase) form, as the server sent it."""
         return _deep_copy(self._data)
+
+    def _set_field(self, name: str, value: Any) -> None:
+        self._data[wire_key(name)] = wire_value(value)
+
+    def _field_or(self, field: str, fallback: str) -> str | None:
+        key, value = _lookup(self._data, field)
+        if key is None:
+            value = self._data.get(fallback)
+        return None if value is None else str(value)
+
+    @property
+    def id(self) -> str | None:
+        """The value of `id_field` (or of a plain ``id`` key)."""
+        return self._field_or(self.id_field, "id")
+
+    @property
+    def name(self) -> str | None:
+        """The value of `name_field` (or of a plain ``name`` key)."""
+        return self._field_or(self.name_field, "name")
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        """The wire (camelCase) form without ``None`` values (as 2.1.x ``model_dump()``); ``include`` / ``exclude``
+        (field names, snake_case or wire) select top-level fields."""
+        return dump_fields(_without_none(self.to_dict()), kwargs)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and self._data == other._data  # type: ignore[attr-defined]
@@ -141,6 +187,35 @@ def resource_class(name: str) -> type[Resource]:
     cls = getattr(module, name)
     assert isinstance(cls, type) and issubclass(cls, Resource)
     return cls
+
+
+# attributes of every resource (2.1.x ``EasyMakerBaseModel``), None when the server leaves them out
+COMMON_FIELDS = frozenset({"description", "app_key", "created_datetime", "instance_type"})
+
+# wire keys of nested objects -> the item class wrapping them (in every record)
+NESTED_ITEMS: dict[str, str] = {
+    "flavor": "InstanceType",
+    "image": "Image",
+    "bootStorage": "Storage",
+    "dataStorageList": "Storage",
+    "algorithm": "Algorithm",
+    "optimalTrial": "Trial",
+    "trialMetricList": "TrialMetric",
+    "autoScaler": "AutoScaler",
+    "apigwStage": "ApigwStage",
+    "batchInference": "ModelEvaluationBatchInference",
+    "metadata": "ModelPresetMetadata",
+    "pipelineParameterSpecList": "PipelineParameterSpec",
+}
+
+
+def nested_class(name: str) -> type[Record]:
+    """A resource class or an item class (`easymaker.items`) by name."""
+    if name in _RESOURCE_MODULES:
+        return resource_class(name)
+    from easymaker.items import ITEM_CLASSES
+
+    return ITEM_CLASSES[name]
 
 
 class IdOperation(Protocol):
@@ -199,7 +274,6 @@ class Resource(Record):
         "pipelineRecurringRun": "PipelineRecurringRun",
         "endpointStageList": "EndpointStage",
         "endpointModelList": "EndpointModel",
-        "optimalTrial": "",
     }
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -207,13 +281,16 @@ class Resource(Record):
         if "_label" not in cls.__dict__:
             cls._label = cls.__name__
 
-    def __init__(
-        self,
-        id_or_data: str | Mapping[str, Any] | None = None,
-        *,
-        client: Client | None = None,
-        **fields: Any,
-    ) -> None:
+    _extra_fields: ClassVar[frozenset[str]] = frozenset()  # attributes the generated wire model lacks
+
+    def __init__(self, *args: Any, client: Client | None = None, **fields: Any) -> None:
+        """``X(id)`` fetches the resource; ``X(wire_dict)`` and ``X(field=...)`` hold the values given (a keyword
+        ``x_id`` without a status fetches once, as 2.1.x does)."""
+        if len(args) > 1:
+            raise TypeError(
+                f"{type(self).__name__}() takes one id (or wire dict), got {len(args)} positional arguments"
+            )
+        id_or_data = args[0] if args else None
         super().__init__(None, client=client)
         if isinstance(id_or_data, Mapping):
             self._data.update(id_or_data)
@@ -228,16 +305,12 @@ class Resource(Record):
             with self._guard():
                 self._data.update(self._fetch(self.client, resource_id))
         for key, value in fields.items():
-            self._data[snake_to_camel(key) if "_" in key else key] = plain(value)
-        if id_or_data is None and fields and self.id_field in self._data and self.status_field not in self._data:
+            self._set_field(key, value)
+        status_key = f"{self._noun}StatusCode"
+        if id_or_data is None and fields and self._data.get(self._id_key) and status_key not in self._data:
             # Built from keywords with an id (2.1.x style ``Training(training_id=...)``): one fetch.
             with self._guard():
-                self._data.update(self._fetch(self.client, str(self._data[self.id_field])))
-
-    def _wrap(self, key: str, value: Any) -> Any:
-        if key == "optimalTrial":
-            return Record(value, client=self._client) if isinstance(value, Mapping) else value
-        return super()._wrap(key, value)
+                self._data.update(self._fetch(self.client, str(self._data[self._id_key])))
 
     # ------------------------------------------------------------------ identity
     @property
@@ -251,15 +324,25 @@ class Resource(Record):
 
     @property
     def id_field(self) -> str:
-        return f"{self._noun}Id"
+        """The attribute holding the id, e.g. ``training_id`` (the wire key is ``trainingId``)."""
+        return f"{camel_to_snake(self._noun)}_id"
+
+    @property
+    def name_field(self) -> str:
+        return f"{camel_to_snake(self._noun)}_name"
 
     @property
     def status_field(self) -> str:
-        return f"{self._noun}StatusCode"
+        """The attribute holding the status, e.g. ``training_status_code``."""
+        return f"{camel_to_snake(self._noun)}_status_code"
+
+    @property
+    def _id_key(self) -> str:
+        return f"{self._noun}Id"
 
     @property
     def id(self) -> str | None:
-        value = self._data.get(self.id_field)
+        value = self._data.get(self._id_key)
         return None if value is None else str(value)
 
     @property
@@ -269,7 +352,7 @@ class Resource(Record):
 
     @property
     def status(self) -> str | None:
-        value = self._data.get(self.status_field)
+        value = self._data.get(f"{self._noun}StatusCode")
         return None if value is None else str(value)
 
     @property
@@ -278,7 +361,9 @@ class Resource(Record):
         return None if value is None else str(value)
 
     def _known_fields(self) -> frozenset[str]:
-        return frozenset(self._wire_names().values()) | {"instance_type"}
+        wire = self._wire_names()
+        aliased = {name for name, keys in ATTRIBUTE_ALIASES.items() if any(key in wire for key in keys)}
+        return frozenset(wire.values()) | aliased | COMMON_FIELDS | self._extra_fields
 
     @classmethod
     def _wire_names(cls) -> dict[str, str]:
@@ -390,9 +475,20 @@ class Resource(Record):
         with self._guard():
             return self._set(self._fetch(self.client, self._require_id()))
 
-    def wait(self, timeout: float | None = None, *, action: str | None = None) -> Self:
+    def wait(
+        self,
+        action: str | None = None,
+        wait_interval_seconds: float | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> Self:
         """Wait until the resource reaches a success status; raise `ResourceFailedError` on a failure status and
-        `WaitTimeoutError` after ``timeout`` seconds (``None``: no deadline)."""
+        `WaitTimeoutError` after ``timeout`` seconds (``None``: no deadline).
+
+        ``action`` names what is awaited in log lines and errors (``"create"``, ``"stop"``...). Polls start fast and
+        back off; ``wait_interval_seconds`` caps the pause between two polls (2.1.x polls at exactly that interval).
+        """
+        action, timeout = _wait_arguments(action, timeout)
         self._require_id()
         client = self.client
         if self.status is None:
@@ -406,6 +502,7 @@ class Resource(Record):
             sleep=client.sleep,
             clock=client.clock,
             action=action or self._wait_action,
+            max_interval=_interval(wait_interval_seconds),
         )
         return self
 
@@ -429,8 +526,56 @@ class Resource(Record):
         return objects
 
     @classmethod
-    def get_by_id(cls, resource_id: str, *, client: Client | None = None) -> Self:
-        return cls(resource_id, client=client)
+    def get_by_id(cls, id: str, *, client: Client | None = None) -> Self:  # noqa: A002 - the 2.1.x name
+        """The resource with this id (one GET)."""
+        return cls(id, client=client)
+
+    @classmethod
+    def get_by_id_or_name(cls, id: str | None = None, name: str | None = None, *, client: Client | None = None) -> Self:  # noqa: A002
+        """By ``id`` when given, else by exact ``name`` (error if neither, or if no or several resources match)."""
+        if id:
+            return cls.get_by_id(id, client=client)
+        if name:
+            return cls.get_by_name(name, client=client)
+        raise EasyMakerValidationError(
+            f"{cls._label}.get_by_id_or_name: pass id= or name=", parameter="id", constraint="required"
+        )
+
+    @classmethod
+    def _group_type(cls) -> str:
+        """The ``groupType`` of this kind's instance types (``TRAINING``, ``ENDPOINT``...)."""
+        return camel_to_snake(cls._noun).upper()
+
+    @classmethod
+    def get_instance_type_list(
+        cls,
+        model_id: str | None = None,
+        algorithm_id: str | None = None,
+        model_preset_id: str | None = None,
+        *,
+        client: Client | None = None,
+    ) -> list[Any]:
+        """Instance types this kind of resource can use (``name`` is what ``instance_type_name`` takes),
+        optionally only those that fit a model, an algorithm or a model preset."""
+        from easymaker_api.api.lookups import list_flavors
+        from easymaker_api.models.flavor_list_response import FlavorListResponse
+
+        from easymaker.items import InstanceType
+
+        api = cls._client_or_default(client)
+        with sdk_parameters(
+            {"modelIdList": "model_id", "algorithmId": "algorithm_id", "modelPresetId": "model_preset_id"}
+        ):
+            response = list_flavors.sync_detailed(
+                api.appkey,
+                client=api.api,
+                group_type=cls._group_type(),
+                model_id_list=opt(model_id),
+                algorithm_id=opt(algorithm_id),
+                model_preset_id=opt(model_preset_id),
+            )
+        items = wire_dicts(api.payload(response, FlavorListResponse).flavor_list)
+        return [InstanceType(item, client=api) for item in items]
 
     @classmethod
     def get_by_name(cls, name: str, *, client: Client | None = None) -> Self:
@@ -444,24 +589,43 @@ class Resource(Record):
         return matches[0]
 
     @classmethod
-    def delete_by_id(cls, resource_id: str, *, client: Client | None = None) -> None:
-        obj = cls({f"{cls._noun}Id": resource_id}, client=client)
+    def delete_by_id(cls, id: str, *, client: Client | None = None) -> None:  # noqa: A002 - the 2.1.x name
+        """Delete the resource with this id (one DELETE)."""
+        obj = cls({f"{cls._noun}Id": id}, client=client)
         obj.delete()
 
-    def print_info(self, file: TextIO | None = None) -> None:
-        """Write the resource's fields, one per line (stdout by default)."""
-        out = file or sys.stdout
-        out.write(f"[{self._label}]\n")
-        for key, value in self._data.items():
-            out.write(f"  {camel_to_snake(key)}: {value!r}\n")
-
     def __repr__(self) -> str:
-        parts = [f"{self.id_field}={self.id!r}"]
+        parts = [f"{self._id_key}={self.id!r}"]
         if self.name is not None:
             parts.append(f"name={self.name!r}")
         if self.status is not None:
             parts.append(f"status={self.status!r}")
         return f"{self._label}({', '.join(parts)})"
+
+
+def _wait_arguments(action: Any, timeout: float | None) -> tuple[str | None, float | None]:
+    """``wait(30)`` (a number first, the earlier form of this SDK) is ``wait(timeout=30)``."""
+    if isinstance(action, int | float) and not isinstance(action, bool):
+        if timeout is not None:
+            raise TypeError("wait(): a number as first argument is the timeout; do not pass timeout= as well")
+        return None, float(action)
+    if action is not None and not isinstance(action, str):
+        raise EasyMakerValidationError(
+            f"wait(): action must be a string such as 'create', got {type(action).__name__}", parameter="action"
+        )
+    return action, timeout
+
+
+def _interval(seconds: Any) -> float | None:
+    if seconds is None:
+        return None
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds <= 3600:
+        raise EasyMakerValidationError(
+            f"wait_interval_seconds must be a number of seconds in (0, 3600], got {seconds!r}",
+            parameter="wait_interval_seconds",
+            value=seconds,
+        )
+    return float(seconds)
 
 
 class StoppableResource(Resource):

@@ -465,14 +465,24 @@ class Endpoint(_Predicting):
     def _wait_created(self, timeout: float | None) -> None:
         self.wait(timeout=timeout, default_stage=True)
 
-    def wait(self, timeout: float | None = None, *, action: str | None = None, default_stage: bool = False) -> Endpoint:
+    def wait(
+        self,
+        action: str | None = None,
+        wait_interval_seconds: float | None = None,
+        *,
+        timeout: float | None = None,
+        default_stage: bool = False,
+    ) -> Endpoint:
         """Wait for the endpoint; with ``default_stage`` also for its default stage (sharing ``timeout``)."""
+        from easymaker.resources.base import _wait_arguments
+
+        action, timeout = _wait_arguments(action, timeout)
         client = self.client
         start = client.clock()
-        super().wait(timeout=timeout, action=action)
+        super().wait(action, wait_interval_seconds, timeout=timeout)
         if default_stage:
             left = None if timeout is None else max(0.0, timeout - (client.clock() - start))
-            self.get_default_stage().wait(timeout=left)
+            self.get_default_stage().wait(action, wait_interval_seconds, timeout=left)
         return self
 
     def create(
@@ -537,8 +547,20 @@ def get_endpoint_stage_list(endpoint_id: str, *, client: Client | None = None) -
     return EndpointStage.get_list(client=client, endpoint_id=endpoint_id)
 
 
-def get_endpoint_model_list(endpoint_stage_id: str, *, client: Client | None = None) -> list[EndpointModel]:
-    return EndpointModel.get_list(client=client, endpoint_stage_id=endpoint_stage_id)
+def get_endpoint_model_list(
+    endpoint_stage_id: str | None = None, *, endpoint_model_id: str | None = None, client: Client | None = None
+) -> list[EndpointModel]:
+    """Models deployed on a stage. 2.1.x names this argument ``endpoint_model_id`` although it is the stage's id;
+    that keyword is accepted too."""
+    stage_id = endpoint_stage_id or endpoint_model_id
+    if not stage_id:
+        raise EasyMakerValidationError("endpoint_stage_id is required", parameter="endpoint_stage_id")
+    return EndpointModel.get_list(client=client, endpoint_stage_id=stage_id)
+
+
+def get_default_endpoint_stage(endpoint_id: str, *, client: Client | None = None) -> EndpointStage:
+    """The default stage of an endpoint (error naming the stages when there is none)."""
+    return Endpoint({"endpointId": endpoint_id}, client=client).get_default_stage()
 
 
 __all__ = [
@@ -547,6 +569,7 @@ __all__ = [
     "EndpointModel",
     "EndpointStage",
     "detect_api_spec",
+    "get_default_endpoint_stage",
     "get_endpoint_list",
     "get_endpoint_model_list",
     "get_endpoint_stage_list",

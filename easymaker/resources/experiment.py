@@ -61,8 +61,11 @@ class Experiment(Resource):
         client: Client | None = None,
         id_list: Iterable[str] | None = None,
         name_list: Iterable[str] | None = None,
+        **filters: Any,
     ) -> list[Experiment]:
         """Experiments, optionally filtered by ids and names (filtered by the server)."""
+        if filters:
+            raise TypeError(f"Experiment.get_list takes the filters id_list and name_list, got {sorted(filters)}")
         api = cls._client_or_default(client)
         with cls._guard():
             items = cls._fetch_list(api, id_list=id_list, experiment_name_list=name_list)

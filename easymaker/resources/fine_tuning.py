@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 from easymaker._client import Client
 from easymaker.resources.base import (
     Operations,
-    Record,
     StoppableResource,
     build_items,
     experiment_id_for,
@@ -40,6 +39,7 @@ PARAMETERS: dict[str, Any] = {
 
 
 class FineTuning(StoppableResource):
+    _extra_fields = frozenset({"base_model", "validation_split_percent"})
     """A fine tuning of a model preset."""
 
     _noun = "fineTuning"
@@ -77,7 +77,7 @@ class FineTuning(StoppableResource):
         return ModelPreset.get_list("FINE_TUNING", model_preset_name, client=client)
 
     @staticmethod
-    def get_parameter_spec_list(base_model_preset_id: str, *, client: Client | None = None) -> list[Record]:
+    def get_parameter_spec_list(base_model_preset_id: str, *, client: Client | None = None) -> list[Any]:
         """Fine-tuning hyperparameter specs of a base model preset."""
         return ModelPreset.get_parameter_spec_list(base_model_preset_id, "FINE_TUNING", client=client)
 

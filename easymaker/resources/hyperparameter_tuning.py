@@ -47,7 +47,6 @@ class HyperparameterTuning(TrainingLookupsMixin, StoppableResource):
     """A hyperparameter tuning job (trials run as trainings)."""
 
     _noun = "hyperparameterTuning"
-    _group_type = "HYPERPARAMETER_TUNING"
     _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_HYPERPARAMETER_TUNING", "CREATE_FAILED", "STOPPED"})
 

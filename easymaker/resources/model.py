@@ -8,7 +8,6 @@ from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import (
     Operations,
-    Record,
     Resource,
     build_items,
     opt,
@@ -66,12 +65,17 @@ class Model(Resource):
 
     @classmethod
     def get_parameter_spec_list(
-        cls, model_preset_id: str | None = None, *, client: Client | None = None
-    ) -> list[Record]:
-        """Model parameter specs (``parameterTypeCode`` MODEL)."""
+        cls,
+        base_model_preset_id: str | None = None,
+        *,
+        model_preset_id: str | None = None,
+        client: Client | None = None,
+    ) -> list[Any]:
+        """Model parameter specs (``parameterTypeCode`` MODEL) of a model preset (2.1.x: ``base_model_preset_id``;
+        ``model_preset_id=`` is the same)."""
         from easymaker.resources.model_preset import ModelPreset
 
-        return ModelPreset.get_parameter_spec_list(model_preset_id, "MODEL", client=client)
+        return ModelPreset.get_parameter_spec_list(base_model_preset_id or model_preset_id, "MODEL", client=client)
 
     def create(
         self,

@@ -5,22 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from easymaker._client import Client, default_client
-from easymaker.resources.base import Record, opt, wire_dicts
+from easymaker.items import Item, ModelParameterSpec
+from easymaker.resources.base import opt, wire_dicts
 from easymaker.values import plain
 
 
-class ModelPreset(Record):
+class ModelPreset(Item):
     """A model preset (``model_preset_id``, ``model_preset_name``, ``metadata``...)."""
 
-    @property
-    def id(self) -> str | None:
-        value = self._data.get("modelPresetId")
-        return None if value is None else str(value)
-
-    @property
-    def name(self) -> str | None:
-        value = self._data.get("modelPresetName")
-        return None if value is None else str(value)
+    _fields = (
+        "model_preset_id",
+        "model_preset_name",
+        "exposure_scope_code",
+        "exposure_order",
+        "repository_type_code",
+        "metadata",
+        "updated_datetime",
+        "created_datetime",
+        "description",
+    )
 
     @classmethod
     def get_list(
@@ -53,7 +56,7 @@ class ModelPreset(Record):
         parameter_type_code: Any = None,
         *,
         client: Client | None = None,
-    ) -> list[Record]:
+    ) -> list[ModelParameterSpec]:
         """Parameter specs of a preset (`easymaker.codes.ParameterTypeCode`: SERVING, MODEL, FINE_TUNING)."""
         from easymaker_api.api.lookups import list_model_parameter_specs
         from easymaker_api.models.model_parameter_spec_list_response import ModelParameterSpecListResponse
@@ -67,7 +70,7 @@ class ModelPreset(Record):
             parameter_type_code=opt(None if code is None else str(code)),
         )
         parsed = api.payload(response, ModelParameterSpecListResponse)
-        return [Record(d, client=api) for d in wire_dicts(parsed.model_parameter_spec_list)]
+        return [ModelParameterSpec(d, client=api) for d in wire_dicts(parsed.model_parameter_spec_list)]
 
     def __repr__(self) -> str:
         return f"ModelPreset(modelPresetId={self.id!r}, name={self.name!r})"

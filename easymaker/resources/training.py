@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from easymaker._client import Client
+from easymaker.items import Algorithm, Image
 from easymaker.resources.base import (
     Operations,
-    Record,
     StoppableResource,
     build_items,
     experiment_id_for,
@@ -47,24 +47,11 @@ PARAMETERS: dict[str, Any] = {
 
 
 class TrainingLookupsMixin:
-    """Class methods listing the names a training or tuning accepts."""
-
-    _group_type: ClassVar[str] = "TRAINING"
-
-    @classmethod
-    def get_instance_type_list(cls, *, client: Client | None = None) -> list[Record]:
-        """Instance types (``name`` is what ``instance_type_name`` takes)."""
-        from easymaker_api.api.lookups import list_flavors
-        from easymaker_api.models.flavor_list_response import FlavorListResponse
-
-        from easymaker._client import default_client
-
-        api = client or default_client()
-        response = list_flavors.sync_detailed(api.appkey, client=api.api, group_type=cls._group_type)
-        return [Record(d) for d in wire_dicts(api.payload(response, FlavorListResponse).flavor_list)]
+    """Class methods listing the images and algorithms a training or tuning accepts (instance types:
+    ``get_instance_type_list()`` of every resource class)."""
 
     @classmethod
-    def get_image_list(cls, *, client: Client | None = None) -> list[Record]:
+    def get_image_list(cls, *, client: Client | None = None) -> list[Image]:
         """Training images (``image_name`` is what ``image_name`` takes)."""
         from easymaker_api.api.lookups import list_images
         from easymaker_api.models.image_list_response import ImageListResponse
@@ -73,15 +60,24 @@ class TrainingLookupsMixin:
 
         api = client or default_client()
         response = list_images.sync_detailed(api.appkey, client=api.api, group_type_code_list="TRAINING")
-        return [Record(d) for d in wire_dicts(api.payload(response, ImageListResponse).image_list)]
+        return [Image(d, client=api) for d in wire_dicts(api.payload(response, ImageListResponse).image_list)]
 
     @classmethod
-    def get_algorithm_list(cls, *, client: Client | None = None) -> list[Record]:
-        """NHN Cloud algorithms (``algorithm_name`` is what ``algorithm_name`` takes)."""
+    def get_algorithm_list(cls, *, client: Client | None = None) -> list[Algorithm]:
+        """NHN Cloud algorithms (``algorithm_name`` is what ``algorithm_name`` takes), with the names of their CPU
+        and GPU training images filled in (``cpu_training_image_name``...) as 2.1.x does."""
         from easymaker._client import default_client
 
         api = client or default_client()
-        return [Record(d) for d in api.lookups.algorithms()]
+        algorithms = [Algorithm(d, client=api) for d in api.lookups.algorithms()]
+        if algorithms:
+            names = {image.image_id: image.image_name for image in cls.get_image_list(client=api)}
+            for algorithm in algorithms:
+                for kind in ("cpu", "gpu"):
+                    image_id = getattr(algorithm, f"{kind}_training_image_id")
+                    if image_id in names and getattr(algorithm, f"{kind}_training_image_name") is None:
+                        setattr(algorithm, f"{kind}_training_image_name", names[image_id])
+        return algorithms
 
 
 def resolve_training_ids(

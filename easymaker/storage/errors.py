@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from easymaker._errors import EasyMakerError
+from easymaker._errors import EasyMakerAuthError, EasyMakerError
 
 
 class StorageError(EasyMakerError):
@@ -13,7 +13,7 @@ class StorageUriError(StorageError, ValueError):
     """An ``obs://`` or ``nas://`` URI that does not follow the grammar."""
 
 
-class StorageAuthError(StorageError):
+class StorageAuthError(StorageError, EasyMakerAuthError):
     """Obtaining or using an Object Storage token failed."""
 
 

@@ -1,5 +1,11 @@
 """``ObjectStorage`` and the module-level helpers ``upload``/``download``/``delete``/``find_object_list``/
-``get_object_size`` for ``obs://`` (NHN Cloud Object Storage) and ``nas://`` URIs."""
+``get_object_size``/``parse_obs_uri`` for ``obs://`` (NHN Cloud Object Storage) and ``nas://`` URIs.
+
+This is also the 2.1.x module ``easymaker.storage.objectstorage``: the helpers take their positional arguments in the
+2.1.5 order (``upload(uri, local_path, easymaker_region, username, password, environment_type)``), and an
+``ObjectStorage`` built without credentials, token provider or endpoint uses the SDK's configuration (EasyMaker Local
+with ``init(profile="local")``, the ``iaas-token`` call inside EasyMaker).
+"""
 
 from __future__ import annotations
 
@@ -18,13 +24,16 @@ from easymaker.storage.direct import DirectGetPool
 from easymaker.storage.errors import NasUnavailableError, StorageAuthError, StorageError, TransferError
 from easymaker.storage.tokens import KeystoneTokenProvider, TokenCache, TokenProvider, identity_url_for
 from easymaker.storage.transfer import (
+    CHUNK,
     DEFAULT_MAX_WORKERS,
     DEFAULT_SEGMENT_SIZE,
     DEFAULT_SEGMENT_THRESHOLD,
+    LISTING_LIMIT,
     SwiftTransfer,
     TransferResult,
 )
-from easymaker.storage.uri import NasUri, ObsUri, parse_obs_uri, parse_storage_uri, safe_relative_parts
+from easymaker.storage.uri import NasUri, ObsUri, parse_storage_uri, safe_relative_parts
+from easymaker.storage.uri import parse_obs_uri as parse_obs
 
 logger = logging.getLogger("easymaker.storage")
 
@@ -67,6 +76,14 @@ def _check_workers(max_workers: int | None) -> int:
     return max_workers
 
 
+def _extensions(file_extensions: list[str] | str | None, file_extension: str | None) -> list[str] | None:
+    """``file_extensions`` (2.1.5, a list; a single string is accepted) merged with 2.1.0's ``file_extension``."""
+    merged = [file_extensions] if isinstance(file_extensions, str) else list(file_extensions or [])
+    if file_extension:
+        merged.append(file_extension)
+    return merged or None
+
+
 class ObjectStorage:
     """A connection to NHN Cloud Object Storage (OpenStack Swift) with a token cache and one keep-alive client.
 
@@ -77,7 +94,17 @@ class ObjectStorage:
     ``nas_root`` maps ``nas://{id}:/{path}`` to ``{nas_root}/{id}/{path}`` (or ``nas_root(id)/{path}``).
     ``bulk`` (default True) sends many small files as tar archives the server extracts (Swift's
     ``?extract-archive=tar``), verified against a listing; servers without it get one PUT per file.
+    Without ``token_provider``, ``swift_endpoint`` and ``identity_url``, the SDK's configuration (or ``client``)
+    supplies them when it is EasyMaker Local or runs inside EasyMaker (the ``iaas-token`` call); otherwise
+    ``username``/``password`` are used.
     """
+
+    # the 2.1.x names of the transfer limits, with this SDK's values
+    MULTIPART_UPLOAD_FILE_SIZE_THRESHOLD = DEFAULT_SEGMENT_THRESHOLD  # files larger than this go in segments
+    MULTIPART_UPLOAD_CHUNK_SIZE = DEFAULT_SEGMENT_SIZE  # bytes per segment
+    DOWNLOAD_CHUNK_SIZE = CHUNK  # bytes per read of a large object
+    MAX_OBJECT_LIST_COUNT = LISTING_LIMIT  # objects per listing page
+    DUPLICATE_CHECK_FILE_SIZE = 0  # every file's MD5 is compared with the stored ETag (2.1.x: files up to 100 MB)
 
     def __init__(
         self,
@@ -93,7 +120,15 @@ class ObjectStorage:
         nas_root: NasRoot | None = None,
         max_workers: int | None = None,
         bulk: bool = True,
+        client: Any = None,
     ) -> None:
+        explicit = token_provider or swift_endpoint or identity_url or _defaults.get("token_provider")
+        if not (explicit or os.environ.get("EM_SWIFT_ENDPOINT") or os.environ.get("EM_IDENTITY_URL")):
+            from easymaker.objectstorage import storage_overrides
+
+            configured = storage_overrides(client)
+            token_provider = configured.get("token_provider")
+            swift_endpoint = configured.get("swift_endpoint")
         self.region = easymaker_region or os.environ.get("EM_REGION") or "kr1"
         self.environment_type = environment_type
         self.max_workers = _check_workers(max_workers)
@@ -210,7 +245,6 @@ class ObjectStorage:
         self,
         easymaker_obs_uri: str,
         download_dir_path: str | os.PathLike[str],
-        *,
         max_workers: int | None = None,
         file_extensions: list[str] | None = None,
         filter_func: Callable[[dict[str, Any]], bool] | None = None,
@@ -241,29 +275,35 @@ class ObjectStorage:
     def delete(
         self,
         easymaker_obs_uri: str,
-        *,
-        max_workers: int | None = None,
         file_extensions: list[str] | None = None,
+        max_workers: int | None = None,
+        *,
         show_progress: bool = True,
+        file_extension: str | None = None,
     ) -> list[str]:
         """Delete the object or every object under the prefix (segments of large objects included)."""
         return self._engine(max_workers).delete(
-            parse_obs_uri(easymaker_obs_uri), file_extensions=file_extensions, show_progress=show_progress
+            parse_obs(easymaker_obs_uri),
+            file_extensions=_extensions(file_extensions, file_extension),
+            show_progress=show_progress,
         )
 
-    def find_object_list(self, easymaker_obs_uri: str, *, file_extensions: list[str] | None = None) -> list[str]:
+    def find_object_list(
+        self, easymaker_obs_uri: str, file_extensions: list[str] | None = None, *, file_extension: str | None = None
+    ) -> list[str]:
         """Names of the objects the URI designates (all pages; prefix boundaries respected)."""
-        uri = parse_obs_uri(easymaker_obs_uri)
+        uri = parse_obs(easymaker_obs_uri)
         objects, _ = self._engine(None).select(uri)
         names = [o.name for o in objects]
-        if file_extensions:
-            exts = [e.lower() for e in file_extensions]
-            names = [n for n in names if any(n.lower().endswith(e) for e in exts)]
+        exts = _extensions(file_extensions, file_extension)
+        if exts:
+            lowered = [e.lower() for e in exts]
+            names = [n for n in names if any(n.lower().endswith(e) for e in lowered)]
         return names
 
     def get_object_size(self, easymaker_obs_uri: str) -> int:
         """Total bytes of the object or of every object under the prefix."""
-        return self._engine(None).total_size(parse_obs_uri(easymaker_obs_uri))
+        return self._engine(None).total_size(parse_obs(easymaker_obs_uri))
 
 
 def _copy_into(
@@ -312,29 +352,40 @@ def _copy_into(
     return result
 
 
-# -- module-level helpers (the SDK re-exports these) -------------------------------------------------------------
+# -- module-level helpers (the SDK re-exports these; positional order of 2.1.5) ---------------------------------
+
+
+def parse_obs_uri(easymaker_obs_uri: str) -> tuple[str, str, str, str, str, str]:
+    """The 2.1.x split of an ``obs://`` URI: ``(https URL, host, container URL, tenant id, container, object
+    prefix)``. Raises `StorageUriError` (an `EasyMakerError`) naming what is wrong; `easymaker.storage.parse_obs_uri`
+    gives the parts as an ``ObsUri``."""
+    uri = parse_obs(easymaker_obs_uri)
+    container_url = f"https://{uri.host}/{uri.version}/AUTH_{uri.tenant}/{uri.container}"
+    full_url = "https://" + easymaker_obs_uri[len("obs://") :]
+    return full_url, uri.host, container_url, uri.tenant, uri.container, uri.prefix
 
 
 def upload(
     easymaker_obs_uri: str,
     local_path: str | os.PathLike[str],
+    easymaker_region: str | None = None,
     username: str | None = None,
     password: str | None = None,
+    environment_type: str | None = None,
     *,
     max_workers: int | None = None,
     file_extensions: list[str] | None = None,
     filter_func: Callable[[str], bool] | None = None,
     show_progress: bool = True,
-    easymaker_region: str | None = None,
-    environment_type: str | None = None,
     segment_size: int = DEFAULT_SEGMENT_SIZE,
     segment_threshold: int = DEFAULT_SEGMENT_THRESHOLD,
     skip_unchanged: bool = True,
     bulk: bool = True,
+    client: Any = None,
 ) -> TransferResult:
     """Upload a local file or folder to an ``obs://`` (or ``nas://``) URI. See ``ObjectStorage.upload``."""
     with ObjectStorage(
-        easymaker_region, username, password, environment_type, max_workers=max_workers, bulk=bulk
+        easymaker_region, username, password, environment_type, max_workers=max_workers, bulk=bulk, client=client
     ) as store:
         return store.upload(
             easymaker_obs_uri,
@@ -351,18 +402,21 @@ def upload(
 def download(
     easymaker_obs_uri: str,
     download_dir_path: str | os.PathLike[str],
+    easymaker_region: str | None = None,
     username: str | None = None,
     password: str | None = None,
-    *,
     max_workers: int | None = None,
     file_extensions: list[str] | None = None,
     filter_func: Callable[[dict[str, Any]], bool] | None = None,
     show_progress: bool = True,
-    easymaker_region: str | None = None,
     environment_type: str | None = None,
+    *,
+    client: Any = None,
 ) -> TransferResult:
     """Download an ``obs://`` (or ``nas://``) object or prefix into a folder. See ``ObjectStorage.download``."""
-    with ObjectStorage(easymaker_region, username, password, environment_type, max_workers=max_workers) as store:
+    with ObjectStorage(
+        easymaker_region, username, password, environment_type, max_workers=max_workers, client=client
+    ) as store:
         return store.download(
             easymaker_obs_uri,
             download_dir_path,
@@ -382,11 +436,17 @@ def delete(
     environment_type: str | None = None,
     *,
     show_progress: bool = True,
+    file_extension: str | None = None,
+    client: Any = None,
 ) -> list[str]:
     """Delete an object or every object under a prefix (segments of large objects included); returns the deleted
-    names. Positional order as in easymaker 2.1.5."""
-    with ObjectStorage(easymaker_region, username, password, environment_type, max_workers=max_workers) as store:
-        return store.delete(easymaker_obs_uri, file_extensions=file_extensions, show_progress=show_progress)
+    names."""
+    with ObjectStorage(
+        easymaker_region, username, password, environment_type, max_workers=max_workers, client=client
+    ) as store:
+        return store.delete(
+            easymaker_obs_uri, _extensions(file_extensions, file_extension), show_progress=show_progress
+        )
 
 
 def find_object_list(
@@ -396,10 +456,13 @@ def find_object_list(
     username: str | None = None,
     password: str | None = None,
     environment_type: str | None = None,
+    *,
+    file_extension: str | None = None,
+    client: Any = None,
 ) -> list[str]:
     """Object names designated by the URI (exact object, or everything under ``prefix/``; all pages)."""
-    with ObjectStorage(easymaker_region, username, password, environment_type) as store:
-        return store.find_object_list(easymaker_obs_uri, file_extensions=file_extensions)
+    with ObjectStorage(easymaker_region, username, password, environment_type, client=client) as store:
+        return store.find_object_list(easymaker_obs_uri, _extensions(file_extensions, file_extension))
 
 
 def get_object_size(
@@ -408,7 +471,9 @@ def get_object_size(
     username: str | None = None,
     password: str | None = None,
     environment_type: str | None = None,
+    *,
+    client: Any = None,
 ) -> int:
     """Total size in bytes of the object or of every object under the prefix."""
-    with ObjectStorage(easymaker_region, username, password, environment_type) as store:
+    with ObjectStorage(easymaker_region, username, password, environment_type, client=client) as store:
         return store.get_object_size(easymaker_obs_uri)

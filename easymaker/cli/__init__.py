@@ -393,5 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
+from easymaker.cli import cli as cli  # noqa: E402 - the 2.1.x submodule easymaker.cli.cli (needs main above)
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

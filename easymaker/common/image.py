@@ -1,0 +1,5 @@
+"""2.1.x path of `Image`."""
+
+from easymaker.items import Image
+
+__all__ = ["Image"]

@@ -1,0 +1,5 @@
+"""2.1.x path of `Parameter`."""
+
+from easymaker.values import Parameter
+
+__all__ = ["Parameter"]

@@ -1,0 +1,5 @@
+"""2.1.x path of `easymaker.PipelineRecurringRun`."""
+
+from easymaker.resources.pipeline import PipelineRecurringRun
+
+__all__ = ["PipelineRecurringRun"]

@@ -1,0 +1,5 @@
+"""2.1.x path of `easymaker.HyperparameterTuning`."""
+
+from easymaker.resources.hyperparameter_tuning import HyperparameterTuning
+
+__all__ = ["HyperparameterTuning"]
