@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -243,3 +245,53 @@ def test_models_without_a_format_code_are_recognised_by_their_files(tmp_path: Pa
     (FolderUris(tmp_path / "store").path(empty["modelUploadUri"]) / "notes.txt").write_text("x")
     with pytest.raises(ModelLoadError, match="match no known format"):
         prepare_model(ctx, empty, tmp_path / "work" / "empty")
+
+
+def test_keras_file_needs_keras_and_a_backend(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A TENSORFLOW model given as a Keras 3 file, with neither tensorflow nor torch: the reason names torch."""
+    (tmp_path / "model.keras").write_bytes(b"PK")
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        loaders.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name in ("torch", "tensorflow") else real(name, *a),
+    )
+    if real("keras") is None:
+        with pytest.raises(ModelLoadError, match=r"^TENSORFLOW \(\.keras\) model needs keras"):
+            load_model(ModelSpec("m", "TENSORFLOW", str(tmp_path)))
+    else:
+        with pytest.raises(ModelLoadError, match=r"without tensorflow model needs torch.*keras runs on its torch"):
+            load_model(ModelSpec("m", "TENSORFLOW", str(tmp_path)))
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("keras") is None or importlib.util.find_spec("torch") is None,
+    reason="serving a .keras file here needs keras and torch",
+)
+def test_keras_file_is_served(tmp_path: Path, iris: tuple[Any, Any]) -> None:
+    """EasyMaker Local's sample classifier: a Keras softmax layer with a logistic regression's weights answers the
+    regression's probabilities (written in a child process: keras fixes its backend at import)."""
+    x, y = iris
+    est = LogisticRegression(max_iter=1000).fit(x, y)
+    np.save(tmp_path / "w.npy", est.coef_.T.astype("float32"))
+    np.save(tmp_path / "b.npy", est.intercept_.astype("float32"))
+    script = (
+        "import os, sys, numpy as np; os.environ.setdefault('KERAS_BACKEND', 'torch'); import keras; d = sys.argv[1]\n"
+        "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation='softmax')])\n"
+        "m.layers[0].set_weights([np.load(d + '/w.npy'), np.load(d + '/b.npy')]); m.save(d + '/model/iris.keras')\n"
+    )
+    (tmp_path / "model").mkdir()
+    subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, timeout=300)
+    code = (
+        "import json, sys; from easymaker.local.serving.loaders import ModelSpec, load_model\n"
+        "m = load_model(ModelSpec('iris', 'TENSORFLOW', sys.argv[1])); print(m.platform, json.dumps(m.predict(json.loads(sys.argv[2]))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "model"), json.dumps(x[:3].tolist())],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout.split(" ", 1)
+    assert out[0] == "keras"
+    assert np.allclose(json.loads(out[1]), est.predict_proba(x[:3]), atol=1e-4)

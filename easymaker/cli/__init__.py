@@ -183,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the instance types, images, algorithms and resources of an AI EasyMaker account "
         "(or of EasyMaker Local with --profile local).",
         epilog="Credentials default to EM_APPKEY, EM_REGION, EM_ACCESS_TOKEN (or EM_TOKEN) and EM_PROFILE. "
-        "'python -m easymaker logs <job id>' prints a job's output from EasyMaker Local.",
+        "'python -m easymaker logs <job id>' prints a job's output from EasyMaker Local; "
+        "'easymaker sample list|download' copies the sample notebooks.",
     )
     parser.add_argument("--version", action="version", version=f"easymaker {_version()}")
     parser.add_argument("--region", help="region, e.g. kr1 (default: EM_REGION or kr1)")
@@ -365,6 +366,40 @@ def _logs_text(document: Any) -> str:
     return out
 
 
+def _run_sample(argv: list[str]) -> int:
+    """``easymaker sample list`` and ``easymaker sample download (--name N | --all) [-o DIR] [--overwrite]``."""
+    parser = argparse.ArgumentParser(prog="easymaker sample", description="The sample notebooks of the SDK.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("list", help="list the sample notebooks")
+    download = commands.add_parser("download", help="copy sample notebooks (with their companion files)")
+    which = download.add_mutually_exclusive_group(required=True)
+    which.add_argument("--name", help="the notebook to copy, as listed (e.g. endpoint, training/training_iris)")
+    which.add_argument("--all", dest="download_all", action="store_true", help="copy every sample notebook")
+    download.add_argument("-o", "--output-dir", "--output_dir", dest="output_dir", default=".", help="target folder")
+    download.add_argument("--overwrite", action="store_true", help="replace files that exist")
+    args = parser.parse_args(argv)
+
+    from easymaker.sample import download_sample_notebook, list_sample_notebooks
+
+    if args.command == "list":
+        names = list_sample_notebooks()
+        print(f"Sample notebooks ({len(names)})")
+        for name in names:
+            print(f"  {name}")
+        return EXIT_OK
+    try:
+        written = download_sample_notebook(
+            name=None if args.download_all else args.name, output_dir=args.output_dir, overwrite=args.overwrite
+        )
+    except OSError as exc:
+        raise CliError(str(exc)) from exc
+    for path in written:
+        print(f"Downloaded: {path}")
+    if not written:
+        print("Nothing downloaded: the files exist (--overwrite replaces them).")
+    return EXIT_OK
+
+
 def _with_newline(text: str) -> str:
     return text if not text or text.endswith("\n") else text + "\n"
 
@@ -374,6 +409,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args_list and args_list[0] == "logs":
             return _run_logs(args_list[1:])
+        if args_list and args_list[0] == "sample":
+            return _run_sample(args_list[1:])
         parser = build_parser()
         args = parser.parse_args(args_list)
         chosen = [s for s in SECTIONS if getattr(args, s.flag)]

@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--port", type=int, default=DEFAULT_PORT, help="the server's port (default 10090)")
     c.add_argument("--open", action="store_true", help="open the link in the default web browser")
 
+    sm = sub.add_parser("samples", help="write the sample sources, datasets and models of the SDK's sample notebooks")
+    home_arg(sm)
+    sm.add_argument("--force", action="store_true", help="write them again even if they are there")
     r = sub.add_parser("reset", help="delete every resource and job folder (the server must be stopped)")
     home_arg(r)
     r.add_argument("--yes", action="store_true", help="really delete")
@@ -183,6 +186,21 @@ def _console(args: argparse.Namespace) -> int:
     return 0
 
 
+def _samples(args: argparse.Namespace) -> int:
+    from easymaker.local.samples import seed
+
+    home = LocalHome(args.home)
+    home.ensure()
+    report = seed(home.objects, force=args.force)
+    if not report.written:
+        print(f"the samples are already in {home.objects} (--force writes them again)")
+        return 0
+    print(f"wrote {len(report.written)} sample objects for each sample account into {home.objects}")
+    for line in report.skipped:
+        print(f"not written: {line}")
+    return 0
+
+
 def _reset(args: argparse.Namespace) -> int:
     from easymaker.local.store import Store
 
@@ -214,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _reset(args)
     if args.command == "console":
         return _console(args)
+    if args.command == "samples":
+        return _samples(args)
     raise AssertionError(args.command)
 
 

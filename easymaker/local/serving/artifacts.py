@@ -61,6 +61,6 @@ def prepare_model(ctx: JobContext, model: dict[str, Any], dest: Path) -> ModelSp
                 "format (SavedModel, Hugging Face folder, TorchScript or model.py + handler.py, .joblib/.pkl)"
             )
         check_servable(code, params, model_dir)
-    elif code == "HUGGING_FACE":
+    elif code in ("HUGGING_FACE", "TENSORFLOW"):  # which runtime a TENSORFLOW model needs depends on its files
         check_servable(code, params, model_dir)
     return ModelSpec(name=name, format_code=code, model_dir=str(model_dir), parameters=params)

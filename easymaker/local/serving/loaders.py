@@ -5,7 +5,8 @@ Formats (``modelFormatCode``, or the 2.1.0 ``modelTypeCode``):
 * ``SKLEARN`` / ``SCIKIT_LEARN``: one ``.joblib`` (or ``.pkl``) file in the model directory.
 * ``PYTORCH``: a TorchScript file (``.pt``/``.pth`` saved with ``torch.jit.save``), or the "no-archive" layout
   ``model.py`` + ``handler.py`` + a weights file (``.pt``/``.pth``/``.bin``).
-* ``TENSORFLOW``: a SavedModel directory (``saved_model.pb`` + ``variables/``), when tensorflow is installed.
+* ``TENSORFLOW``: a SavedModel directory (``saved_model.pb`` + ``variables/``), when tensorflow is installed; or a
+  Keras 3 file (``.keras``), through keras on tensorflow when it is installed, else on the torch backend.
 * ``HUGGING_FACE``: a directory written by ``save_pretrained`` (``config.json``), through a transformers pipeline,
   when transformers is installed. A model given only by hub id (parameter ``model_id``) needs a download and
   cannot run offline.
@@ -419,13 +420,62 @@ class TensorFlowModel(ServedModel):
         return list(_to_jsonable(out.numpy()))
 
 
+class KerasModel(ServedModel):
+    platform = "keras"
+
+    def __init__(self, name: str, model_dir: Path, model: Any) -> None:
+        super().__init__(name, model_dir)
+        self.model = model
+
+    def predict(self, instances: list[Any]) -> list[Any]:
+        import numpy as np
+
+        return list(_to_jsonable(self.model.predict(np.asarray(instances, dtype="float32"), verbose=0)))
+
+
+def _keras_file(model_dir: Path) -> Path | None:
+    """The Keras 3 file of a TENSORFLOW model directory that has no SavedModel, if it has one."""
+    if any(model_dir.rglob("saved_model.pb")):
+        return None
+    found = sorted(model_dir.rglob("*.keras"))
+    return found[0] if found else None
+
+
+def _require_keras() -> None:
+    _require("keras", "TENSORFLOW (.keras)")
+    if importlib.util.find_spec("tensorflow") is None:
+        _require("torch", "TENSORFLOW (.keras) without tensorflow", "torch (keras runs on its torch backend)")
+
+
+def _load_keras(spec: ModelSpec, model_dir: Path, path: Path) -> ServedModel:
+    _require_keras()
+    import os
+
+    if importlib.util.find_spec("tensorflow") is None:
+        os.environ.setdefault("KERAS_BACKEND", "torch")  # a worker process of its own: set before keras loads
+    import keras
+
+    try:
+        model = keras.saving.load_model(str(path))
+    except Exception as exc:
+        raise ModelLoadError(
+            f"TENSORFLOW Keras file {path.name} cannot be loaded: {type(exc).__name__}: {exc}"
+        ) from exc
+    return KerasModel(spec.name, model_dir, model)
+
+
 def _load_tensorflow(spec: ModelSpec, model_dir: Path) -> ServedModel:
+    keras_file = _keras_file(model_dir)
+    if keras_file is not None:
+        return _load_keras(spec, model_dir, keras_file)
     _require("tensorflow", "TENSORFLOW")
     import tensorflow as tf
 
     found = sorted(model_dir.rglob("saved_model.pb"), key=lambda p: (len(p.parts), str(p)))
     if not found:
-        raise ModelLoadError(f"TENSORFLOW model {spec.name!r} has no saved_model.pb in its model directory")
+        raise ModelLoadError(
+            f"TENSORFLOW model {spec.name!r} has no saved_model.pb (nor .keras file) in its model directory"
+        )
     loaded = tf.saved_model.load(str(found[-1].parent if len(found) > 1 else found[0].parent))
     signature = loaded.signatures.get("serving_default")
     if signature is None:
@@ -520,4 +570,10 @@ def check_servable(format_code: str, parameters: Mapping[str, str], model_dir: P
     elif code == "PYTORCH":
         _require("torch", code)
     elif code == "TENSORFLOW":
-        _require("tensorflow", code)
+        if model_dir is None:  # before the files are fetched: either runtime may do
+            if importlib.util.find_spec("tensorflow") is None and importlib.util.find_spec("keras") is None:
+                _require("tensorflow", code)
+        elif model_dir.is_dir() and _keras_file(model_dir) is not None:
+            _require_keras()
+        else:
+            _require("tensorflow", code)

@@ -1,0 +1,203 @@
+"""The 12 sample notebooks of the official SDK 2.1.5, run with this SDK against a real EasyMaker Local: N/12; and
+this SDK's own sample notebooks (``easymaker/sample/notebooks``), each of which must run to its end.
+
+The notebooks come from the official wheel, installed in its own virtualenv (see `test_local_official_sdk`;
+skipped with the reason when PyPI cannot be reached). EasyMaker Local gets its sample files at the official
+``obs://`` paths first (``easymaker-local samples``). Each notebook's code cells run in order, in one Python
+process with this repository's SDK on the path, as a kernel would run them. Changed are only:
+
+* the credential cells: ``appkey = "YOUR_APP_KEY"`` and ``access_token = get_access_token(...)`` get EasyMaker
+  Local's appkey and token, and the placeholders of the ``obs://{region}-...AUTH_{project_id}/{container}/{path}``
+  output paths set in those cells get a container of EasyMaker Local; ``easymaker.init`` reaches EasyMaker Local
+  through ``EM_PROFILE=local`` and ``EM_API_URL``, as a user's environment would;
+* the one install cell (``!pip install --upgrade easymaker``): this SDK is what is installed;
+* shell lines (``!easymaker sample ...``) run this SDK's ``easymaker`` command.
+
+A notebook passes when it runs to its end; the ones that need what EasyMaker Local does not run (NHN Cloud's
+algorithms, LLM fine-tuning) must stop with Local's "not available on EasyMaker Local" reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from local_server import LocalServerHandle, start_local_server
+from test_local_official_sdk import _official_python
+
+REPO = Path(__file__).resolve().parents[1]
+APPKEY = "notebookappkey"
+TENANT = "notebooks"
+NOT_AVAILABLE = "not available on EasyMaker Local"
+# what EasyMaker Local cannot run: these must end with NOT_AVAILABLE
+NOT_RUNNABLE = {
+    "training/training_algorithm",
+    "hyperparameter_tuning/hyperparameter_tuning_algorithm",
+    "fine_tuning/fine_tuning",
+}
+INSTALL_CELL = re.compile(r"^\s*!\s*pip install .*\beasymaker\b.*$", re.M)
+PLACEHOLDER_URI = re.compile(
+    r"obs://\{region\}-api-object-storage\.nhncloudservice\.com/v1/AUTH_\{project_id\}/\{container\}/\{(\w+)\}"
+)
+
+PRELUDE = """
+import subprocess as _subprocess
+
+def _shell(command):
+    _subprocess.run(command, shell=True, check=True)
+"""
+
+
+@dataclass
+class Outcome:
+    name: str
+    completed: bool
+    reason: str  # the last line of the error, or "" when it completed
+    seconds: float
+
+
+def notebook_script(notebook: dict, token: str, name: str) -> str:
+    """The code cells of ``notebook`` as one script, with only the credential and install cells changed."""
+    parts = [PRELUDE]
+    slug = name.replace("/", "-")
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        code = "".join(cell["source"])
+        if INSTALL_CELL.search(code):
+            code = INSTALL_CELL.sub("pass  # this SDK is installed", code)
+        if "get_access_token(user_access_key_id, secret_access_key)" in code:
+            code = code.replace('appkey = "YOUR_APP_KEY"', f"appkey = {APPKEY!r}")
+            code = code.replace(
+                "access_token = get_access_token(user_access_key_id, secret_access_key)", f"access_token = {token!r}"
+            )
+            code = PLACEHOLDER_URI.sub(
+                lambda m: f"obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_{TENANT}/out/{slug}/{m.group(1)}",
+                code,
+            )
+        lines = []
+        for line in code.splitlines():
+            stripped = line.lstrip()
+            if stripped.startswith("!"):
+                indent = line[: len(line) - len(stripped)]
+                line = f"{indent}_shell({stripped[1:].strip()!r})"
+            lines.append(line)
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.fixture(scope="module")
+def notebooks_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    python = _official_python()
+    found = subprocess.run(
+        [str(python), "-I", "-c", "import easymaker.sample, os; print(os.path.dirname(easymaker.sample.__file__))"],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+    assert found.returncode == 0, found.stderr
+    source = Path(found.stdout.strip()) / "notebooks"
+    target = tmp_path_factory.mktemp("official") / "notebooks"
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
+    home = tmp_path_factory.mktemp("em-home")
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    seeded = subprocess.run(
+        [sys.executable, "-m", "easymaker.local", "samples", "--home", str(home)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert seeded.returncode == 0, seeded.stderr
+    handle = start_local_server(home)
+    try:
+        yield handle
+    finally:
+        handle.stop(timeout=30)
+
+
+def _launcher(folder: Path) -> Path:
+    """A bin folder with the ``easymaker`` console script pip would install for this SDK."""
+    folder.mkdir(exist_ok=True)
+    launcher = folder / "easymaker"
+    launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m easymaker "$@"\n')
+    launcher.chmod(0o755)
+    return folder
+
+
+def run_notebook(path: Path, name: str, server: LocalServerHandle, bin_dir: Path) -> Outcome:
+    import time
+
+    script = path.with_suffix(".run.py")
+    script.write_text(notebook_script(json.loads(path.read_text(encoding="utf-8")), server.token, name))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("EM_", "EASYMAKER_"))}
+    env.update(
+        EM_PROFILE="local",
+        EM_API_URL=server.url,
+        PYTHONPATH=str(REPO) + os.pathsep + str(REPO / "generated"),
+        PATH=str(bin_dir) + os.pathsep + env.get("PATH", ""),
+        PYTHONUNBUFFERED="1",
+        EASYMAKER_LOCAL_HOME=str(server.home),  # the bundled notebooks connect with profile="local"
+    )
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, script.name], cwd=path.parent, env=env, capture_output=True, text=True, timeout=600
+    )
+    seconds = time.monotonic() - started
+    if proc.returncode == 0:
+        return Outcome(name, True, "", seconds)
+    lines = [line for line in proc.stderr.strip().splitlines() if line.strip()]
+    return Outcome(name, False, lines[-1] if lines else f"exit status {proc.returncode}", seconds)
+
+
+@pytest.mark.xfail(
+    reason="until the SDK has the 2.1.5 names the notebooks call (issue 13 item 2): get_instance_type_list on "
+    "every resource class, print_info() on lookup items and model presets; and Local refuses NHN algorithms and "
+    "fine-tunings with 'not available on EasyMaker Local' (item 6). The N/12 report is printed either way.",
+    strict=False,
+)
+def test_official_notebooks_on_local(notebooks_dir: Path, server: LocalServerHandle, tmp_path: Path) -> None:
+    bin_dir = _launcher(tmp_path / "bin")
+    paths = sorted(notebooks_dir.rglob("*.ipynb"))
+    assert len(paths) == 12, [str(p) for p in paths]
+    outcomes = []
+    for path in paths:
+        name = path.relative_to(notebooks_dir).with_suffix("").as_posix()
+        outcomes.append(run_notebook(path, name, server, bin_dir))
+    completed = [o for o in outcomes if o.completed]
+    report = [f"official notebooks run to the end with this SDK on EasyMaker Local: {len(completed)}/12"]
+    report += [
+        f"  {o.name:<55} {'ran to the end' if o.completed else 'stopped: ' + o.reason} ({o.seconds:.0f} s)"
+        for o in outcomes
+    ]
+    print("\n".join(report))
+    unexpected = [o for o in outcomes if not o.completed and not (o.name in NOT_RUNNABLE and NOT_AVAILABLE in o.reason)]
+    assert not unexpected, "\n".join(report)
+    assert len(completed) >= 9, "\n".join(report)
+
+
+def test_bundled_notebooks_on_local(server: LocalServerHandle, tmp_path: Path) -> None:
+    from easymaker.sample import download_sample_notebook, list_sample_notebooks
+
+    bin_dir = _launcher(tmp_path / "bin")
+    names = list_sample_notebooks()
+    assert len(names) == 9, names
+    download_sample_notebook(output_dir=str(tmp_path / "samples"))
+    outcomes = [run_notebook(tmp_path / "samples" / f"{n}.ipynb", n, server, bin_dir) for n in names]
+    report = [f"bundled sample notebooks run to the end on EasyMaker Local: {sum(o.completed for o in outcomes)}/9"]
+    report += [f"  {o.name:<55} {'ran to the end' if o.completed else 'stopped: ' + o.reason}" for o in outcomes]
+    print("\n".join(report))
+    assert all(o.completed for o in outcomes), "\n".join(report)
