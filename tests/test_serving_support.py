@@ -147,3 +147,22 @@ def slow_model(tmp: Path, delay: float, sub: str = "models/slow") -> None:
     d = obs_dir(tmp, sub)
     d.mkdir(parents=True, exist_ok=True)
     joblib.dump(SlowModel(delay), d / "model.joblib")
+
+
+class GoldenModel:
+    """A deterministic model for the batch output comparison: the row sum / 1000 as a float (so predictions print
+    in every float form: plain, exponent, and non-finite sums that the worker refuses as JSON)."""
+
+    def predict(self, x: Any) -> Any:
+        import numpy as np
+
+        matrix = np.asarray(x, dtype=float)
+        if matrix.ndim != 2:
+            raise ValueError(f"expected a 2-D input, got shape {matrix.shape}")
+        return matrix.sum(axis=1) * 1e-3
+
+
+def golden_model(tmp: Path, sub: str = "models/golden") -> None:
+    d = obs_dir(tmp, sub)
+    d.mkdir(parents=True, exist_ok=True)
+    joblib.dump(GoldenModel(), d / "model.joblib")
