@@ -32,10 +32,8 @@ from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
 from easymaker.local.runners.base import JobContext
-from easymaker.local.runners.batch import BatchInferenceRunner
 from easymaker.local.runners.endpoint import EndpointStageRunner
 from easymaker.local.serving.loaders import ModelSpec, load_model
-from easymaker.local.serving.process import WorkerProcess
 from easymaker.local.serving.protocol import ModelRepository
 
 OBS = "obs://bench/v1/AUTH_bench/bucket"
@@ -183,47 +181,6 @@ def main() -> None:
         ctx.stop_event.set()
         runner.join()
 
-        # 2. server choice: the same worker process under each HTTP implementation ------------------------------
-        server_res: dict[str, dict[str, float]] = {}
-        for impl in ("stdlib", "uvicorn"):
-            w = WorkerProcess([ModelSpec("iris", "SKLEARN", str(model_dir))], root / "cmp", f"cmp-{impl}", http=impl)
-            w.start()
-            try:
-                server_res[impl] = timed_calls(http_caller(w.address[1], path, body), n)
-                server_res[impl]["rps4"] = concurrent_rps(w.address[1], path, body, 4, n // 4)
-            finally:
-                w.stop()
-
-        # 3. batch inference -----------------------------------------------------------------------------------
-        rng = np.random.default_rng(0)
-        rows = (x[rng.integers(0, len(x), args.rows)] + rng.normal(0, 0.2, (args.rows, 4))).round(3)
-        inp = root / "store" / "v1/AUTH_bench/bucket/input"
-        inp.mkdir(parents=True)
-        (inp / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows.tolist()))
-        t0 = time.perf_counter()
-        est.predict(rows)
-        anchor_rps = len(rows) / (time.perf_counter() - t0)
-        batch_rps = {}
-        for pods in (1, 2):
-            res = {
-                "modelId": "m1",
-                "inputDataUri": f"{OBS}/input/",
-                "inputDataTypeCode": "JSONL",
-                "maxBatchSize": 256,
-                "inferenceTimeoutSeconds": 60,
-                "podCount": pods,
-                "outputUploadUri": f"{OBS}/output-{pods}/",
-                "timeoutMinutes": 10,
-            }
-            bctx = make_ctx(root, "batch_inference", res, model, f"batch-{pods}")
-            t0 = time.perf_counter()
-            BatchInferenceRunner().run(bctx)
-            elapsed = time.perf_counter() - t0
-            if res["_status"][0] != "COMPLETE" or res["success2XxCount"] != len(rows):
-                raise SystemExit(f"batch failed: {res['_status']}")
-            times = res["_times"]
-            batch_rps[pods] = (len(rows) / elapsed, len(rows) / (times["COMPLETE_IN_PROGRESS"] - times["RUNNING"]))
-
         # report -------------------------------------------------------------------------------------------------
         def line(label: str, r: dict[str, float]) -> str:
             return (
@@ -234,21 +191,9 @@ def main() -> None:
         print(f"one-row predict, {n} sequential requests, keep-alive (stage deploy with 2 pods: {deploy_s:.2f} s)")
         print(line("in process: model.predict (anchor)", inproc))
         print(line("in process: KServe v1 protocol layer", inproc_proto))
-        print(line("endpoint: proxy + worker over HTTP", via_proxy))
-        print(line("worker over HTTP, no proxy", direct))
+        print(line("endpoint: stage port (2 workers share it)", via_proxy))
+        print(line("one worker on its own port", direct))
         print(f"  endpoint with 4 concurrent clients, 2 pods: {proxy_4:9.0f} req/s")
-        print(f"  proxy overhead: p50 x{via_proxy['p50_ms'] / direct['p50_ms']:.2f} of the worker alone")
-        print("HTTP server of the worker process (same model and protocol code, no proxy):")
-        for impl, r in server_res.items():
-            print(line(f"{impl}{' (used)' if impl == 'stdlib' else ''}", r) + f"   4 clients: {r['rps4']:6.0f} req/s")
-        print(f"batch inference, {len(rows)} JSONL rows, maxBatchSize 256 (run includes worker start and file I/O):")
-        print(f"  in process model.predict on the whole matrix (anchor): {anchor_rps:12.0f} rows/s")
-        for pods, (total_rps, phase_rps) in batch_rps.items():
-            print(
-                f"  batch inference runner, podCount {pods}: {total_rps:9.0f} rows/s whole job, "
-                f"{phase_rps:9.0f} rows/s in RUNNING (worker start + inference)   "
-                f"anchor/RUNNING x{anchor_rps / phase_rps:.0f}"
-            )
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from test_serving_support import OBS, iris_model, make_ctx, model_resource, obs_dir, slow_model
+from test_serving_support import OBS, golden_model, iris_model, make_ctx, model_resource, obs_dir, slow_model
 
 from easymaker.local.runners.batch import BatchInferenceRunner
 from easymaker.local.serving.inputs import glob_match, select_files
@@ -261,3 +262,28 @@ def test_inference_timeout_marks_rows(tmp_path: Path, worker_sees_tests: None) -
     assert (rec.resource["success2XxCount"], rec.resource["fail5XxCount"]) == (0, 3)
     lines = read_out(obs_dir(tmp_path, "output") / "a.jsonl.out.jsonl")
     assert [ln["error"] for ln in lines] == ["inference timed out after 1 s (inferenceTimeoutSeconds)"] * 3
+
+
+GOLDEN = Path(__file__).parent / "fixtures" / "batch_golden"
+
+
+@pytest.mark.parametrize(
+    ("pods", "size", "kind", "pattern"),
+    [(1, 4, "JSONL", "*.json*"), (2, 3, "JSONL", "*.json*"), (1, 2, "JSON", "**/*.json")],
+)
+def test_outputs_match_the_recorded_ones(
+    tmp_path: Path, worker_sees_tests: None, pods: int, size: int, kind: str, pattern: str
+) -> None:
+    """Byte for byte the outputs the runner wrote before the orjson reader and writer (tests/fixtures/batch_golden:
+    float forms, NaN, integers beyond 64 bits, object rows, non-ASCII text, escapes, instances lines, CRLF)."""
+    golden_model(tmp_path)
+    shutil.copytree(GOLDEN / "input", obs_dir(tmp_path, "input"))
+    res = bi_resource(modelId="g", inputDataTypeCode=kind, includeGlobPattern=pattern, maxBatchSize=size, podCount=pods)
+    rec = run_bi(tmp_path, res, {"g": model_resource("g", "golden", "models/golden")})
+    assert rec.codes[-1] == "COMPLETE", rec.statuses
+    expected = GOLDEN / "expected" / f"out-{pods}-{size}-{kind}"
+    out = obs_dir(tmp_path, "output")
+    names = sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file())
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == names
+    for name in names:
+        assert (out / name).read_bytes() == (expected / name).read_bytes(), name

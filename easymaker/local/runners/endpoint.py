@@ -1,21 +1,25 @@
 """Endpoint stage runner (kind ``endpoint_stage``): serve a stage's models on one local port until stopped.
 
-For each entry of ``endpointModelList`` the runner looks the model up (``ctx.lookup("model", modelId)``), fetches
-its files into ``<work_dir>/models/<modelName>`` (NAS URIs are used in place), and starts ``podCount`` worker
-processes (``python -m easymaker.local.serving.worker``). A front proxy on ``127.0.0.1:<port>`` routes
-``/v1/models/{name}/...`` and ``/v2/models/{name}/...`` (and the 2.1.0 form ``/{name}/v1/models/{name}/predict``)
-to that model's workers round-robin. Several entries with the same model share one pool (load balancing).
+For each entry of ``endpointModelList`` the runner looks the model up (``ctx.lookup("model", modelId)``) and fetches
+its files into ``<work_dir>/models/<modelName>`` (NAS URIs are used in place). The runner opens the stage's
+listening socket on ``127.0.0.1:<port>`` and starts one worker process (``python -m easymaker.local.serving.worker``)
+per pod (the sum of the entries' ``podCount``); every worker loads every model of the stage and accepts connections
+on that shared socket, so requests reach a model with no proxy hop (KServe v1/v2 routes and the 2.1.0 form
+``/{name}/v1/models/{name}/predict``: :mod:`easymaker.local.serving.protocol`). The socket stays open while a
+worker restarts: new connections wait in its backlog or go to another worker.
 
 Statuses (``endpointStageStatusCode``): CREATE_IN_PROGRESS -> DEPLOY_IN_PROGRESS -> ACTIVE, or DEPLOY_FAILED with
 the reason when a model cannot be served. A stage that is already ACTIVE when ``run()`` is called (the server
 restarted) is redeployed from DEPLOY_IN_PROGRESS, on the same port when it is free. While ACTIVE, a worker that
-dies is restarted. ``run()`` returns once ``ctx.stop_event`` is set, after stopping the proxy and every worker.
+dies is restarted. ``run()`` returns once ``ctx.stop_event`` is set, after stopping every worker and closing the
+socket.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -25,7 +29,6 @@ from easymaker.local.serving.artifacts import lookup_model, prepare_model
 from easymaker.local.serving.errors import ModelLoadError, ServingError
 from easymaker.local.serving.loaders import ModelSpec
 from easymaker.local.serving.process import DEFAULT_START_TIMEOUT, WorkerProcess, stop_workers
-from easymaker.local.serving.proxy import FrontProxy
 
 logger = logging.getLogger("easymaker.local.endpoint")
 
@@ -109,56 +112,67 @@ class EndpointStageRunner:
         if ctx.stop_event.is_set():
             return
 
-        # 2. workers ---------------------------------------------------------------------------------------------
+        # 2. the stage's socket and its workers (each serves every model of the stage) ------------------------
         ctx.set_status(DEPLOY_IN_PROGRESS, None)
         ctx.update({"deployStatus": "STAGE_DEPLOYING", "endpointModelList": entries})
         run_dir = ctx.work_dir / "run"
+        served = list({spec.name: spec for spec in specs}.values())
+        listen = self._listen(_previous_port(stage))
         pods = [
-            _Pod(WorkerProcess([spec], run_dir, f"{_safe_dir_name(spec.name)}-{i}-{p}"), i)
-            for i, (spec, entry) in enumerate(zip(specs, entries, strict=True))
+            _Pod(WorkerProcess(served, run_dir, f"pod-{i}-{p}", listen=listen), i)
+            for i, entry in enumerate(entries)
             for p in range(entry["podCount"])
         ]
-        failures = self._start_all(pods, ctx)
-        if ctx.stop_event.is_set():
-            stop_workers([p.worker for p in pods])
-            return
-        if failures:
-            stop_workers([p.worker for p in pods])
-            index, error = failures[0]
-            self._fail(ctx, entries, f"model {specs[index].name!r} cannot be served: {error}", DEPLOY_FAILED)
-            return
-
-        # 3. proxy -----------------------------------------------------------------------------------------------
-        pools: dict[str, list[WorkerProcess]] = {}
-        for pod in pods:
-            pools.setdefault(specs[pod.entry_index].name, []).append(pod.worker)
-        proxy = self._start_proxy(pools, _previous_port(stage))
         try:
+            failures = self._start_all(pods, ctx)
+            if ctx.stop_event.is_set():
+                return
+            if failures:
+                index, error = failures[0]
+                self._fail(ctx, entries, f"model cannot be served: {error}", DEPLOY_FAILED)
+                return
+
+            # 3. active ------------------------------------------------------------------------------------------
             for spec, entry in zip(specs, entries, strict=True):
                 entry["endpointModelStatusCode"] = ACTIVE
                 entry["runningPodCount"] = entry["podCount"]
                 entry["apigwResourceUri"] = f"/v1/models/{spec.name}/predict"
-            stage_url = f"127.0.0.1:{proxy.port}"
+            stage_url = f"127.0.0.1:{listen.getsockname()[1]}"
             ctx.update(
                 {
                     "apigwStageUrl": stage_url,
                     "deployStatus": ACTIVE,
-                    "podCount": sum(e["podCount"] for e in entries),
+                    "podCount": len(pods),
                     "endpointModelList": entries,
                 }
             )
             ctx.set_status(ACTIVE, None)
-            logger.info("stage %s serves %s on http://%s", stage.get("endpointStageId"), sorted(pools), stage_url)
+            logger.info(
+                "stage %s serves %s on http://%s",
+                stage.get("endpointStageId"),
+                sorted(s.name for s in served),
+                stage_url,
+            )
             self._supervise(ctx, pods, entries)
         finally:
-            proxy.stop()
             stop_workers([p.worker for p in pods])
+            listen.close()
         for entry in entries:
             entry["runningPodCount"] = 0
         try:
             ctx.update({"endpointModelList": entries})
         except Exception:  # the stage may be gone already (deleted)
             logger.debug("final update of stage %s skipped", stage.get("endpointStageId"), exc_info=True)
+
+    @staticmethod
+    def _listen(preferred: int) -> socket.socket:
+        """The stage's listening socket: the previous deployment's port when it is free, else a new one."""
+        if preferred:
+            try:
+                return socket.create_server(("127.0.0.1", preferred), backlog=128)
+            except OSError:
+                logger.info("port %d of the previous deployment is taken; using a new one", preferred)
+        return socket.create_server(("127.0.0.1", 0), backlog=128)
 
     # ------------------------------------------------------------------------------------------------------------
     def _start_all(self, pods: list[_Pod], ctx: JobContext) -> list[tuple[int, str]]:
@@ -172,19 +186,6 @@ class EndpointStageRunner:
         with ThreadPoolExecutor(max_workers=max(1, min(len(pods), 8))) as pool:
             results = list(pool.map(start, pods))
         return [(pod.entry_index, err) for pod, err in zip(pods, results, strict=True) if err is not None]
-
-    @staticmethod
-    def _start_proxy(pools: dict[str, list[WorkerProcess]], preferred: int) -> FrontProxy:
-        if preferred:
-            try:
-                proxy = FrontProxy(pools, port=preferred)
-                proxy.start()
-                return proxy
-            except OSError:
-                logger.info("port %d of the previous deployment is taken; using a new one", preferred)
-        proxy = FrontProxy(pools)
-        proxy.start()
-        return proxy
 
     def _supervise(self, ctx: JobContext, pods: list[_Pod], entries: list[dict[str, Any]]) -> None:
         running = [e["podCount"] for e in entries]

@@ -4,19 +4,16 @@ Pieces:
 
 * :mod:`.loaders` turns a model directory and a format code into a :class:`~.loaders.ServedModel`.
 * :mod:`.protocol` answers KServe v1 and v2 requests for a set of loaded models (no HTTP in it).
-* :mod:`.http` is the small threaded HTTP/1.1 server both the worker and the front proxy use.
+* :mod:`.http` is the worker's HTTP/1.1 server (asyncio + httptools), on a socket the stage's workers share.
 * :mod:`.worker` is the worker process (``python -m easymaker.local.serving.worker``).
 * :mod:`.process` starts, watches and stops worker processes.
-* :mod:`.proxy` is the front proxy of an endpoint stage: routes each model's paths to its workers.
 """
 
 from easymaker.local.serving.errors import ModelLoadError, ServingError
 from easymaker.local.serving.loaders import ModelSpec, ServedModel, load_model
 from easymaker.local.serving.process import WorkerProcess, start_workers, stop_workers
-from easymaker.local.serving.proxy import FrontProxy
 
 __all__ = [
-    "FrontProxy",
     "ModelLoadError",
     "ModelSpec",
     "ServedModel",

@@ -1,27 +1,37 @@
-"""A small threaded HTTP/1.1 JSON server (stdlib), used by the model worker and the front proxy.
+"""The model worker's HTTP/1.1 server: asyncio + httptools (llhttp), one event loop per worker process.
 
-Why not uvicorn: a prediction is a few hundred microseconds of CPU; a threaded stdlib server with keep-alive,
-``TCP_NODELAY`` and the whole response written in one ``send`` keeps the per-request overhead low without an event
-loop, and the same code serves the worker and the proxy. ``bench/serving.py`` measures it.
+Why not uvicorn or the stdlib server: a one-row prediction is a few tens of microseconds of model time; the HTTP
+layer must cost no more. An ``asyncio.Protocol`` fed by httptools parses a request in a few microseconds, answers
+it with one ``write`` and keeps the connection alive; pipelined requests are answered in order. The listening socket
+may be shared by several worker processes (the endpoint stage's port: each worker accepts on it), so no proxy sits
+in front of the workers. ``bench/serving.py`` measures it against MLServer.
+
+Limits: request line + headers 64 KiB (431), body :data:`MAX_BODY_BYTES` (413), a malformed request is answered
+400 and the connection closed; ``Expect: 100-continue`` is honoured.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import socket
-import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+import httptools
 
 logger = logging.getLogger("easymaker.local.serving")
 
-# (method, path, body) -> (status, response body bytes)
-Handler = Callable[[str, str, bytes], tuple[int, bytes]]
+# (method, path, body, headers) -> (status, response body, extra response headers)
+# ``headers``: the request headers the app reads (lower-case names, see WANTED_HEADERS)
+Handler = Callable[[str, str, bytes, Mapping[str, str]], tuple[int, bytes, tuple[tuple[str, str], ...]]]
 
 MAX_BODY_BYTES = 512 * 1024 * 1024
+MAX_HEAD_BYTES = 64 * 1024
+WANTED_HEADERS = frozenset({b"inference-header-content-length", b"content-type", b"expect"})
+JSON_TYPE = "application/json"
 
 
 def json_bytes(obj: Any) -> bytes:
@@ -35,109 +45,132 @@ def _reason(status: int) -> str:
         return "Unknown"
 
 
-class _RequestHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "EasyMakerLocal"
-    sys_version = ""
-    app: Handler  # set on the subclass built by serve()
+_REASONS = {s.value: s.phrase for s in HTTPStatus}
 
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.server.connections.add(self.connection)  # type: ignore[attr-defined]
 
-    def finish(self) -> None:
-        self.server.connections.discard(self.connection)  # type: ignore[attr-defined]
-        super().finish()
+def response_head(status: int, length: int, extra: tuple[tuple[str, str], ...] = (), close: bool = False) -> bytes:
+    lines = [f"HTTP/1.1 {status} {_REASONS.get(status) or _reason(status)}\r\n"]
+    if not any(name.lower() == "content-type" for name, _ in extra):
+        lines.append("Content-Type: application/json\r\n")
+    lines.extend(f"{name}: {value}\r\n" for name, value in extra)
+    lines.append(f"Content-Length: {length}\r\n")
+    if close:
+        lines.append("Connection: close\r\n")
+    lines.append("\r\n")
+    return "".join(lines).encode("latin-1")
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
-        logger.debug("%s " + format, self.address_string(), *args)
 
-    def _send(self, status: int, body: bytes) -> None:
-        head = (
-            f"HTTP/1.1 {status} {_reason(status)}\r\n"
-            "Content-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\n"
-            f"{'Connection: close' if self.close_connection else 'Connection: keep-alive'}\r\n\r\n"
-        ).encode()
-        self.wfile.write(head + body)
+class _HttpProtocol(asyncio.Protocol):
+    """One client connection: httptools calls the ``on_*`` methods as it parses."""
 
-    def _dispatch(self) -> None:
-        length_text = self.headers.get("Content-Length")
-        body = b""
-        if length_text:
+    def __init__(self, app: Handler, connections: set[_HttpProtocol]) -> None:
+        self.app = app
+        self.connections = connections
+        self.parser = httptools.HttpRequestParser(self)
+        self.transport: asyncio.Transport | None = None
+        self.url = b""
+        self.headers: dict[str, str] = {}
+        self.body: list[bytes] = []
+        self.size = 0
+        self.head = 0
+        self.refused: tuple[int, str] | None = None
+
+    # connection --------------------------------------------------------------------------------------------------
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
             try:
-                length = int(length_text)
-            except ValueError:
-                self.close_connection = True
-                self._send(400, json_bytes({"error": "bad Content-Length"}))
-                return
-            if length > MAX_BODY_BYTES:
-                self.close_connection = True
-                self._send(413, json_bytes({"error": f"request body larger than {MAX_BODY_BYTES} bytes"}))
-                return
-            body = self.rfile.read(length)
-        elif self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            body = self._read_chunked()
-        try:
-            status, payload = self.app(self.command, self.path, body)
-        except Exception as exc:  # never let a handler bug kill the connection silently
-            logger.exception("request %s %s failed", self.command, self.path)
-            status, payload = 500, json_bytes({"error": f"internal error: {type(exc).__name__}: {exc}"})
-        self._send(status, payload)
-
-    def _read_chunked(self) -> bytes:
-        chunks: list[bytes] = []
-        while True:
-            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
-            if size == 0:
-                self.rfile.readline()
-                return b"".join(chunks)
-            chunks.append(self.rfile.read(size))
-            self.rfile.readline()
-
-    do_GET = _dispatch
-    do_POST = _dispatch
-    do_PUT = _dispatch
-    do_DELETE = _dispatch
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # keep-alive clients must not hold stop() up; stop() closes their connections
-
-    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
-        self.connections: set[socket.socket] = set()
-        super().__init__(address, handler)
-
-
-class JsonHttpServer:
-    """Serve ``app`` on ``host:port`` (port 0: a free one) in a background thread."""
-
-    def __init__(self, app: Handler, host: str = "127.0.0.1", port: int = 0) -> None:
-        handler_cls = type("BoundHandler", (_RequestHandler,), {"app": staticmethod(app)})
-        self._server = _Server((host, port), handler_cls)
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
-        self._thread.start()
-
-    def serve_forever(self) -> None:
-        self._server.serve_forever(poll_interval=0.2)
-
-    def stop(self) -> None:
-        """Stop accepting, close the listening socket and every open client connection."""
-        self._server.shutdown()
-        self._server.server_close()
-        for conn in list(self._server.connections):
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             except OSError:
                 pass
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self.connections.add(self)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.connections.discard(self)
+        self.transport = None
+
+    def data_received(self, data: bytes) -> None:
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserUpgrade:
+            self._fail(400, "connection upgrades are not supported")
+        except httptools.HttpParserError as exc:
+            self._fail(400, f"malformed HTTP request: {exc}")
+
+    def _fail(self, status: int, message: str) -> None:
+        if self.transport is not None and not self.transport.is_closing():
+            body = json_bytes({"error": message})
+            self.transport.write(response_head(status, len(body), close=True) + body)
+            self.transport.close()
+
+    # parser callbacks ----------------------------------------------------------------------------------------
+    def on_message_begin(self) -> None:
+        self.url = b""
+        self.headers = {}
+        self.body = []
+        self.size = 0
+        self.head = 0
+        self.refused = None
+
+    def on_url(self, url: bytes) -> None:
+        self.url += url
+        self.head += len(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self.head += len(name) + len(value)
+        if self.head > MAX_HEAD_BYTES:
+            self.refused = (431, f"request line and headers larger than {MAX_HEAD_BYTES} bytes")
+        lower = name.lower()
+        if lower in WANTED_HEADERS:
+            self.headers[lower.decode()] = value.decode("latin-1")
+
+    def on_headers_complete(self) -> None:
+        if self.refused is None and self.headers.get("expect", "").lower() == "100-continue":
+            if self.transport is not None:
+                self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+
+    def on_body(self, body: bytes) -> None:
+        self.size += len(body)
+        if self.size > MAX_BODY_BYTES:
+            self.refused = (413, f"request body larger than {MAX_BODY_BYTES} bytes")
+            self.body = []
+        elif self.refused is None:
+            self.body.append(body)
+
+    def on_message_complete(self) -> None:
+        transport = self.transport
+        if transport is None or transport.is_closing():
+            return
+        if self.refused is not None:
+            self._fail(*self.refused)
+            return
+        keep_alive = self.parser.should_keep_alive()
+        method = self.parser.get_method().decode("latin-1")
+        body = self.body[0] if len(self.body) == 1 else b"".join(self.body)
+        try:
+            status, payload, extra = self.app(method, self.url.decode("latin-1"), body, self.headers)
+        except Exception as exc:  # a handler bug must still answer
+            logger.exception("request %s %r failed", method, self.url)
+            status, payload, extra = 500, json_bytes({"error": f"internal error: {type(exc).__name__}: {exc}"}), ()
+        transport.write(response_head(status, len(payload), extra, close=not keep_alive) + payload)
+        if not keep_alive:
+            transport.close()
+
+
+async def serve(app: Handler, sock: socket.socket, started: Callable[[], None] | None = None) -> None:
+    """Serve ``app`` on the listening socket ``sock`` (possibly shared with other processes) until cancelled."""
+    loop = asyncio.get_running_loop()
+    connections: set[_HttpProtocol] = set()
+    sock.setblocking(False)
+    server = await loop.create_server(lambda: _HttpProtocol(app, connections), sock=sock, backlog=128)
+    if started is not None:
+        started()
+    try:
+        await server.serve_forever()
+    finally:
+        server.close()
+        for conn in list(connections):
+            if conn.transport is not None:
+                conn.transport.close()

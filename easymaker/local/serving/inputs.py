@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from easymaker.local.serving.batching import InputFile
+import orjson
 
 
 class InputDataError(ValueError):
@@ -101,21 +102,74 @@ def select_files(root: Path, include: str | None, exclude: str | None) -> list[s
     return selected
 
 
-def parse_jsonl(path: Path, relative: str) -> list[Any]:
-    rows: list[Any] = []
-    with path.open("r", encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except ValueError as exc:
-                raise InputDataError(f"input file {relative} line {number} is not valid JSON: {exc}") from exc
-            if isinstance(value, dict) and isinstance(value.get("instances"), list):
-                rows.extend(value["instances"])
-            else:
-                rows.append(value)
-    return rows
+BLOCK_BYTES = 1 << 20  # JSONL is read about this much at a time
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, list[bytes]]]:
+    """Blocks of lines of a JSONL file: (number of the block's first line, its lines). Line ends as text mode reads
+    them (``\\n``, ``\\r\\n`` or a lone ``\\r``)."""
+    number = 1
+    rest = b""
+    with path.open("rb") as fh:
+        while True:
+            chunk = fh.read(BLOCK_BYTES)
+            if chunk.endswith(b"\r"):
+                chunk += fh.read(1)
+            if not chunk:
+                if rest:
+                    yield number, [rest]
+                return
+            data = rest + chunk
+            if b"\r" in data:
+                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            lines = data.split(b"\n")
+            rest = lines.pop()
+            yield number, lines
+            number += len(lines)
+
+
+def _json_line(line: bytes, relative: str, number: int) -> tuple[Any, bool]:
+    """One line as :func:`json.loads` reads it; ``(value, False)``, or ``(None, True)`` for a blank line."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputDataError(f"input file {relative} line {number} is not UTF-8 text: {exc}") from exc
+    if not text.strip():
+        return None, True
+    try:
+        return json.loads(text), False
+    except ValueError as exc:
+        raise InputDataError(f"input file {relative} line {number} is not valid JSON: {exc}") from exc
+
+
+def iter_jsonl(path: Path, relative: str) -> Iterator[tuple[list[Any], bool]]:
+    """The instances of a JSONL file, block by block: ``(rows, plain)``.
+
+    ``plain`` means orjson read every row of the block, so orjson writes each back exactly as :mod:`json` would
+    read it; otherwise (NaN, integers beyond 64 bits, lone surrogates, odd whitespace) the block was read with
+    :mod:`json`, line by line, as before. Memory holds one block.
+    """
+    loads = orjson.loads
+    for first, lines in _jsonl_lines(path):
+        plain = True
+        try:
+            values = [loads(ln) for ln in lines if ln.strip()]  # ASCII-blank lines; others go the slow way
+        except orjson.JSONDecodeError:
+            plain = False
+            values = []
+            for offset, line in enumerate(lines):
+                value, blank = _json_line(line, relative, first + offset)
+                if not blank:
+                    values.append(value)
+        if any(type(v) is dict for v in values):
+            rows: list[Any] = []
+            for value in values:
+                if isinstance(value, dict) and isinstance(value.get("instances"), list):
+                    rows.extend(value["instances"])
+                else:
+                    rows.append(value)
+            values = rows
+        yield values, plain
 
 
 def parse_json(path: Path, relative: str) -> list[Any]:
@@ -130,13 +184,18 @@ def parse_json(path: Path, relative: str) -> list[Any]:
     return [value]
 
 
-def read_inputs(root: Path, relatives: list[str], data_type: str) -> list[InputFile]:
-    parse = parse_jsonl if data_type == "JSONL" else parse_json
-    files = []
-    for rel in relatives:
-        path = root if root.is_file() else root / rel
-        try:
-            files.append(InputFile(rel, parse(path, rel)))
-        except UnicodeDecodeError as exc:
-            raise InputDataError(f"input file {rel} is not UTF-8 text: {exc}") from exc
-    return files
+def iter_rows(root: Path, relative: str, data_type: str) -> Iterator[tuple[list[Any], bool]]:
+    """The instances of one selected file, block by block (a JSON file is one block)."""
+    path = root if root.is_file() else root / relative
+    if data_type == "JSONL":
+        yield from iter_jsonl(path, relative)
+        return
+    try:
+        yield parse_json(path, relative), False
+    except UnicodeDecodeError as exc:
+        raise InputDataError(f"input file {relative} is not UTF-8 text: {exc}") from exc
+
+
+def count_rows(root: Path, relatives: list[str], data_type: str) -> int:
+    """How many instances the files hold; reading them all first fails a bad file before any prediction."""
+    return sum(len(rows) for rel in relatives for rows, _ in iter_rows(root, rel, data_type))

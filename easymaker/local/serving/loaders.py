@@ -150,7 +150,8 @@ class SklearnModel(ServedModel):
         import numpy as np
 
         if instances and all(isinstance(row, Mapping) for row in instances):
-            names = list(getattr(self.estimator, "feature_names_in_", []) or list(instances[0].keys()))
+            fitted = getattr(self.estimator, "feature_names_in_", None)  # a numpy array when fitted on a DataFrame
+            names = [str(n) for n in fitted] if fitted is not None else list(instances[0].keys())
             try:
                 rows = [[row[n] for n in names] for row in instances]
             except KeyError as exc:
@@ -179,8 +180,14 @@ class SklearnModel(ServedModel):
         meta = super().metadata()
         n = getattr(self.estimator, "n_features_in_", None)
         meta["inputs"] = [{"name": "input-0", "datatype": "FP64", "shape": [-1, int(n)] if n else [-1, -1]}]
-        meta["outputs"] = [{"name": "predict", "datatype": "FP64", "shape": [-1]}]
+        meta["outputs"] = [{"name": "predict", "datatype": self._output_datatype(), "shape": [-1]}]
         return meta
+
+    def _output_datatype(self) -> str:
+        """The datatype inference answers: the classes' type for a classifier, FP64 for a regressor."""
+        classes = getattr(self.estimator, "classes_", None)
+        kind = getattr(getattr(classes, "dtype", None), "kind", "f")
+        return {"b": "BOOL", "i": "INT64", "u": "INT64", "f": "FP64"}.get(kind, "BYTES")
 
 
 def _load_sklearn(spec: ModelSpec, model_dir: Path) -> ServedModel:

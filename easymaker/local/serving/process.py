@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -24,11 +25,17 @@ DEFAULT_START_TIMEOUT = 300.0
 
 
 class WorkerProcess:
-    """One ``python -m easymaker.local.serving.worker`` process serving ``specs`` on 127.0.0.1."""
+    """One ``python -m easymaker.local.serving.worker`` process serving ``specs`` on 127.0.0.1.
 
-    def __init__(self, specs: Sequence[ModelSpec], run_dir: Path, label: str, http: str = "stdlib") -> None:
+    ``listen``: a listening socket the worker accepts on (shared by every worker of an endpoint stage, and kept open
+    by the caller across worker restarts, so clients queue instead of being refused); else it binds a free port.
+    """
+
+    def __init__(
+        self, specs: Sequence[ModelSpec], run_dir: Path, label: str, listen: socket.socket | None = None
+    ) -> None:
         self.specs = list(specs)
-        self.http = http
+        self.listen = listen
         self.run_dir = run_dir
         self.label = label
         self.proc: guard.GuardedPopen | None = None
@@ -60,14 +67,16 @@ class WorkerProcess:
             str(ready_file),
             "--parent-pid",
             str(os.getpid()),
-            "--http",
-            self.http,
         ]
+        fds: tuple[int, ...] = ()
+        if self.listen is not None:
+            fds = (self.listen.fileno(),)
+            cmd += ["--listen-fd", str(fds[0])]
         if self.proc is not None and self.proc.poll() is not None:
             _kill_group(self.proc.pid)  # a restart: whatever the previous worker left in its group goes too
             self.proc.release()
         with open(log_file, "ab") as log:
-            self.proc = guard.spawn(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+            self.proc = guard.spawn(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, pass_fds=fds)
         deadline = time.monotonic() + timeout
         delay = 0.01
         while True:

@@ -1,14 +1,22 @@
 """KServe v1 and v2 (Open Inference Protocol) request handling for a set of loaded models, without HTTP.
 
-v1: ``GET /v1/models``, ``GET /v1/models/{name}``, ``POST /v1/models/{name}/predict`` with
-``{"instances": [...]}`` -> ``{"predictions": [...]}``. An EasyMaker Local extension: with
+``GET /`` answers ``{"status": "alive"}`` (liveness, as KServe's model server does).
+
+v1: ``GET /v1/models``, ``GET /v1/models/{name}``, ``POST /v1/models/{name}:predict`` (KServe's form, what V1
+clients send) or ``/v1/models/{name}/predict`` with ``{"instances": [...]}`` -> ``{"predictions": [...]}``;
+instances may be lists of numbers or objects keyed by feature name. ``:explain`` answers 501. An EasyMaker Local extension: with
 ``"parameters": {"return_probabilities": true}`` in the body, a classifier that has ``predict_proba`` also answers
 ``"probabilities"`` (one list per instance) and ``"classes"`` (the label of each column).
 
 v2: ``GET /v2``, ``/v2/health/live``, ``/v2/health/ready``, ``GET /v2/models/{name}[/versions/{v}]`` (metadata),
 ``.../ready``, ``POST .../infer`` with ``{"inputs": [{"name", "shape", "datatype", "data"}]}`` ->
 ``{"model_name", "outputs": [{"name": "predict", "shape", "datatype", "data"}]}``. The first input is the model
-input: its flat ``data`` is reshaped to ``shape`` and sent to the model as rows.
+input: its flat ``data`` is reshaped to ``shape`` and sent to the model as rows. The binary tensor extension
+(``Inference-Header-Content-Length``: a JSON header, then each input's raw little-endian bytes as announced by its
+``parameters.binary_data_size``; ``binary_data_output`` / an output's ``binary_data`` asks for the output the same
+way) is understood, as Triton and KServe clients use it by default for numpy inputs.
+
+The EasyMaker 2.1.0 SDK's form ``/{name}/v1/models/{name}/predict`` is the same as without the ``/{name}`` prefix.
 
 Errors are JSON ``{"error": "..."}``: 400 for a bad body or an input the model rejects, 404 for an unknown model or
 path, 405 for a wrong method, 500 for a failure inside the model.
@@ -20,7 +28,10 @@ import json
 import logging
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from easymaker.local.serving.errors import BadRequestError, ModelNotFoundError
 from easymaker.local.serving.loaders import ServedModel
@@ -30,14 +41,41 @@ logger = logging.getLogger("easymaker.local.serving")
 SERVER_NAME = "easymaker-local"
 SERVER_VERSION = "1"
 
-Reply = tuple[int, Any]
+Reply = tuple[int, Any]  # (HTTP status, JSON-able body or BinaryReply)
+
+# KServe v2 binary tensor extension: datatype -> numpy dtype (little-endian); BYTES is length-prefixed
+NUMPY_TYPES = {
+    "BOOL": "|b1",
+    "UINT8": "|u1",
+    "UINT16": "<u2",
+    "UINT32": "<u4",
+    "UINT64": "<u8",
+    "INT8": "|i1",
+    "INT16": "<i2",
+    "INT32": "<i4",
+    "INT64": "<i8",
+    "FP16": "<f2",
+    "FP32": "<f4",
+    "FP64": "<f8",
+}
+
+
+@dataclass
+class BinaryReply:
+    """A v2 answer in the binary tensor extension: the JSON ``header``, then ``data`` (outputs' raw bytes)."""
+
+    header: dict[str, Any]
+    data: bytes
 
 
 def _json_body(body: bytes) -> dict[str, Any]:
     try:
-        data = json.loads(body or b"null")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequestError(f"request body is not valid JSON: {exc}") from exc
+        data = orjson.loads(body or b"null")
+    except orjson.JSONDecodeError:  # NaN, integers beyond 64 bits, other encodings: json reads those
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise BadRequestError(f"request body is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise BadRequestError("request body must be a JSON object")
     return data
@@ -87,10 +125,10 @@ class ModelRepository:
             raise ModelNotFoundError(f"model {name!r} is not served here; served models: {sorted(self.models)}")
         return model
 
-    def handle(self, method: str, path: str, body: bytes) -> Reply:
-        """Answer one request: ``(HTTP status, JSON-able body)``."""
+    def handle(self, method: str, path: str, body: bytes, headers: Mapping[str, str] | None = None) -> Reply:
+        """Answer one request: ``(HTTP status, JSON-able body or BinaryReply)``."""
         try:
-            return self._route(method, path.split("?", 1)[0], body)
+            return self._route(method, path.split("?", 1)[0], body, headers or {})
         except BadRequestError as exc:
             return 400, {"error": str(exc)}
         except ModelNotFoundError as exc:
@@ -101,12 +139,16 @@ class ModelRepository:
             logger.exception("prediction failed")
             return 500, {"error": f"prediction failed: {type(exc).__name__}: {exc}"}
 
-    def _route(self, method: str, path: str, body: bytes) -> Reply:
+    def _route(self, method: str, path: str, body: bytes, headers: Mapping[str, str]) -> Reply:
         parts = [p for p in path.split("/") if p]
-        if parts[:1] == ["v1"]:
+        if not parts:
+            return (200, {"status": "alive"}) if method in ("GET", "HEAD") else (405, {"error": "use GET /"})
+        if len(parts) >= 2 and parts[0] not in ("v1", "v2") and parts[1] in ("v1", "v2"):
+            parts = parts[1:]  # the 2.1.0 SDK's /{name}/v1/models/{name}/predict
+        if parts[0] == "v1":
             return self._v1(method, parts[1:], body)
-        if parts[:1] == ["v2"]:
-            return self._v2(method, parts[1:], body)
+        if parts[0] == "v2":
+            return self._v2(method, parts[1:], body, headers)
         return 404, {"error": f"no route for {method} {path}"}
 
     # v1 --------------------------------------------------------------------------------------------------------
@@ -115,6 +157,10 @@ class ModelRepository:
             if method != "GET":
                 return 405, {"error": "use GET /v1/models"}
             return 200, {"models": sorted(self.models)}
+        if len(parts) == 2 and parts[0] == "models" and ":" in parts[1]:
+            name, _, verb = parts[1].rpartition(":")  # KServe's /v1/models/{name}:predict
+            if verb in ("predict", "explain"):
+                parts = ["models", name, verb]
         if len(parts) == 2 and parts[0] == "models":
             if method != "GET":
                 return 405, {"error": f"use GET /v1/models/{parts[1]}"}
@@ -125,7 +171,7 @@ class ModelRepository:
             if parts[2] == "explain":
                 return 501, {"error": "explain is not supported by EasyMaker Local"}
             if method != "POST":
-                return 405, {"error": f"use POST /v1/models/{parts[1]}/predict"}
+                return 405, {"error": f"use POST /v1/models/{parts[1]}:predict"}
             return 200, self.predict_v1(model, _json_body(body))
         return 404, {"error": f"no route for {method} /v1/{'/'.join(parts)}"}
 
@@ -146,7 +192,7 @@ class ModelRepository:
         return out
 
     # v2 --------------------------------------------------------------------------------------------------------
-    def _v2(self, method: str, parts: list[str], body: bytes) -> Reply:
+    def _v2(self, method: str, parts: list[str], body: bytes, headers: Mapping[str, str]) -> Reply:
         if not parts:
             return 200, {"name": SERVER_NAME, "version": SERVER_VERSION, "extensions": []}
         if parts == ["health", "live"]:
@@ -166,20 +212,31 @@ class ModelRepository:
         if rest == ["infer"]:
             if method != "POST":
                 return 405, {"error": f"use POST /v2/models/{model.name}/infer"}
-            return 200, self.infer_v2(model, _json_body(body))
+            return self.infer_v2(model, body, headers)
         return 404, {"error": f"no route for {method} /v2/{'/'.join(parts)}"}
 
-    def infer_v2(self, model: ServedModel, data: dict[str, Any]) -> dict[str, Any]:
+    def infer_v2(self, model: ServedModel, body: bytes, headers: Mapping[str, str] | None = None) -> Reply:
+        header_length = (headers or {}).get("inference-header-content-length")
+        if header_length is None:
+            data, binary = _json_body(body), b""
+        else:
+            try:
+                size = int(header_length)
+            except ValueError:
+                raise BadRequestError(f"Inference-Header-Content-Length {header_length!r} is not an integer") from None
+            if not 0 <= size <= len(body):
+                raise BadRequestError(
+                    f"Inference-Header-Content-Length {size} is outside the request body ({len(body)} bytes)"
+                )
+            data, binary = _json_body(body[:size]), body[size:]
         inputs = data.get("inputs")
         if not isinstance(inputs, list) or not inputs or not isinstance(inputs[0], Mapping):
             raise BadRequestError('request body needs "inputs": a list of {"name", "shape", "datatype", "data"}')
         first = inputs[0]
-        shape, flat = first.get("shape"), first.get("data")
+        shape = first.get("shape")
         if not isinstance(shape, list) or not all(isinstance(d, int) and d >= 0 for d in shape):
             raise BadRequestError("inputs[0].shape must be a list of non-negative integers")
-        if not isinstance(flat, list):
-            raise BadRequestError("inputs[0].data must be a list")
-        flat_values, _ = _flatten(flat) if any(isinstance(v, list) for v in flat) else (flat, [])
+        flat_values = _binary_input(first, binary) if _binary_size(first) is not None else _json_input(first)
         if math.prod(shape) != len(flat_values):
             raise BadRequestError(
                 f"inputs[0].data has {len(flat_values)} values but shape {shape} needs {math.prod(shape)}"
@@ -187,8 +244,88 @@ class ModelRepository:
         rows = _reshape(flat_values, shape) if shape else flat_values
         predictions = model.predict(rows if len(shape) >= 1 else [rows])
         out_flat, out_shape = _flatten(predictions)
-        output = {"name": "predict", "shape": out_shape, "datatype": _datatype(out_flat), "data": out_flat}
+        datatype = _datatype(out_flat)
+        output: dict[str, Any] = {"name": "predict", "shape": out_shape, "datatype": datatype}
         reply: dict[str, Any] = {"model_name": model.name, "model_version": "1", "outputs": [output]}
         if "id" in data:
             reply["id"] = data["id"]
-        return reply
+        if _wants_binary(data):
+            raw = _encode(out_flat, datatype)
+            output["parameters"] = {"binary_data_size": len(raw)}
+            return 200, BinaryReply(reply, raw)
+        output["data"] = out_flat
+        return 200, reply
+
+
+def _binary_size(tensor: Mapping[str, Any]) -> int | None:
+    params = tensor.get("parameters")
+    size = params.get("binary_data_size") if isinstance(params, Mapping) else None
+    if size is None:
+        return None
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+        raise BadRequestError("inputs[0].parameters.binary_data_size must be a non-negative integer")
+    return size
+
+
+def _json_input(tensor: Mapping[str, Any]) -> list[Any]:
+    flat = tensor.get("data")
+    if not isinstance(flat, list):
+        raise BadRequestError("inputs[0].data must be a list")
+    return _flatten(flat)[0] if any(isinstance(v, list) for v in flat) else flat
+
+
+def _binary_input(tensor: Mapping[str, Any], binary: bytes) -> list[Any]:
+    """The first input's values from the binary part (it is the first tensor there)."""
+    size = _binary_size(tensor) or 0
+    if size > len(binary):
+        raise BadRequestError(f"inputs[0] announces {size} binary bytes but the body holds {len(binary)}")
+    raw = binary[:size]
+    datatype = str(tensor.get("datatype") or "").upper()
+    if datatype == "BYTES":
+        values: list[Any] = []
+        pos = 0
+        while pos < len(raw):
+            if pos + 4 > len(raw):
+                raise BadRequestError("inputs[0] BYTES data ends inside a length prefix")
+            n = int.from_bytes(raw[pos : pos + 4], "little")
+            item = raw[pos + 4 : pos + 4 + n]
+            if len(item) != n:
+                raise BadRequestError("inputs[0] BYTES data ends inside an element")
+            values.append(item.decode("utf-8", errors="replace"))
+            pos += 4 + n
+        return values
+    dtype = NUMPY_TYPES.get(datatype)
+    if dtype is None:
+        raise BadRequestError(f"inputs[0].datatype {datatype!r} is not a KServe v2 datatype")
+    import numpy as np
+
+    width = np.dtype(dtype).itemsize
+    if size % width:
+        raise BadRequestError(f"inputs[0] has {size} binary bytes, not a whole number of {datatype} values")
+    result: list[Any] = np.frombuffer(raw, dtype=dtype).tolist()
+    return result
+
+
+def _wants_binary(data: Mapping[str, Any]) -> bool:
+    params = data.get("parameters")
+    if isinstance(params, Mapping) and params.get("binary_data_output"):
+        return True
+    outputs = data.get("outputs")
+    if isinstance(outputs, list):
+        for out in outputs:
+            p = out.get("parameters") if isinstance(out, Mapping) else None
+            if isinstance(p, Mapping) and p.get("binary_data"):
+                return True
+    return False
+
+
+def _encode(flat: list[Any], datatype: str) -> bytes:
+    if datatype == "BYTES":
+        parts = []
+        for v in flat:
+            raw = v if isinstance(v, bytes) else (v if isinstance(v, str) else json.dumps(v)).encode()
+            parts.append(len(raw).to_bytes(4, "little") + raw)
+        return b"".join(parts)
+    import numpy as np
+
+    return np.asarray(flat, dtype=NUMPY_TYPES[datatype]).tobytes()

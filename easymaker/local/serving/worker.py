@@ -1,9 +1,12 @@
 """The model-server worker process.
 
-``python -m easymaker.local.serving.worker --spec SPEC.json --ready-file READY.json [--port 0] [--parent-pid PID]``
+``python -m easymaker.local.serving.worker --spec SPEC.json --ready-file READY.json [--port 0 | --listen-fd FD]
+[--parent-pid PID]``
 
-``SPEC.json`` is ``{"models": [ModelSpec.to_json(), ...]}``. The worker loads every model, binds 127.0.0.1 on
-``--port`` (0: a free port), and then writes ``READY.json`` atomically: ``{"port": N, "pid": P, "models": [...]}``.
+``SPEC.json`` is ``{"models": [ModelSpec.to_json(), ...]}``. The worker loads every model, then serves on the
+listening socket it inherited as ``--listen-fd`` (an endpoint stage's port, shared by all the stage's workers:
+each accepts connections on it) or binds 127.0.0.1 on ``--port`` (0: a free port), and then writes ``READY.json``
+atomically: ``{"port": N, "pid": P, "models": [...]}``.
 When a model cannot be loaded it writes ``{"error": "<reason>", "model": "<name>"}`` instead and exits with status
 3. Each model's parameters are also set as environment variables (name in SCREAMING_SNAKE_CASE), as the service
 does. With ``--parent-pid`` the worker exits by itself when that process is gone.
@@ -18,18 +21,21 @@ import logging
 import os
 import re
 import signal
+import socket
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from types import FrameType
-from typing import Any
 
 from easymaker.local.runners.process import watch_parent
 from easymaker.local.serving.errors import ModelLoadError
-from easymaker.local.serving.http import Handler, JsonHttpServer, json_bytes
+from easymaker.local.serving.http import Handler, json_bytes, serve
 from easymaker.local.serving.loaders import ModelSpec, ServedModel, load_model
-from easymaker.local.serving.protocol import ModelRepository
+from easymaker.local.serving.protocol import BinaryReply, ModelRepository
 
 logger = logging.getLogger("easymaker.local.serving.worker")
+
+Extra = tuple[tuple[str, str], ...]
 
 EXIT_LOAD_FAILED = 3
 
@@ -49,12 +55,16 @@ def write_json_atomic(path: Path, data: dict[str, object]) -> None:
 def build_app(models: dict[str, ServedModel]) -> Handler:
     repo = ModelRepository(models)
 
-    def app(method: str, path: str, body: bytes) -> tuple[int, bytes]:
-        status, payload = repo.handle(method, path, body)
+    def app(method: str, path: str, body: bytes, headers: Mapping[str, str]) -> tuple[int, bytes, Extra]:
+        status, payload = repo.handle(method, path, body, headers)
+        if isinstance(payload, BinaryReply):
+            head = json_bytes(payload.header)
+            extra = (("Content-Type", "application/octet-stream"), ("Inference-Header-Content-Length", str(len(head))))
+            return status, head + payload.data, extra
         try:
-            return status, json_bytes(payload)
+            return status, json_bytes(payload), ()
         except ValueError as exc:  # NaN/inf in a prediction
-            return 500, json_bytes({"error": f"prediction is not valid JSON: {exc}"})
+            return 500, json_bytes({"error": f"prediction is not valid JSON: {exc}"}), ()
 
     return app
 
@@ -65,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ready-file", required=True, type=Path)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--parent-pid", type=int, default=0)
-    parser.add_argument("--http", choices=("stdlib", "uvicorn"), default="stdlib")
+    parser.add_argument("--listen-fd", type=int, default=-1)
     args = parser.parse_args(argv)
     logging.basicConfig(level=os.environ.get("EASYMAKER_LOG_LEVEL", "WARNING"), stream=sys.stderr)
 
@@ -94,45 +104,24 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_LOAD_FAILED
 
     app = build_app(models)
-    if args.http == "uvicorn":
-        serve_uvicorn(app, args.port, args.ready_file, sorted(models))
-        return 0
-    server = JsonHttpServer(app, port=args.port)
-    write_json_atomic(args.ready_file, {"port": server.port, "pid": os.getpid(), "models": sorted(models)})
-    try:
-        server.serve_forever()
-    except (SystemExit, KeyboardInterrupt):
-        pass
-    return 0
-
-
-def serve_uvicorn(app: Handler, port: int, ready_file: Path, names: list[str]) -> None:
-    """The same app under uvicorn + starlette (``--http uvicorn``; kept to compare in bench/serving.py)."""
-    import uvicorn
-    from starlette.requests import Request
-    from starlette.responses import Response
-
-    async def asgi(scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return
-        request = Request(scope, receive)
-        status, payload = app(request.method, request.url.path, await request.body())
-        await Response(payload, status_code=status, media_type="application/json")(scope, receive, send)
-
-    server = uvicorn.Server(
-        uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off")
-    )
+    if args.listen_fd >= 0:
+        sock = socket.socket(fileno=args.listen_fd)
+    else:
+        sock = socket.create_server(("127.0.0.1", args.port))
+    port = int(sock.getsockname()[1])
 
     async def _serve() -> None:
-        task = asyncio.create_task(server.serve())
-        while not server.started and not task.done():
-            await asyncio.sleep(0.01)
-        bound = server.servers[0].sockets[0].getsockname()[1]
-        write_json_atomic(ready_file, {"port": bound, "pid": os.getpid(), "models": names})
-        await task
+        task = asyncio.current_task()
+        assert task is not None
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+        ready = {"port": port, "pid": os.getpid(), "models": sorted(models)}
+        await serve(app, sock, lambda: write_json_atomic(args.ready_file, ready))
 
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # uvicorn installs its own graceful handlers
-    asyncio.run(_serve())
+    try:
+        asyncio.run(_serve())
+    except (asyncio.CancelledError, KeyboardInterrupt, SystemExit):
+        pass
+    return 0
 
 
 if __name__ == "__main__":
