@@ -240,7 +240,7 @@ def test_fine_tuning_is_refused_with_reason(api: httpx.Client, server: LocalServ
             break
         time.sleep(0.05)
     assert got["fineTuningStatusCode"] == "CREATE_FAILED"
-    assert "cannot run fine tunings" in got["fineTuningStatusReason"]
+    assert "not available on EasyMaker Local" in got["fineTuningStatusReason"]
     assert "flavorName" in err(api.post("/fine-tunings", json={**body, "flavorName": "nope"}), 400)
     ok(api.delete(f"/fine-tunings/{fid}"))
 

@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -186,3 +187,18 @@ else:
     raise AssertionError("ApiSender")
 """
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_local_catalog_speaks_the_wire_values() -> None:
+    """2.1.5 parses algorithms with a strict lower-case hyperparameterTypeCode enum; the official notebooks use
+    r2.c8m32."""
+    import yaml
+
+    from easymaker.local.catalog import Catalog
+
+    spec = yaml.safe_load((Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml").read_text())
+    allowed = set(spec["components"]["schemas"]["HyperparameterTypeCode"]["enum"])
+    catalog = Catalog()
+    codes = {s["hyperparameterTypeCode"] for a in catalog.algorithms for s in a["hyperparameterSpecList"]}
+    assert codes and codes <= allowed == {"int", "double", "discrete", "categorical"}
+    assert catalog.flavor_by_name("r2.c8m32") is not None

@@ -412,6 +412,28 @@ def test_model_evaluation_body_with_guide_extras(api: respx.MockRouter, client: 
     assert api.routes["flavors"].call_count == 1
 
 
+def test_model_evaluation_empty_class_names_is_none(api: respx.MockRouter, client: easymaker.Client) -> None:
+    """The official regression notebook passes class_names=""; 2.1.x's default is None: both send no classNames."""
+    easymaker.ModelEvaluation(client=client).create(
+        model_evaluation_name="reg",
+        model_id="model-1",
+        objective_code=easymaker.REGRESSION,
+        class_names="",
+        instance_type_name="m2.c4m8",
+        input_data_uri=f"{OBS}/in",
+        input_data_type_code=easymaker.CSV,
+        target_field_name="y",
+        batch_inference_instance_type_name="m2.c8m16",
+        batch_inference_instance_count=1,
+        batch_inference_pod_count=1,
+        batch_inference_output_upload_uri=f"{OBS}/out",
+        batch_inference_max_batch_size=32,
+        batch_inference_inference_timeout_seconds=120,
+        wait=False,
+    )
+    assert "classNames" not in body(api, "modelEvaluation")
+
+
 def test_endpoint_and_stage_bodies(api: respx.MockRouter, client: easymaker.Client) -> None:
     resources = [{"modelId": "model-1", "resourceOptionDetail": {"cpu": "15", "memory": "15Gi"}, "description": "r"}]
     easymaker.Endpoint(client=client).create(

@@ -333,7 +333,7 @@ def test_restart_keeps_finished_trials(tmp_path: Path) -> None:
         ({"tuningStrategyName": "HYPERBAND"}, "tuningStrategyName must be"),
         ({"metricRegex": "(x)"}, "metricRegex needs two groups"),
         ({"parallelTrialCount": 11}, "parallelTrialCount must be between 1 and 10"),
-        ({"algorithm": {"algorithmName": "Object Detection"}}, "cannot run in EasyMaker Local"),
+        ({"algorithm": {"algorithmName": "Object Detection"}}, "not available on EasyMaker Local"),
     ],
 )
 def test_invalid_tunings_end_in_create_failed(tmp_path: Path, fields: dict[str, Any], needle: str) -> None:

@@ -55,7 +55,7 @@ class FineTuningRunner:
     def run(self, ctx: JobContext) -> None:
         ctx.set_status(
             states.CREATE_FAILED,
-            "EasyMaker Local cannot run fine tunings (they need NHN Cloud's fine-tuning engine); "
+            "LLM fine tuning is not available on EasyMaker Local (it needs NHN Cloud's fine-tuning engine); "
             "run it on NHN Cloud AI EasyMaker",
         )
 

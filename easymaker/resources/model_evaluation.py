@@ -132,6 +132,8 @@ class ModelEvaluation(StoppableResource):
         assert batch_inference_max_batch_size is not None and batch_inference_inference_timeout_seconds is not None
         client = self.client
         minutes = timeout_minutes(timeout_hours)
+        if isinstance(class_names, str) and not class_names.strip():
+            class_names = None  # "" (what the official regression notebook passes) means no class names, like None
         with sdk_parameters(PARAMETERS):
             precheck(
                 ModelEvaluationCreateRequest,

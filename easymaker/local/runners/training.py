@@ -180,8 +180,8 @@ def fetch_training_inputs(
     name = algorithm_name(resource)
     if name:
         raise TrainingInputError(
-            f"NHN-provided algorithm {name!r} cannot run in EasyMaker Local; use your own algorithm "
-            "(sourceDirUri + entryPoint)"
+            f"NHN-provided algorithm {name!r} is not available on EasyMaker Local (it runs on NHN Cloud AI "
+            "EasyMaker only); use your own algorithm (sourceDirUri + entryPoint)"
         )
     source_uri = resource.get("sourceDirUri")
     entry_point = resource.get("entryPoint")

@@ -28,7 +28,8 @@ class ModelEvaluationCreateRequest:
         target_field_name (str): Limits: minLength=1, maxLength=255.
         batch_inference (ModelEvaluationBatchInferenceRequest):
         description (str | Unset): Limits: maxLength=255.
-        class_names (str | Unset): Limits: minLength=1, maxLength=5000.
+        class_names (str | Unset): comma-separated class names; empty (the official regression notebook sends "") means
+            none Limits: maxLength=5000.
         timeout_minutes (int | Unset): Limits: minimum=60, maximum=43200.
         boot_storage_size (int | Unset): Limits: minimum=50.
         data_storage_size (int | Unset): Limits: minimum=300, maximum=10000.
@@ -84,7 +85,7 @@ class ModelEvaluationCreateRequest:
         "description": {"maxLength": 255},
         "modelId": {"minLength": 1, "maxLength": 36},
         "objectiveCode": {"enum": ("CLASSIFICATION", "REGRESSION")},
-        "classNames": {"minLength": 1, "maxLength": 5000},
+        "classNames": {"maxLength": 5000},
         "flavorId": {"minLength": 1, "maxLength": 36},
         "inputDataUri": {"minLength": 1, "maxLength": 255},
         "inputDataTypeCode": {"enum": ("JSONL", "CSV")},
