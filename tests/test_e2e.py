@@ -143,11 +143,12 @@ def in_process_iris_model(iris: Any) -> LogisticRegression:
 
 
 def wait_gone(cls: Any, resource_id: str, timeout: float = 60.0) -> None:
-    """Poll until ``cls(resource_id)`` is a 404 (deletions finish in the background)."""
+    """Poll until fetching ``cls(resource_id)`` is a 404 (deletions finish in the background; an `Endpoint` is
+    fetched on its first read, not when built)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            cls(resource_id)
+            cls(resource_id).refresh()
         except easymaker.NotFoundError:
             return
         time.sleep(0.1)

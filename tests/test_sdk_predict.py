@@ -11,7 +11,13 @@ import pytest
 import respx
 
 import easymaker
-from easymaker.resources.endpoint import ApiSpec, detect_api_spec, inference_path
+from easymaker.resources.endpoint import (
+    STAGE_ROUTE_TTL,
+    ApiSpec,
+    detect_api_spec,
+    forget_stage_routes,
+    inference_path,
+)
 
 BASE = "https://kr1-easymaker.api.nhncloudservice.com/v1.0/appkeys/ak"
 OK = {"header": {"isSuccessful": True}}
@@ -30,6 +36,13 @@ def stage(
     if default_key:
         data[default_key] = True
     return data
+
+
+@pytest.fixture(autouse=True)
+def no_cached_stages() -> Iterator[None]:
+    forget_stage_routes()
+    yield
+    forget_stage_routes()
 
 
 @pytest.fixture
@@ -163,3 +176,123 @@ def test_spec_detection_table() -> None:
     assert detect_api_spec({"model": "x", "messages": []}) is ApiSpec.openai_chat_completion_v1
     assert detect_api_spec({"other": 1}) is ApiSpec.kserve_v1
     assert inference_path(ApiSpec.kserve_v1, "a/b") == "/v1/models/a%2Fb/predict"
+
+
+# ----- the process-wide default-stage cache of Endpoint(id).predict --------------------------------------------
+
+
+def stage_list(*stages: dict[str, Any]) -> httpx.Response:
+    return httpx.Response(200, json={**OK, "endpointStageList": list(stages)})
+
+
+MODELS = [{"modelId": "m1", "model": {"modelName": "mm"}}]
+BODY = {"instances": [[1.0, 2.0, 3.0, 4.0]]}
+
+
+def test_guide_loop_sends_no_control_plane_request_after_the_first(
+    router: respx.MockRouter, client: easymaker.Client
+) -> None:
+    stages = router.get(f"{BASE}/endpoint-stages").mock(return_value=stage_list(stage("s1", "isDefaultStage", MODELS)))
+    infer = router.post(f"https://{STAGE_HOST}/v1/models/mm/predict").mock(
+        return_value=httpx.Response(200, json={"predictions": [1]})
+    )
+    for _ in range(5):
+        assert easymaker.Endpoint("e1", client=client).predict(model_id="m1", json=BODY) == {"predictions": [1]}
+    assert infer.call_count == 5
+    control = [c for c in router.calls if c.request.url.host != STAGE_HOST]
+    assert len(control) == 1 and stages.call_count == 1  # one stage list; the endpoint itself is never fetched
+    # another appkey (another client) has its own route
+    other = easymaker.Client(appkey="ak2", access_token="s", sleep=lambda s: None)
+    router.get(f"{BASE}2/endpoint-stages").mock(
+        return_value=stage_list(stage("s9", "isDefaultStage", MODELS, "other.host"))
+    )
+    router.post("https://other.host/v1/models/mm/predict").mock(return_value=httpx.Response(200, json={"o": 1}))
+    assert easymaker.Endpoint("e1", client=other).predict(model_id="m1", json=BODY) == {"o": 1}
+
+
+@pytest.mark.parametrize("failure", [404, 503, "refused"])
+def test_a_replaced_stage_is_found_again_and_the_request_resent(
+    router: respx.MockRouter, client: easymaker.Client, failure: int | str
+) -> None:
+    old, new = STAGE_HOST, "kr1-new.api.nhncloudservice.com"
+    stages = router.get(f"{BASE}/endpoint-stages").mock(
+        side_effect=[
+            stage_list(stage("s1", "isDefaultStage", MODELS, old)),
+            stage_list(stage("s2", "isDefaultStage", MODELS, new)),
+        ]
+    )
+    gone: Any = (
+        httpx.ConnectError("connection refused") if failure == "refused" else httpx.Response(int(failure), text="no")
+    )
+    first = router.post(f"https://{old}/v1/models/mm/predict").mock(
+        side_effect=[httpx.Response(200, json={"at": "old"}), gone, gone, gone, gone]
+    )
+    second = router.post(f"https://{new}/v1/models/mm/predict").mock(
+        return_value=httpx.Response(200, json={"at": "new"})
+    )
+    assert easymaker.Endpoint("e1", client=client).predict(model_id="m1", json=BODY) == {"at": "old"}
+    assert easymaker.Endpoint("e1", client=client).predict(model_id="m1", json=BODY) == {"at": "new"}
+    assert easymaker.Endpoint("e1", client=client).predict(model_id="m1", json=BODY) == {"at": "new"}
+    assert stages.call_count == 2 and second.call_count == 2
+    assert first.call_count == (5 if failure == "refused" else 2)  # a refused connect is retried by the transport
+
+
+def test_the_same_stage_after_a_refresh_keeps_its_error(router: respx.MockRouter, client: easymaker.Client) -> None:
+    stages = router.get(f"{BASE}/endpoint-stages").mock(return_value=stage_list(stage("s1", "isDefaultStage", MODELS)))
+    infer = router.post(f"https://{STAGE_HOST}/v1/models/mm/predict").mock(
+        return_value=httpx.Response(503, text="model loading")
+    )
+    with pytest.raises(easymaker.PredictError, match="model loading") as info:
+        easymaker.Endpoint("e1", client=client).predict(model_id="m1", json=BODY)
+    assert info.value.status_code == 503
+    assert stages.call_count == 2 and infer.call_count == 1  # asked again, not resent to the same address
+
+
+def test_other_failures_do_not_refresh(router: respx.MockRouter, client: easymaker.Client) -> None:
+    stages = router.get(f"{BASE}/endpoint-stages").mock(return_value=stage_list(stage("s1", "isDefaultStage", MODELS)))
+    router.post(f"https://{STAGE_HOST}/v1/models/mm/predict").mock(
+        side_effect=[httpx.Response(500, text="boom"), httpx.Response(400, text="bad input")]
+    )
+    for _ in range(2):
+        with pytest.raises(easymaker.PredictError):
+            easymaker.Endpoint("e1", client=client).predict(model_id="m1", json=BODY)
+    assert stages.call_count == 1
+
+
+def test_the_route_expires_and_is_forgotten_when_deleted(router: respx.MockRouter) -> None:
+    now = [1000.0]
+    client = easymaker.Client(appkey="ak", access_token="secret", sleep=lambda s: None, clock=lambda: now[0])
+    stages = router.get(f"{BASE}/endpoint-stages").mock(return_value=stage_list(stage("s1", "isDefaultStage", MODELS)))
+    router.post(f"https://{STAGE_HOST}/v1/models/mm/predict").mock(return_value=httpx.Response(200, json={}))
+    router.delete(f"{BASE}/endpoint-stages/s1").mock(return_value=httpx.Response(200, json=OK))
+    router.delete(f"{BASE}/endpoints/e1").mock(return_value=httpx.Response(200, json=OK))
+
+    def predict() -> None:
+        easymaker.Endpoint("e1", client=client).predict(model_id="m1", json=BODY)
+
+    predict()
+    now[0] += STAGE_ROUTE_TTL - 1
+    predict()
+    assert stages.call_count == 1
+    now[0] += 2
+    predict()
+    assert stages.call_count == 2
+    easymaker.EndpointStage({"endpointStageId": "s1"}, client=client).delete()
+    predict()
+    assert stages.call_count == 3
+    easymaker.Endpoint("e1", client=client).delete()
+    predict()
+    assert stages.call_count == 4
+
+
+def test_model_name_looked_up_once_per_route(router: respx.MockRouter, client: easymaker.Client) -> None:
+    router.get(f"{BASE}/endpoint-stages").mock(
+        return_value=stage_list(stage("s1", "isDefaultStage", [{"modelId": "m1"}]))
+    )
+    model = router.get(f"{BASE}/models/m1").mock(
+        return_value=httpx.Response(200, json={**OK, "model": {"modelId": "m1", "modelName": "mm"}})
+    )
+    infer = router.post(f"https://{STAGE_HOST}/v1/models/mm/predict").mock(return_value=httpx.Response(200, json={}))
+    for _ in range(3):
+        easymaker.Endpoint("e1", client=client).predict(model_id="m1", json=BODY)
+    assert model.call_count == 1 and infer.call_count == 3

@@ -62,16 +62,30 @@ def test_construction_by_id_is_one_get_without_nested_fetches(client: easymaker.
     assert repr(training) == "Training(trainingId='t1', name='train', status='RUNNING')"
 
 
-def test_endpoint_by_id_is_one_request(client: easymaker.Client) -> None:
+def test_endpoint_by_id_is_fetched_on_the_first_read(client: easymaker.Client) -> None:
     with respx.mock() as router:
-        router.get(f"{BASE}/endpoints/e1").mock(
+        get = router.get(f"{BASE}/endpoints/e1").mock(
             return_value=httpx.Response(
-                200, json={**OK, "endpoint": {"endpointId": "e1", "endpointStatusCode": "ACTIVE"}}
+                200, json={**OK, "endpoint": {"endpointId": "e1", "endpointName": "ep", "endpointStatusCode": "ACTIVE"}}
             )
+        )
+        router.get(f"{BASE}/endpoints/e404").mock(
+            return_value=httpx.Response(404, json={"header": {"isSuccessful": False, "resultMessage": "no such"}})
         )
         delete = router.delete(f"{BASE}/endpoints/e1").mock(return_value=httpx.Response(200, json=OK))
         easymaker.Endpoint("e1", client=client).delete()
-        assert len(router.calls) == 2 and delete.call_count == 1
+        assert len(router.calls) == 1 and delete.call_count == 1
+        endpoint = easymaker.Endpoint("e1", client=client)
+        assert endpoint.id == "e1" and repr(endpoint) == "Endpoint(endpointId='e1')" and get.call_count == 0
+        assert endpoint.status == "ACTIVE" and get.call_count == 1
+        assert endpoint.endpoint_name == "ep" and endpoint.to_dict()["endpointName"] == "ep" and get.call_count == 1
+        missing = easymaker.Endpoint("e404", client=client)
+        with pytest.raises(easymaker.NotFoundError, match="no such"):
+            _ = missing.status
+        with pytest.raises(easymaker.NotFoundError):  # still unfetched: asked again
+            _ = missing.endpoint_name
+        with pytest.raises(easymaker.EasyMakerValidationError, match="empty"):
+            easymaker.Endpoint(" ", client=client)
 
 
 @pytest.mark.parametrize(

@@ -96,10 +96,14 @@ class Record(Dumpable):
     def _known_fields(self) -> frozenset[str]:
         return frozenset()
 
+    def _fields(self) -> dict[str, Any]:
+        """The wire dict (a `Resource` built lazily from an id fetches it on the first read)."""
+        return self._data
+
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name in ("_data", "_client"):
             raise AttributeError(name)
-        key, value = _lookup(self._data, name)
+        key, value = _lookup(self._fields(), name)
         if key is not None:
             return self._wrap(key, value)
         if name in self._known_fields():
@@ -107,28 +111,29 @@ class Record(Dumpable):
         raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
 
     def __getitem__(self, key: str) -> Any:
-        return self._data[key]
+        return self._fields()[key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self._data.get(key, default)
+        return self._fields().get(key, default)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._data
+        return key in self._fields()
 
     def __dir__(self) -> Iterable[str]:
-        return sorted(set(super().__dir__()) | {camel_to_snake(k) for k in self._data} | self._known_fields())
+        return sorted(set(super().__dir__()) | {camel_to_snake(k) for k in self._fields()} | self._known_fields())
 
     def to_dict(self) -> dict[str, Any]:
         """The wire (camelCase) form, as the server sent it."""
-        return _deep_copy(self._data)
+        return _deep_copy(self._fields())
 
     def _set_field(self, name: str, value: Any) -> None:
         self._data[wire_key(name)] = wire_value(value)
 
     def _field_or(self, field: str, fallback: str) -> str | None:
-        key, value = _lookup(self._data, field)
+        data = self._fields()
+        key, value = _lookup(data, field)
         if key is None:
-            value = self._data.get(fallback)
+            value = data.get(fallback)
         return None if value is None else str(value)
 
     @property
@@ -147,7 +152,7 @@ class Record(Dumpable):
         return dump_fields(_without_none(self.to_dict()), kwargs)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._data == other._data  # type: ignore[attr-defined]
+        return type(other) is type(self) and self._fields() == other._fields()  # type: ignore[attr-defined]
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -266,6 +271,10 @@ class Resource(Record):
     _failure: ClassVar[frozenset[str]] = frozenset()
     _wait_action: ClassVar[str] = "create"
     _operations_cache: ClassVar[Operations[Any, Any] | None] = None  # set per class on first use
+    # ``X(id)`` fetches on the first read of a field other than the id instead of at once (`Endpoint`: so that
+    # ``Endpoint(id).predict(...)`` in a loop sends no request to the API).
+    _fetch_on_first_read: ClassVar[bool] = False
+    _unfetched = False  # per instance: built from an id, not fetched yet
     _nested_types = {
         "experiment": "Experiment",
         "model": "Model",
@@ -302,8 +311,12 @@ class Resource(Record):
                 raise EasyMakerValidationError(
                     f"{self._label}: the {self.id_field} is empty", parameter=self.id_field, constraint="minLength"
                 )
-            with self._guard():
-                self._data.update(self._fetch(self.client, resource_id))
+            if self._fetch_on_first_read and not fields:
+                self._data[self._id_key] = resource_id
+                object.__setattr__(self, "_unfetched", True)
+            else:
+                with self._guard():
+                    self._data.update(self._fetch(self.client, resource_id))
         for key, value in fields.items():
             self._set_field(key, value)
         status_key = f"{self._noun}StatusCode"
@@ -347,17 +360,17 @@ class Resource(Record):
 
     @property
     def name(self) -> str | None:
-        value = self._data.get(f"{self._noun}Name")
+        value = self._fields().get(f"{self._noun}Name")
         return None if value is None else str(value)
 
     @property
     def status(self) -> str | None:
-        value = self._data.get(f"{self._noun}StatusCode")
+        value = self._fields().get(f"{self._noun}StatusCode")
         return None if value is None else str(value)
 
     @property
     def reason(self) -> str | None:
-        value = self._data.get(f"{self._noun}StatusReason")
+        value = self._fields().get(f"{self._noun}StatusReason")
         return None if value is None else str(value)
 
     def _known_fields(self) -> frozenset[str]:
@@ -468,7 +481,14 @@ class Resource(Record):
     def _set(self, data: Mapping[str, Any]) -> Self:
         self._data.clear()
         self._data.update(data)
+        object.__setattr__(self, "_unfetched", False)
         return self
+
+    def _fields(self) -> dict[str, Any]:
+        if self._unfetched:
+            with self._guard():
+                self._set(self._fetch(self.client, self._require_id()))
+        return self._data
 
     def refresh(self) -> Self:
         """Fetch the current state (one GET)."""
@@ -594,12 +614,12 @@ class Resource(Record):
         obj = cls({f"{cls._noun}Id": id}, client=client)
         obj.delete()
 
-    def __repr__(self) -> str:
+    def __repr__(self) -> str:  # what is held: a repr sends no request
         parts = [f"{self._id_key}={self.id!r}"]
-        if self.name is not None:
-            parts.append(f"name={self.name!r}")
-        if self.status is not None:
-            parts.append(f"status={self.status!r}")
+        for label, key in (("name", f"{self._noun}Name"), ("status", f"{self._noun}StatusCode")):
+            value = self._data.get(key)
+            if value is not None:
+                parts.append(f"{label}={str(value)!r}")
         return f"{self._label}({', '.join(parts)})"
 
 

@@ -1,8 +1,16 @@
 """Endpoints, stages, deployed models and inference (``predict``).
 
-``Endpoint(id)`` is one GET; the stage list is fetched only when needed (``get_stage_list``, ``predict``, the
-compound wait of ``create``), once. The default stage is the one flagged ``isDefaultStage`` (2.1.5 spelling) or
-``defaultStage`` (2.1.0 spelling).
+``Endpoint(id)`` sends no request: the endpoint is fetched (one GET) on the first read of one of its fields
+(``status``, ``endpoint_name``, ``to_dict()``...), so a missing id is reported then. The stage list is fetched only
+when needed (``get_stage_list``, the compound wait of ``create``). The default stage is the one flagged
+``isDefaultStage`` (2.1.5 spelling) or ``defaultStage`` (2.1.0 spelling).
+
+``Endpoint(id).predict(...)`` finds the default stage and its models once per process and endpoint (a cache shared
+by every ``Endpoint`` object of the same API URL, appkey and id), so the guide's loop, which builds
+``Endpoint(id)`` for every call, sends each request straight to the stage. The cached stage is asked for again
+when the stage answers HTTP 404 or 503 or cannot be reached (the request is then sent again once, if the stage or
+its address changed), after `STAGE_ROUTE_TTL` seconds, and when this process deletes the endpoint or one of its
+stages.
 
 Inference URL: ``{scheme}://{apigwStageUrl}{path}`` with scheme ``https`` (``http`` when the API itself is plain
 HTTP, i.e. EasyMaker Local) and path ``apigwResourceUri`` when the server set one, else by API spec::
@@ -15,12 +23,21 @@ HTTP, i.e. EasyMaker Local) and path ``apigwResourceUri`` when the server set on
 
 from __future__ import annotations
 
+import threading
 from enum import StrEnum
 from typing import Any, ClassVar
 from urllib.parse import quote
 
 from easymaker._client import Client
-from easymaker._errors import EasyMakerError, EasyMakerValidationError, NotDeployedError, PredictError, body_excerpt
+from easymaker._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    EasyMakerError,
+    EasyMakerValidationError,
+    NotDeployedError,
+    PredictError,
+    body_excerpt,
+)
 from easymaker.resources.base import (
     Operations,
     Record,
@@ -36,6 +53,8 @@ from easymaker.resources.base import (
 from easymaker.values import EndpointModelResource, plain
 
 DEFAULT_PREDICT_TIMEOUT = 60.0
+STAGE_ROUTE_TTL = 300.0  # seconds a cached default stage of `Endpoint.predict` is used before it is asked for again
+STAGE_GONE_STATUSES = frozenset({404, 503})  # stage answers that make `Endpoint.predict` ask for the stage again
 
 PARAMETERS: dict[str, Any] = {
     "endpointName": "endpoint_name",
@@ -202,18 +221,81 @@ class EndpointModel(Resource):
         return declared
 
 
+RouteKey = tuple[str, str, str]  # (API base URL, appkey, endpoint id)
+
+
+class _StageRoutes:
+    """Process-wide cache of each endpoint's default stage for `Endpoint.predict`: the stage's wire dict with its
+    ``endpointModelList``, and when it was fetched (the client's clock)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._routes: dict[RouteKey, tuple[float, dict[str, Any]]] = {}
+
+    def get(self, key: RouteKey, now: float) -> dict[str, Any] | None:
+        with self._lock:
+            entry = self._routes.get(key)
+        if entry is None or not 0 <= now - entry[0] < STAGE_ROUTE_TTL:
+            return None
+        return entry[1]
+
+    def put(self, key: RouteKey, stage: dict[str, Any], now: float) -> None:
+        with self._lock:
+            self._routes[key] = (now, stage)
+
+    def forget(self, *, endpoint_id: str | None = None, stage_id: str | None = None) -> None:
+        """Drop the routes of an endpoint and/or those through a stage (both ``None``: every route)."""
+        with self._lock:
+            for key, (_, stage) in list(self._routes.items()):
+                if (endpoint_id is None and stage_id is None) or key[2] == endpoint_id:
+                    del self._routes[key]
+                elif stage_id is not None and stage.get("endpointStageId") == stage_id:
+                    del self._routes[key]
+
+
+STAGE_ROUTES = _StageRoutes()
+
+
+def forget_stage_routes() -> None:
+    """Forget every cached default stage (the next ``Endpoint(id).predict`` of each endpoint asks again)."""
+    STAGE_ROUTES.forget()
+
+
+def _route_target(stage: dict[str, Any]) -> tuple[Any, ...]:
+    """What decides where a predict goes: the stage, its address and its models' routes."""
+    models = stage.get("endpointModelList") or []
+    return (
+        stage.get("endpointStageId"),
+        stage.get("apigwStageUrl"),
+        sorted(
+            (str(m.get("modelId")), str(m.get("apigwResourceUri")), str((m.get("model") or {}).get("modelName")))
+            for m in models
+            if isinstance(m, dict)
+        ),
+    )
+
+
+def _stage_gone(exc: EasyMakerError) -> bool:
+    """Whether a predict failure says the stage moved: HTTP 404/503 from it, or nothing listening there (a
+    timeout is not: the stage may still be working on the request)."""
+    if isinstance(exc, PredictError):
+        return exc.status_code in STAGE_GONE_STATUSES
+    return isinstance(exc, APIConnectionError) and not isinstance(exc, APITimeoutError)
+
+
 class _Predicting(Resource):
     """``predict`` on a stage's data (shared by Endpoint and EndpointStage)."""
 
-    def _stage_models(self, client: Client, stage: Record) -> list[dict[str, Any]]:
-        models = stage.to_dict().get("endpointModelList")
+    def _stage_models(self, client: Client, stage: dict[str, Any]) -> list[dict[str, Any]]:
+        """The models of a stage's wire dict (the dicts themselves), or fetched when it lists none."""
+        models = stage.get("endpointModelList")
         if isinstance(models, list) and models:
             return [m for m in models if isinstance(m, dict)]
-        stage_id = stage.to_dict().get("endpointStageId")
+        stage_id = stage.get("endpointStageId")
         return EndpointModel._fetch_list(client, endpoint_stage_id=None if stage_id is None else str(stage_id))
 
     def _predict_on(
-        self, client: Client, stage: Record, model_id: str, json: Any, api_spec: Any, timeout: float | None
+        self, client: Client, stage_data: dict[str, Any], model_id: str, json: Any, api_spec: Any, timeout: float | None
     ) -> Any:
         if not model_id:
             raise EasyMakerValidationError("model_id is required", parameter="model_id", constraint="required")
@@ -223,8 +305,7 @@ class _Predicting(Resource):
                 parameter="json",
                 constraint="required",
             )
-        stage_data = stage.to_dict()
-        models = self._stage_models(client, stage)
+        models = self._stage_models(client, stage_data)
         match = next((m for m in models if m.get("modelId") == model_id), None)
         if match is None:
             deployed = ", ".join(sorted({str(m.get("modelId")) for m in models})) or "(none)"
@@ -250,6 +331,8 @@ class _Predicting(Resource):
                 from easymaker.resources.model import Model
 
                 model_name = Model._fetch(client, model_id).get("modelName")
+                if model_name and match.get("model") is None:
+                    match["model"] = {"modelName": model_name}  # held with the stage: asked for once
             path = inference_path(spec, str(model_name or model_id))
         url = str(stage_url).rstrip("/")
         if not url.startswith(("http://", "https://")):
@@ -329,7 +412,7 @@ class EndpointStage(_Predicting):
         client = self.client
         if not self._data.get("apigwStageUrl"):
             self.refresh()
-        return self._predict_on(client, self, model_id, json, api_spec, timeout)
+        return self._predict_on(client, self._fields(), model_id, json, api_spec, timeout)
 
     def create(
         self,
@@ -384,6 +467,11 @@ class EndpointStage(_Predicting):
             body = EndpointStageCreateRequest(endpoint_id=endpoint_id, apigw_stage_name=stage_name, **fields)
         return self._post_create(create_endpoint_stage.sync_detailed, body, wait, timeout)
 
+    def delete(self) -> None:
+        """Delete the stage (one DELETE)."""
+        STAGE_ROUTES.forget(stage_id=self.id)
+        super().delete()
+
     @classmethod
     def get_list(
         cls, *, client: Client | None = None, endpoint_id: str | None = None, **filters: Any
@@ -399,6 +487,7 @@ class Endpoint(_Predicting):
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "UPDATE_FAILED"})
     _nested_types = {**Resource._nested_types, "defaultStage": "EndpointStage"}
+    _fetch_on_first_read = True
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:
@@ -460,7 +549,30 @@ class Endpoint(_Predicting):
                 parameter="json",
                 constraint="required",
             )
-        return self._predict_on(client, self.get_default_stage(), model_id, json, api_spec, timeout)
+        key: RouteKey = (client.config.api_url, client.appkey, self._require_id())
+        stage = STAGE_ROUTES.get(key, client.clock()) or self._fetch_route(client, key)
+        try:
+            return self._predict_on(client, stage, model_id, json, api_spec, timeout)
+        except (PredictError, APIConnectionError) as exc:
+            if not _stage_gone(exc):
+                raise
+            fresh = self._fetch_route(client, key)
+            if _route_target(fresh) == _route_target(stage):
+                raise  # the same stage at the same address: its answer stands
+        return self._predict_on(client, fresh, model_id, json, api_spec, timeout)
+
+    def _fetch_route(self, client: Client, key: RouteKey) -> dict[str, Any]:
+        """The default stage with its models, fetched now and cached for `predict`."""
+        stage = self.get_default_stage()
+        data = stage.to_dict()
+        data["endpointModelList"] = self._stage_models(client, data)
+        STAGE_ROUTES.put(key, data, client.clock())
+        return data
+
+    def delete(self) -> None:
+        """Delete the endpoint (one DELETE)."""
+        STAGE_ROUTES.forget(endpoint_id=self.id)
+        super().delete()
 
     def _wait_created(self, timeout: float | None) -> None:
         self.wait(timeout=timeout, default_stage=True)
