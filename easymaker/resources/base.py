@@ -96,14 +96,14 @@ class Record(Dumpable):
     def _known_fields(self) -> frozenset[str]:
         return frozenset()
 
-    def _fields(self) -> dict[str, Any]:
+    def _wire(self) -> dict[str, Any]:
         """The wire dict (a `Resource` built lazily from an id fetches it on the first read)."""
         return self._data
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name in ("_data", "_client"):
             raise AttributeError(name)
-        key, value = _lookup(self._fields(), name)
+        key, value = _lookup(self._wire(), name)
         if key is not None:
             return self._wrap(key, value)
         if name in self._known_fields():
@@ -111,26 +111,26 @@ class Record(Dumpable):
         raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
 
     def __getitem__(self, key: str) -> Any:
-        return self._fields()[key]
+        return self._wire()[key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self._fields().get(key, default)
+        return self._wire().get(key, default)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._fields()
+        return key in self._wire()
 
     def __dir__(self) -> Iterable[str]:
-        return sorted(set(super().__dir__()) | {camel_to_snake(k) for k in self._fields()} | self._known_fields())
+        return sorted(set(super().__dir__()) | {camel_to_snake(k) for k in self._wire()} | self._known_fields())
 
     def to_dict(self) -> dict[str, Any]:
         """The wire (camelCase) form, as the server sent it."""
-        return _deep_copy(self._fields())
+        return _deep_copy(self._wire())
 
     def _set_field(self, name: str, value: Any) -> None:
         self._data[wire_key(name)] = wire_value(value)
 
     def _field_or(self, field: str, fallback: str) -> str | None:
-        data = self._fields()
+        data = self._wire()
         key, value = _lookup(data, field)
         if key is None:
             value = data.get(fallback)
@@ -152,7 +152,7 @@ class Record(Dumpable):
         return dump_fields(_without_none(self.to_dict()), kwargs)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._fields() == other._fields()  # type: ignore[attr-defined]
+        return type(other) is type(self) and self._wire() == other._wire()  # type: ignore[attr-defined]
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -360,17 +360,17 @@ class Resource(Record):
 
     @property
     def name(self) -> str | None:
-        value = self._fields().get(f"{self._noun}Name")
+        value = self._wire().get(f"{self._noun}Name")
         return None if value is None else str(value)
 
     @property
     def status(self) -> str | None:
-        value = self._fields().get(f"{self._noun}StatusCode")
+        value = self._wire().get(f"{self._noun}StatusCode")
         return None if value is None else str(value)
 
     @property
     def reason(self) -> str | None:
-        value = self._fields().get(f"{self._noun}StatusReason")
+        value = self._wire().get(f"{self._noun}StatusReason")
         return None if value is None else str(value)
 
     def _known_fields(self) -> frozenset[str]:
@@ -484,7 +484,7 @@ class Resource(Record):
         object.__setattr__(self, "_unfetched", False)
         return self
 
-    def _fields(self) -> dict[str, Any]:
+    def _wire(self) -> dict[str, Any]:
         if self._unfetched:
             with self._guard():
                 self._set(self._fetch(self.client, self._require_id()))

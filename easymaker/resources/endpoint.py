@@ -412,7 +412,7 @@ class EndpointStage(_Predicting):
         client = self.client
         if not self._data.get("apigwStageUrl"):
             self.refresh()
-        return self._predict_on(client, self._fields(), model_id, json, api_spec, timeout)
+        return self._predict_on(client, self._wire(), model_id, json, api_spec, timeout)
 
     def create(
         self,
