@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["local_api", "sdk_overhead", "first_call", "predict_loop", "tuning", "serving", "batch", "transfer"]
+ORDER = ["local_api", "sdk_overhead", "first_call", "predict_loop", "tuning", "serving", "batch", "transfer", "console"]
 
 
 def main(argv: list[str]) -> int:
