@@ -254,18 +254,21 @@ def test_console_link_signs_in_once(server: LocalServerHandle, page: Page) -> No
 
 
 def test_keyboard_only(server: LocalServerHandle, page: Page) -> None:
-    """Sign in and reach a training's page with the keyboard alone."""
+    """Sign in and reach an experiment's page with the keyboard alone."""
+    made = server.api("keyboard-ak").post("/experiments", json={"experimentName": "keyboard-experiment"})
+    assert made.status_code == 200, made.text
     page.context.clear_cookies()
     page.goto(server.url + "/")
-    page.keyboard.type(server.token)  # the token field has the focus
+    expect(page.get_by_label("Access token")).to_be_focused()  # autofocus: no click needed
+    page.keyboard.type(server.token)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Experiments")).to_be_visible()
     for _ in range(40):
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.textContent")
-        if focused and focused.startswith("console-browser"):
+        if focused == "keyboard-experiment":
             break
     else:
         pytest.fail("no experiment link reachable with Tab")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="console-browser")).to_be_visible()
+    expect(page.get_by_role("heading", name="keyboard-experiment")).to_be_visible()

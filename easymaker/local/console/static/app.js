@@ -17,6 +17,7 @@
   const notice = document.getElementById("notice");
   const appkeySelect = document.getElementById("appkey");
   let timers = [];
+  let aborters = []; // long polls of the page being left
   let appkeys = [];
   let navToken = 0;
   let keepNotice = false; // a notice written just before a navigation (e.g. "Deleted ...") stays on the next page
@@ -58,6 +59,7 @@
   }
   async function api(path, opts) {
     const o = Object.assign({ method: "GET", credentials: "same-origin" }, opts || {});
+    if (o.signal === undefined) delete o.signal;
     o.headers = Object.assign({}, API_HEADERS, o.headers || {});
     if (o.json !== undefined) { o.body = JSON.stringify(o.json); o.headers["Content-Type"] = "application/json"; delete o.json; }
     const r = await fetch(path, o);
@@ -264,27 +266,35 @@
     return out;
   }
   async function runMetrics(appkey, kind, id) {
-    // the metric history operation (observability) when this server has it; the job's output otherwise
+    // the metrics the run recorded (getResourceMetrics) when there are any; else name=value lines of its output
     try {
-      const path = kind === "training" ? `trainings/${enc(id)}/metrics` : `hyperparameter-tunings/${enc(id)}/metrics`;
-      const d = await api(`${ak(appkey)}/${path}`);
-      const hist = d.metricList || d.metrics || d.metricHistory;
-      if (Array.isArray(hist)) {
+      const d = await api(`${ak(appkey)}/metrics/${enc(id)}`);
+      const list = d.metricSeriesList || [];
+      if (list.length) {
         const out = {};
-        for (const m of hist) {
-          const name = m.metricName || m.name;
-          const pts = m.history || m.values || m.points || [];
-          out[name] = pts.map((p, i) => ({ step: p.step ?? i + 1, value: Number(p.value) }));
-        }
+        for (const m of list) out[m.metricName] = (m.history || []).map((p, i) => ({ step: p.step ?? i + 1, value: Number(p.value) }));
         return { source: "metrics", series: out };
       }
-    } catch (e) { /* not offered by this server: read the output */ }
-    const logs = await jobLogs(id);
-    return { source: "output", series: metricsFromLines(logs.stdout || "") };
+    } catch (e) { /* an older server without the operation: read the output */ }
+    const lines = await outputLines(appkey, id);
+    return { source: "output", series: metricsFromLines(lines.join("\n")) };
   }
-  async function jobLogs(id) {
-    const d = await api(`/admin/jobs/${enc(id)}/logs`);
-    return d.jobLogs || { stdout: "", stderr: "" };
+  // every line of a job's output so far (getResourceLogs from offset 0; the admin tail on an older server)
+  async function outputLines(appkey, id) {
+    try {
+      const lines = [];
+      let offset = 0;
+      for (let i = 0; i < 50; i++) {
+        const c = (await api(`${ak(appkey)}/logs/${enc(id)}?offset=${offset}`)).logChunk;
+        lines.push(...(c.lineList || []));
+        if (!c.lineList || !c.lineList.length || c.nextOffset === offset) break;
+        offset = c.nextOffset;
+      }
+      return lines;
+    } catch (e) {
+      const d = await api(`/admin/jobs/${enc(id)}/logs`);
+      return ((d.jobLogs || {}).stdout || "").split("\n");
+    }
   }
   function curvePanel(appkey, runs) {
     // runs: [{id, name, kind}] -> one metric at a time, every run overlaid
@@ -322,21 +332,22 @@
   }
 
   // --------------------------------------------------------------------------------------------------- logs
-  function logPanel(jobId, isDone) {
+  // follows a job's log with getResourceLogs: lines from a byte offset, long-polling for new ones until the job ends
+  function logPanel(appkey, jobId) {
     const pre = h("pre", { class: "logs", tabindex: "0", "aria-label": "Job output", "data-testid": "logs" });
     const search = h("input", { type: "search", placeholder: "Search the logs…", "aria-label": "Search the logs" });
     const follow = h("input", { type: "checkbox", id: `follow-${jobId}`, checked: true });
     const count = h("span", { class: "muted", "aria-live": "polite" });
-    let text = "";
-    let stderr = "";
+    const state = h("span", { class: "muted" });
+    const lines = [];
+    const ctrl = new AbortController();
+    aborters.push(ctrl);
     function render() {
       const q = search.value.toLowerCase();
-      const lines = text.split("\n").filter((l) => l !== "");
-      const errLines = stderr.split("\n").filter((l) => l !== "");
       const shown = [];
-      for (const [l, isErr] of lines.map((l) => [l, false]).concat(errLines.map((l) => [l, true]))) {
+      for (const l of lines) {
         if (q && !l.toLowerCase().includes(q)) continue;
-        const div = h("div", { class: isErr ? "err" : null });
+        const div = h("div", { class: l.startsWith("[easymaker]") ? "sys" : null });
         if (q) {
           const i = l.toLowerCase().indexOf(q);
           div.append(l.slice(0, i), h("mark", {}, l.slice(i, i + q.length)), l.slice(i + q.length));
@@ -345,23 +356,34 @@
       }
       pre.replaceChildren(...shown);
       if (!shown.length) pre.append(h("div", { class: "muted" }, q ? "No line matches." : "No output yet."));
-      count.textContent = q ? `${shown.length} matching lines` : `${lines.length + errLines.length} lines`;
+      count.textContent = q ? `${shown.length} of ${lines.length} lines match` : `${lines.length} lines`;
       if (follow.checked) pre.scrollTop = pre.scrollHeight;
     }
     search.addEventListener("input", render);
-    async function poll() {
-      try {
-        const d = await jobLogs(jobId);
-        if (d.stdout !== text || d.stderr !== stderr) { text = d.stdout || ""; stderr = d.stderr || ""; render(); }
-      } catch (e) { count.textContent = `logs unavailable: ${e.message}`; }
+    async function run() {
+      let offset = 0;
+      let failures = 0;
+      while (!ctrl.signal.aborted) {
+        let c;
+        try {
+          c = (await api(`${ak(appkey)}/logs/${enc(jobId)}?offset=${offset}&waitSeconds=10`, { signal: ctrl.signal })).logChunk;
+          failures = 0;
+        } catch (e) {
+          if (ctrl.signal.aborted) return;
+          if (++failures > 3) { state.textContent = `log unavailable: ${e.message}`; return; }
+          await new Promise((r) => setTimeout(r, 1000));
+          continue;
+        }
+        if (c.lineList && c.lineList.length) { lines.push(...c.lineList); render(); }
+        offset = c.nextOffset ?? offset;
+        state.textContent = c.finished ? `ended (${c.statusCode || "final"})` : "following…";
+        if (c.finished) return;
+      }
     }
-    poll();
-    const t = every(() => { if (!isDone()) poll(); }, 1000);
-    const box = card(h("h2", {}, "Logs"),
-      h("div", { class: "toolbar" }, search, h("label", { for: follow.id }, follow, " Follow"), h("span", { class: "spacer" }), count), pre);
-    box.refresh = poll;
-    box.timer = t;
-    return box;
+    render();
+    run();
+    return card(h("h2", {}, "Logs"),
+      h("div", { class: "toolbar" }, search, h("label", { for: follow.id }, follow, " Follow"), state, h("span", { class: "spacer" }), count), pre);
   }
 
   // ---------------------------------------------------------------------------------------------- views
@@ -513,10 +535,10 @@
       const last = Object.entries(series).map(([name, pts]) => ({ metricName: name, value: pts.length ? pts[pts.length - 1].value : null }));
       finalBox.replaceChildren(finalMetrics({ metricList: last }));
     };
-    const logs = logPanel(id, done);
+    const logs = logPanel(appkey, id);
     every(async () => {
       if (done()) return;
-      try { tr = (await api(base)).training; paint(); if (done()) { logs.refresh(); curves.reload(); } else curves.reload(); } catch (e) { /* deleted */ }
+      try { tr = (await api(base)).training; paint(); curves.reload(); } catch (e) { /* deleted */ }
     }, 1500);
     const exp = tr.experiment || {};
     return [crumbs(link("#/", "Experiments"), exp.experimentId ? link(`#/experiment/${enc(appkey)}/${enc(exp.experimentId)}`, exp.experimentName || exp.experimentId) : "—"),
@@ -578,7 +600,7 @@
         card(h("h2", {}, "Parallel coordinates"), parallelCoords(trials, hpNames, (t) => trialObjective(r, t), obj, r.optimalTrialId)))];
     setTimeout(drawScatter, 0);
     if (!done()) every(async () => { const n = (await api(base)).hyperparameterTuning; if (n.hyperparameterTuningStatusCode !== r.hyperparameterTuningStatusCode || (n.trialList || []).length !== trials.length || done()) render(); }, 3000);
-    out.push(logPanel(id, done));
+    out.push(logPanel(appkey, id));
     return out;
   });
 
@@ -739,7 +761,7 @@
         .map(([k, v]) => h("span", { class: "stat" }, h("b", {}, v ?? "—"), h("span", {}, k)))),
         kv([["Status", badge(b.batchInferenceStatusCode)], ["Reason", b.batchInferenceStatusReason], ["Model", b.model ? link(`#/model/${enc(appkey)}/${enc(b.modelId)}`, b.model.modelName) : b.modelId],
           ["Input", obsLink(b.inputDataUri)], ["Output", obsLink(b.outputUploadUri)], ["Duration", fmtDuration(durationSeconds(b))]])),
-      logPanel(id, done)];
+      logPanel(appkey, id)];
   });
 
   route(/^\/evaluations$/, async () => {
@@ -796,7 +818,7 @@
     } else if (ev.objectiveCode === "REGRESSION") {
       out.push(card(h("h2", {}, "Residual summary"), kv(Object.entries(met).map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : fmtNum(v)]))));
     }
-    out.push(logPanel(id, () => FINAL.has(ev.modelEvaluationStatusCode)));
+    out.push(logPanel(appkey, id));
     return out;
   });
 
@@ -896,7 +918,7 @@
     return [crumbs(link("#/pipelines", "Pipelines"), appkey, r.pipeline ? link(`#/pipeline/${enc(appkey)}/${enc(r.pipelineId)}`, r.pipeline.pipelineName) : ""), h("h1", {}, r.pipelineRunName),
       actions("pipeline run", r.pipelineRunName, base, { stop: true, back: "#/pipelines" }),
       card(kv([["Status", statusBox], ["Reason", r.pipelineRunStatusReason], ["Parameters", chips(r.parameterList, "parameterName", "parameterValue")], ["Duration", fmtDuration(durationSeconds(r))]])),
-      card(h("h2", {}, "Graph"), graphBox), h("h2", {}, "Steps"), card(steps.el), logPanel(id, done)];
+      card(h("h2", {}, "Graph"), graphBox), h("h2", {}, "Steps"), card(steps.el), logPanel(appkey, id)];
   });
 
   route(/^\/schedules$/, async () => {
@@ -993,6 +1015,8 @@
   async function render() {
     timers.forEach(clearInterval);
     timers = [];
+    aborters.forEach((c) => c.abort());
+    aborters = [];
     const my = ++navToken;
     await loadAppkeys();
     if (my !== navToken) return;
