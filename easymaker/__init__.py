@@ -146,6 +146,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "api": ("easymaker.api", None),
     "items": ("easymaker.items", None),
     "cli": ("easymaker.cli", None),
+    "sample": ("easymaker.sample", None),
 }
 
 

@@ -138,9 +138,9 @@ class Model(Resource):
 
     def create_by_model_upload_uri(
         self,
+        model_name: str | None = None,
         model_type_code: Any = None,
         model_upload_uri: str | None = None,
-        model_name: str | None = None,
         description: str | None = None,
         parameter_list: list[Any] | None = None,
         wait: bool | None = True,
@@ -148,7 +148,7 @@ class Model(Resource):
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
     ) -> Model:
-        """Create a model from files at ``model_upload_uri`` (the guide's 2.1.0 form)."""
+        """Create a model from files at ``model_upload_uri`` (2.1.0; positional order as there)."""
         require(model_type_code=plain(model_type_code), model_upload_uri=model_upload_uri, model_name=model_name)
         return self.create(
             model_name=model_name,
