@@ -25,6 +25,7 @@ from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 from ruamel.yaml import YAML
 
 from .constraints import SpecIndex, text
+from .fields import FieldsClass, field_classes
 
 CODEGEN_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CODEGEN_DIR.parent
@@ -40,7 +41,7 @@ RUFF_VERSION = "0.17.6"
 RUFF_ARGS = ("--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120")
 
 # Templates that are ours rather than overrides: rendered by this module after the generator has run.
-EXTRA_TEMPLATES = {"validation.py.jinja": "validation.py"}
+EXTRA_TEMPLATES = {"validation.py.jinja": "validation.py", "fields.py.jinja": "fields.py"}
 
 IGNORED_NAMES = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 
@@ -293,6 +294,9 @@ class _TemplateHelpers:
 
     def is_request(self, model: Any) -> bool:
         return self._index.is_request(model)
+
+    def field_classes(self) -> list[FieldsClass]:
+        return field_classes(self._index)
 
     def constraints(self, model: Any) -> dict[str, dict[str, Any]]:
         return self._index.constraints(model)

@@ -2,6 +2,8 @@
 (after the message), and the same facts have the same attribute names in every family::
 
     EasyMakerError
+    ├── EasyMakerAuthError            2.1.x name: the base of the authentication failures below
+    ├── EasyMakerRegionError          2.1.x name: an unknown or unsupported region
     ├── ConfigurationError            (also ValueError)  a setting is missing or invalid
     ├── EasyMakerValidationError      (also ValueError)  an argument outside a limit, found before any request
     ├── NameLookupError               (also ValueError)  a name (instance type, image, ...) that matches nothing
@@ -12,8 +14,8 @@
     │   │   └── APITimeoutError       connect or read timeout, after the retries
     │   ├── APIResponseError          a response that is not the expected JSON envelope or payload
     │   ├── BadRequestError           HTTP 400 / 422 (and other 4xx without a class of their own)
-    │   ├── AuthenticationError       HTTP 401: the token is missing, wrong or expired
-    │   ├── PermissionDeniedError     HTTP 403: the token is valid but may not do this
+    │   ├── AuthenticationError       HTTP 401: the token is missing, wrong or expired (also EasyMakerAuthError)
+    │   ├── PermissionDeniedError     HTTP 403: the token is valid but may not do this (also EasyMakerAuthError)
     │   ├── NotFoundError             HTTP 404
     │   ├── ConflictError             HTTP 409: the resource's state forbids the operation
     │   ├── RateLimitError            HTTP 429, after the retries

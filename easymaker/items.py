@@ -11,6 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from easymaker_api.fields import (
+    AlgorithmFields,
+    ApigwStageFields,
+    AutoScalerFields,
+    ConfidenceMetricFields,
+    ConfusionMatrixAnnotationSpecFields,
+    ConfusionMatrixFields,
+    EvaluationMetricsFields,
+    ImageFields,
+    InstanceTypeFields,
+    ModelEvaluationBatchInferenceFields,
+    ModelParameterSpecFields,
+    ModelPresetMetadataFields,
+    PipelineParameterSpecFields,
+    StorageFields,
+    TrialFields,
+    TrialMetricFields,
+)
+
 from easymaker.resources.base import Record
 
 
@@ -35,7 +54,7 @@ class Item(Record):
             object.__setattr__(self, name, value)
 
 
-class Image(Item):
+class Image(Item, ImageFields):
     """A container image (``get_image_list()``)."""
 
     _fields = (
@@ -50,7 +69,7 @@ class Image(Item):
     )
 
 
-class InstanceType(Item):
+class InstanceType(Item, InstanceTypeFields):
     """An instance type (flavor) of ``get_instance_type_list()``: ``name`` is what ``instance_type_name`` takes."""
 
     _fields = ("id_", "name_", "vcpus", "ram", "disk", "gpu", "gpu_count", "gpu_memory")
@@ -66,19 +85,19 @@ class InstanceType(Item):
         return None if value is None else str(value)
 
 
-class Storage(Item):
+class Storage(Item, StorageFields):
     """A boot or data storage of a job: ``storage_size`` in GB."""
 
     _fields = ("storage_size",)
 
 
-class TrialMetric(Item):
+class TrialMetric(Item, TrialMetricFields):
     """One metric of a tuning trial."""
 
     _fields = ("trial_metric_name", "trial_metric_latest_value", "trial_metric_min_value", "trial_metric_max_value")
 
 
-class Trial(Item):
+class Trial(Item, TrialFields):
     """A hyperparameter tuning trial (``optimal_trial``)."""
 
     _fields = (
@@ -92,7 +111,7 @@ class Trial(Item):
     _nested_types = {"trialMetricList": "TrialMetric", "hyperparameterList": "Parameter"}
 
 
-class Algorithm(Item):
+class Algorithm(Item, AlgorithmFields):
     """An NHN Cloud algorithm (``get_algorithm_list()``)."""
 
     _fields = (
@@ -108,13 +127,13 @@ class Algorithm(Item):
     )
 
 
-class ApigwStage(Item):
+class ApigwStage(Item, ApigwStageFields):
     """The API Gateway stage behind an endpoint stage."""
 
     _fields = ("stage_id", "stage_url", "deploy_status")
 
 
-class AutoScaler(Item):
+class AutoScaler(Item, AutoScalerFields):
     """The node autoscaler of an endpoint stage."""
 
     _fields = (
@@ -128,7 +147,7 @@ class AutoScaler(Item):
     )
 
 
-class AnnotationSpec(Item):
+class AnnotationSpec(Item, ConfusionMatrixAnnotationSpecFields):
     """A class label of a confusion matrix."""
 
     _fields = ("id_", "display_name")
@@ -139,14 +158,14 @@ class AnnotationSpec(Item):
         return None if value is None else str(value)
 
 
-class ConfusionMatrix(Item):
+class ConfusionMatrix(Item, ConfusionMatrixFields):
     """A confusion matrix: ``annotation_specs`` (the labels) and ``rows``."""
 
     _fields = ("annotation_specs", "rows")
     _nested_types = {"annotationSpecs": "AnnotationSpec"}
 
 
-class ConfidenceMetric(Item):
+class ConfidenceMetric(Item, ConfidenceMetricFields):
     """Classification metrics at one confidence threshold."""
 
     _fields = (
@@ -161,14 +180,14 @@ class ConfidenceMetric(Item):
     _nested_types = {"confusionMatrix": "ConfusionMatrix"}
 
 
-class ClassificationEvaluationMetrics(Item):
+class ClassificationEvaluationMetrics(Item, EvaluationMetricsFields):
     """The metrics of a classification evaluation."""
 
     _fields = ("au_prc", "au_roc", "log_loss", "confidence_metrics")
     _nested_types = {"confidenceMetrics": "ConfidenceMetric"}
 
 
-class RegressionEvaluationMetrics(Item):
+class RegressionEvaluationMetrics(Item, EvaluationMetricsFields):
     """The metrics of a regression evaluation."""
 
     _fields = (
@@ -180,7 +199,7 @@ class RegressionEvaluationMetrics(Item):
     )
 
 
-class ModelEvaluationBatchInference(Item):
+class ModelEvaluationBatchInference(Item, ModelEvaluationBatchInferenceFields):
     """The batch inference a model evaluation ran."""
 
     _fields = (
@@ -197,7 +216,7 @@ class ModelEvaluationBatchInference(Item):
     _nested_types = {"flavor": "InstanceType", "instanceType": "InstanceType"}
 
 
-class ModelPresetMetadata(Item):
+class ModelPresetMetadata(Item, ModelPresetMetadataFields):
     """The metadata of a model preset."""
 
     _fields = (
@@ -211,7 +230,7 @@ class ModelPresetMetadata(Item):
     )
 
 
-class ModelParameterSpec(Item):
+class ModelParameterSpec(Item, ModelParameterSpecFields):
     """One parameter a model preset accepts (``get_parameter_spec_list()``)."""
 
     _fields = (
@@ -231,7 +250,7 @@ class ModelParameterSpec(Item):
     )
 
 
-class PipelineParameterSpec(Item):
+class PipelineParameterSpec(Item, PipelineParameterSpecFields):
     """One parameter a pipeline declares."""
 
     _fields = ("parameter_name", "parameter_type", "default_value", "is_optional", "description")

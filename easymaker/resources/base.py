@@ -75,40 +75,54 @@ def _lookup(data: Mapping[str, Any], name: str) -> tuple[str | None, Any]:
 
 
 class Record(Dumpable):
-    """Attribute (snake_case) and item (wire key) access over a wire dict."""
+    """Attribute (snake_case) and item (wire key) access over a wire dict.
 
-    _nested_types: ClassVar[dict[str, str]] = {}
+    The typed attributes come from the generated ``<Schema>Fields`` mixin a subclass adds (``easymaker_api.fields``);
+    a field the server sends that the spec does not know yet is still readable by its snake_case name at run time,
+    but type checkers do not see that fallback: a misspelt attribute is a mypy error, not a silent ``Any``.
+    """
+
+    _nested_types: ClassVar[dict[str, str]] = {}  # wire key -> class name, for objects the spec keeps raw
+    _data: dict[str, Any]
+    _client: Client | None
 
     def __init__(self, data: Mapping[str, Any] | None = None, *, client: Client | None = None) -> None:
         object.__setattr__(self, "_data", dict(data or {}))
         object.__setattr__(self, "_client", client)
 
+    def _field(self, wire_name: str) -> Any:
+        """The value of a wire field for the generated typed properties (nested objects wrapped; absent: None)."""
+        value = self._wire().get(wire_name)
+        return None if value is None else self._wrap(wire_name, value)
+
     def _wrap(self, key: str, value: Any) -> Any:
         if isinstance(value, Mapping):
-            target = self._nested_types.get(key) or NESTED_ITEMS.get(key)
-            if target:
-                return nested_class(target)(value, client=self._client)
-            return Record(value, client=self._client)
+            spec_schema: dict[str, str] = getattr(type(self), "__nested__", {})
+            target = self._nested_types.get(key) or spec_schema.get(key) or NESTED_ITEMS.get(key)
+            return nested_class(target)(value, client=self._client)
         if isinstance(value, list):
             return [self._wrap(key, item) for item in value]
         return value
 
     def _known_fields(self) -> frozenset[str]:
-        return frozenset()
+        fields: dict[str, str] = getattr(type(self), "__fields__", {})
+        return frozenset(fields)
 
     def _wire(self) -> dict[str, Any]:
         """The wire dict (a `Resource` built lazily from an id fetches it on the first read)."""
         return self._data
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("_data", "_client"):
-            raise AttributeError(name)
-        key, value = _lookup(self._wire(), name)
-        if key is not None:
-            return self._wrap(key, value)
-        if name in self._known_fields():
-            return None
-        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+    if not TYPE_CHECKING:  # undeclared fields exist at run time only
+
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("__") or name in ("_data", "_client"):
+                raise AttributeError(name)
+            key, value = _lookup(self._wire(), name)
+            if key is not None:
+                return self._wrap(key, value)
+            if name in self._known_fields():
+                return None
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
 
     def __getitem__(self, key: str) -> Any:
         return self._wire()[key]
@@ -197,8 +211,14 @@ def resource_class(name: str) -> type[Resource]:
 # attributes of every resource (2.1.x ``EasyMakerBaseModel``), None when the server leaves them out
 COMMON_FIELDS = frozenset({"description", "app_key", "created_datetime", "instance_type"})
 
-# wire keys of nested objects -> the item class wrapping them (in every record)
+# wire keys of nested objects -> the class wrapping them, where the schema of the record holding them does not say
 NESTED_ITEMS: dict[str, str] = {
+    "experiment": "Experiment",
+    "model": "Model",
+    "pipeline": "Pipeline",
+    "pipelineRecurringRun": "PipelineRecurringRun",
+    "endpointStageList": "EndpointStage",
+    "endpointModelList": "EndpointModel",
     "flavor": "InstanceType",
     "image": "Image",
     "bootStorage": "Storage",
@@ -214,13 +234,38 @@ NESTED_ITEMS: dict[str, str] = {
 }
 
 
-def nested_class(name: str) -> type[Record]:
-    """A resource class or an item class (`easymaker.items`) by name."""
-    if name in _RESOURCE_MODULES:
-        return resource_class(name)
+_WRAPPERS: dict[str, type[Record]] = {}
+
+
+def nested_class(name: str | None) -> type[Record]:
+    """The class wrapping a nested object of spec schema (or class) ``name``: a resource class, an item class
+    (`easymaker.items`), the resource class for a ``<Kind>Summary``, else a record with the schema's generated
+    typed fields, else a plain `Record`."""
+    if not name:
+        return Record
+    cached = _WRAPPERS.get(name)
+    if cached is not None:
+        return cached
+    from easymaker_api.fields import FIELD_CLASSES
+
     from easymaker.items import ITEM_CLASSES
 
-    return ITEM_CLASSES[name]
+    fields = FIELD_CLASSES.get(name)
+    kind = name.removesuffix("Summary")
+    cls: type[Record]
+    if name in _RESOURCE_MODULES:
+        cls = resource_class(name)
+    elif name in ITEM_CLASSES:
+        cls = ITEM_CLASSES[name]
+    elif kind in _RESOURCE_MODULES and fields is not None:
+        resource = resource_class(kind)
+        cls = type(name, (resource, fields), {"_label": resource._label, "__module__": resource.__module__})
+    elif fields is not None:
+        cls = type(name, (Record, fields), {"__module__": __name__})
+    else:
+        cls = Record
+    _WRAPPERS[name] = cls
+    return cls
 
 
 class IdOperation(Protocol):
@@ -275,15 +320,7 @@ class Resource(Record):
     # ``Endpoint(id).predict(...)`` in a loop sends no request to the API).
     _fetch_on_first_read: ClassVar[bool] = False
     _unfetched = False  # per instance: built from an id, not fetched yet
-    _nested_types = {
-        "experiment": "Experiment",
-        "model": "Model",
-        "baseModel": "Model",
-        "pipeline": "Pipeline",
-        "pipelineRecurringRun": "PipelineRecurringRun",
-        "endpointStageList": "EndpointStage",
-        "endpointModelList": "EndpointModel",
-    }
+    _nested_types = {"baseModel": "Model"}  # not in the spec's response schemas
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

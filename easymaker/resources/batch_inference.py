@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from easymaker_api.fields import BatchInferenceFields
+
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import (
     Operations,
@@ -39,7 +41,7 @@ PARAMETERS: dict[str, Any] = {
 }
 
 
-class BatchInference(StoppableResource):
+class BatchInference(StoppableResource, BatchInferenceFields):
     """A batch inference job over files."""
 
     _noun = "batchInference"

@@ -28,6 +28,8 @@ from enum import StrEnum
 from typing import Any, ClassVar
 from urllib.parse import quote
 
+from easymaker_api.fields import EndpointFields, EndpointModelFields, EndpointStageFields
+
 from easymaker._client import Client
 from easymaker._errors import (
     APIConnectionError,
@@ -193,7 +195,7 @@ def _model_resources(items: list[Any] | None) -> list[Any]:
     return built
 
 
-class EndpointModel(Resource):
+class EndpointModel(Resource, EndpointModelFields):
     """A model deployed on a stage."""
 
     _noun = "endpointModel"
@@ -368,7 +370,7 @@ def _post_json(client: Client, url: str, body: Any, timeout: float | None) -> An
         ) from None
 
 
-class EndpointStage(_Predicting):
+class EndpointStage(_Predicting, EndpointStageFields):
     """A stage of an endpoint (an API Gateway stage with deployed models)."""
 
     _noun = "endpointStage"
@@ -480,13 +482,12 @@ class EndpointStage(_Predicting):
         return [cls(item, client=api) for item in cls._fetch_list(api, endpoint_id=endpoint_id, **filters)]
 
 
-class Endpoint(_Predicting):
+class Endpoint(_Predicting, EndpointFields):
     """An endpoint (an API Gateway service whose default stage is created with it)."""
 
     _noun = "endpoint"
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "UPDATE_FAILED"})
-    _nested_types = {**Resource._nested_types, "defaultStage": "EndpointStage"}
     _fetch_on_first_read = True
 
     @classmethod

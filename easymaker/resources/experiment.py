@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from easymaker_api.fields import ExperimentFields
+
 from easymaker._client import Client
 from easymaker._errors import EasyMakerError
 from easymaker.resources.base import Operations, Resource, opt, parent_fields, require, sdk_parameters
@@ -12,7 +14,7 @@ from easymaker.resources.base import Operations, Resource, opt, parent_fields, r
 PARAMETERS = {"experimentName": "experiment_name", "description": "description"}
 
 
-class Experiment(Resource):
+class Experiment(Resource, ExperimentFields):
     """An experiment groups trainings, tunings and pipeline runs."""
 
     _noun = "experiment"

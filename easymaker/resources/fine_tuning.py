@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from easymaker_api.fields import FineTuningFields
+
 from easymaker._client import Client
 from easymaker.resources.base import (
     Operations,
@@ -38,7 +40,7 @@ PARAMETERS: dict[str, Any] = {
 }
 
 
-class FineTuning(StoppableResource):
+class FineTuning(StoppableResource, FineTuningFields):
     _extra_fields = frozenset({"base_model", "validation_split_percent"})
     """A fine tuning of a model preset."""
 

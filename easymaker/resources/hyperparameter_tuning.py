@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from easymaker_api.fields import HyperparameterTuningFields
+
 from easymaker.resources.base import (
     Operations,
     StoppableResource,
@@ -43,7 +45,7 @@ PARAMETERS: dict[str, Any] = {
 }
 
 
-class HyperparameterTuning(TrainingLookupsMixin, StoppableResource):
+class HyperparameterTuning(TrainingLookupsMixin, StoppableResource, HyperparameterTuningFields):
     """A hyperparameter tuning job (trials run as trainings)."""
 
     _noun = "hyperparameterTuning"

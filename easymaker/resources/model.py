@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from easymaker_api.fields import ModelFields
+
 from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import (
@@ -36,13 +38,14 @@ PARAMETERS: dict[str, Any] = {
 TYPE_TO_FORMAT = {"SCIKIT_LEARN": "SKLEARN"}
 
 
-class Model(Resource):
+class Model(Resource, ModelFields):
     """A model (from a training, a tuning, a fine tuning, or files at a URI)."""
 
     _noun = "model"
     _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
     _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DELETE_FAILED"})
-    _nested_types = {**Resource._nested_types, "training": "Training", "hyperparameterTuning": "HyperparameterTuning"}
+    # the spec keeps these raw (what the cloud sends varies); wrapped as resources without a request
+    _nested_types = {"training": "Training", "hyperparameterTuning": "HyperparameterTuning"}
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:

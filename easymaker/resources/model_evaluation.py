@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from easymaker_api.fields import ModelEvaluationFields
+
 from easymaker.resources.base import (
     Operations,
     StoppableResource,
@@ -43,7 +45,7 @@ BATCH_PARAMETERS: dict[str, Any] = {
 }
 
 
-class ModelEvaluation(StoppableResource):
+class ModelEvaluation(StoppableResource, ModelEvaluationFields):
     """An evaluation of a classification or regression model on labelled data."""
 
     _noun = "modelEvaluation"

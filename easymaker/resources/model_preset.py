@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from easymaker_api.fields import ModelPresetFields
+
 from easymaker._client import Client, default_client
 from easymaker.items import Item, ModelParameterSpec
 from easymaker.resources.base import opt, wire_dicts
 from easymaker.values import plain
 
 
-class ModelPreset(Item):
+class ModelPreset(Item, ModelPresetFields):
     """A model preset (``model_preset_id``, ``model_preset_name``, ``metadata``...)."""
 
     _fields = (

@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, ClassVar
 
+from easymaker_api.fields import PipelineFields, PipelineRecurringRunFields, PipelineRunFields
+
 from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import (
@@ -52,7 +54,7 @@ RUN_PARAMETERS: dict[str, Any] = {
 }
 
 
-class Pipeline(Resource):
+class Pipeline(Resource, PipelineFields):
     """An uploaded pipeline (a compiled Kubeflow Pipelines v2 IR YAML)."""
 
     _noun = "pipeline"
@@ -216,7 +218,7 @@ def _create_run(
     return client.payload(response, PipelineRunCreateResponse)
 
 
-class PipelineRun(StoppableResource):
+class PipelineRun(StoppableResource, PipelineRunFields):
     """A run of a pipeline."""
 
     _noun = "pipelineRun"
@@ -288,7 +290,7 @@ class PipelineRun(StoppableResource):
         return self._adopt(wire_dict(parsed.pipeline_run, self._noun), wait, timeout)
 
 
-class PipelineRecurringRun(StoppableResource):
+class PipelineRecurringRun(StoppableResource, PipelineRecurringRunFields):
     """A schedule that creates pipeline runs (cron or period)."""
 
     _noun = "pipelineRecurringRun"

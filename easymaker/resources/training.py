@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from easymaker_api.fields import TrainingFields
+
 from easymaker._client import Client
 from easymaker.items import Algorithm, Image
 from easymaker.resources.base import (
@@ -97,7 +99,7 @@ def resolve_training_ids(
     return image_id, str(flavor["id"]), (str(algorithm["algorithmId"]) if algorithm else None)
 
 
-class Training(TrainingLookupsMixin, StoppableResource):
+class Training(TrainingLookupsMixin, StoppableResource, TrainingFields):
     """A training job."""
 
     _noun = "training"
