@@ -422,9 +422,44 @@
       { label: "Status", value: (r) => r.trainingStatusCode, cell: (r) => badge(r.trainingStatusCode) },
       { label: "Duration", value: (r) => durationSeconds(r) ?? "", cell: (r) => fmtDuration(durationSeconds(r)), num: true },
       { label: "Hyperparameters", value: (r) => (r.hyperparameterList || []).map((p) => `${p.parameterName}=${p.parameterValue}`).join(" "), cell: (r) => chips(r.hyperparameterList, "parameterName", "parameterValue") },
-      { label: "Final metrics", value: (r) => finalMetricsText(r), cell: (r) => finalMetrics(r) },
+      { label: "Final metrics", value: (r) => finalMetricsText(r), cell: (r) => lazyFinalMetrics(r) },
       { label: "Created", value: (r) => r.createdDatetime || "", cell: (r) => fmtTime(r.createdDatetime) },
     ].filter(Boolean);
+  }
+  // the last value of each metric of a run, read after the table is shown (recorded metrics, else output lines)
+  const finalCache = new Map();
+  const finalQueue = [];
+  let finalBusy = 0;
+  const finalPending = new Map(); // training id -> cells waiting for its metrics
+  function lazyFinalMetrics(r) {
+    if (finalMetricList(r).length) return finalMetrics(r);
+    const cell = h("span", { class: "muted" }, "…");
+    const key = r.trainingId;
+    const fill = (c, list) => c.replaceChildren(finalMetrics({ metricList: list }));
+    if (finalCache.has(key)) { fill(cell, finalCache.get(key)); return cell; }
+    if (!FINAL.has(r.trainingStatusCode) && r.trainingStatusCode !== "RUNNING") { cell.textContent = "—"; return cell; }
+    if (finalPending.has(key)) { finalPending.get(key).push(cell); return cell; }
+    finalPending.set(key, [cell]);
+    finalQueue.push(async () => {
+      let list = [];
+      try {
+        const m = await runMetrics(r.appKey, "training", key);
+        list = Object.entries(m.series).map(([name, pts]) => ({ metricName: name, value: pts.length ? pts[pts.length - 1].value : null }));
+        if (FINAL.has(r.trainingStatusCode)) finalCache.set(key, list);
+      } finally {
+        for (const c of finalPending.get(key) || []) fill(c, list);
+        finalPending.delete(key);
+      }
+    });
+    pumpFinal();
+    return cell;
+  }
+  function pumpFinal() {
+    while (finalBusy < 4 && finalQueue.length) {
+      const job = finalQueue.shift();
+      finalBusy++;
+      job().catch(() => {}).finally(() => { finalBusy--; pumpFinal(); });
+    }
   }
   function finalMetricList(r) {
     const list = r.metricList || r.finalMetricList || r.trialMetricList || [];
@@ -577,7 +612,7 @@
       columns: [
         { label: "Trial", value: (t) => t.trialName || t.trialId, cell: (t) => [t.trialName || t.trialId, r.optimalTrialId === t.trialId ? h("strong", {}, " ★ best") : ""] },
         { label: "Status", value: (t) => t.trialStatusCode, cell: (t) => badge(t.trialStatusCode) },
-        ...hpNames.map((n) => ({ label: n, num: true, value: (t) => ((t.hyperparameterList || []).find((p) => p.parameterName === n) || {}).parameterValue ?? "" })),
+        ...hpNames.map((n) => ({ label: n, num: true, value: (t) => ((t.hyperparameterList || []).find((p) => p.parameterName === n) || {}).parameterValue ?? "", cell: (t) => fmtNum(((t.hyperparameterList || []).find((p) => p.parameterName === n) || {}).parameterValue) })),
         { label: `${obj} (latest)`, num: true, value: (t) => trialObjective(r, t) ?? "", cell: (t) => fmtNum(trialObjective(r, t)) },
       ],
       empty: "No trials yet.",
@@ -609,8 +644,8 @@
     const rows = trials.map((t) => ({ id: t.trialId, vals: names.map((n) => Number(((t.hyperparameterList || []).find((p) => p.parameterName === n) || {}).parameterValue)).concat([objective(t)]) }))
       .filter((r) => r.vals.every((v) => v !== null && !isNaN(v)));
     if (!rows.length || axes.length < 2) return h("p", { class: "muted" }, "No finished trials with numeric hyperparameters yet.");
-    const W = 640, H = 260, pad = 40;
-    const xs = axes.map((_, i) => pad + (i * (W - 2 * pad)) / (axes.length - 1));
+    const W = 640, H = 260, pad = 40, right = 70;
+    const xs = axes.map((_, i) => pad + (i * (W - pad - right)) / (axes.length - 1));
     const ranges = axes.map((_, i) => { const v = rows.map((r) => r.vals[i]); return [Math.min(...v), Math.max(...v)]; });
     const y = (i, v) => { const [a, b] = ranges[i]; return H - pad - (b === a ? 0.5 : (v - a) / (b - a)) * (H - 2 * pad); };
     const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", class: "pc", "aria-label": `Parallel coordinates of ${rows.length} trials over ${axes.join(", ")}; the best trial is the thick dashed line` });
