@@ -10,6 +10,10 @@ that times only the transfer and reports its peak RSS.
 ``ours`` sends many small files as tar archives the server extracts (``?extract-archive=tar``, verified against a
 listing); ``ours-single`` is the same engine with ``bulk=False`` (one PUT per file).
 
+What durability costs: a second EasyMaker Local object store runs without fsync (``durable=False``); ``ours`` and
+``ours-single`` also run against it and a last table gives time with fsync / time without (``--no-fsync-cost``
+leaves it out).
+
 The official SDK is installed into its own virtualenv (default /tmp/em215-venv, ``pip install easymaker==2.1.5``)
 and pointed at the local servers by a two-line patch in the child (its token function and the https:// base of its
 URI parser); none of its code is copied. The real Swift needs ``tests/setup_swift.sh``; without it only EasyMaker
@@ -34,6 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 MiB = 1024 * 1024
 TOOLS = ("disk", "ours", "ours-single", "swiftclient", "official")
+NO_FSYNC = "EasyMaker Local, no fsync"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -227,6 +232,12 @@ def main() -> None:
     ap.add_argument("--targets", default="swift,local")
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--official-venv", default="/tmp/em215-venv")
+    ap.add_argument(
+        "--no-fsync-cost",
+        dest="fsync_cost",
+        action="store_false",
+        help="do not measure a second EasyMaker Local without fsync (what durability costs)",
+    )
     ap.add_argument("--workdir", default=None)
     args = ap.parse_args()
     big_bytes = 256 * MiB if args.quick else 1024 * MiB
@@ -258,21 +269,21 @@ def main() -> None:
     targets: dict[str, dict[str, str]] = {}
     try:
         wanted = args.targets.split(",")
-        if "local" in wanted:
-            home = work / "emhome"
-            port_file = work / "port"
-            procs.append(
-                subprocess.Popen(
-                    [sys.executable, str(REPO / "tests" / "swift_server.py"), "local", str(home), str(port_file)]
-                )
-            )
+        local_servers = {"EasyMaker Local": "local"}
+        if args.fsync_cost:
+            local_servers[NO_FSYNC] = "nofsync"
+        for name, kind in local_servers.items() if "local" in wanted else ():
+            home = work / f"emhome-{kind}"
+            port_file = work / f"port-{kind}"
+            argv = [sys.executable, str(REPO / "tests" / "swift_server.py"), "local", str(home), str(port_file)]
+            procs.append(subprocess.Popen(argv + (["nofsync"] if kind == "nofsync" else [])))
             deadline = time.monotonic() + 30
             while not port_file.exists() or not port_file.read_text():
                 if time.monotonic() > deadline:
                     raise RuntimeError("EasyMaker Local object store did not start")
                 time.sleep(0.1)
             time.sleep(1.0)
-            targets["EasyMaker Local"] = {
+            targets[name] = {
                 "endpoint": f"http://127.0.0.1:{port_file.read_text()}",
                 "tenant": "bench",
                 "token": MASTER_TOKEN,
@@ -291,7 +302,9 @@ def main() -> None:
             for case, src in cases.items():
                 size = src.stat().st_size if src.is_file() else _tree_bytes(src)
                 for rep in range(reps):
-                    order = tools[rep % len(tools) :] + tools[: rep % len(tools)]  # alternate who goes first
+                    # the server without fsync is only there to price durability: our own tools suffice
+                    on = [t for t in tools if t in ("ours", "ours-single")] if tname == NO_FSYNC else tools
+                    order = on[rep % len(on) :] + on[: rep % len(on)]  # alternate who goes first
                     for tool in order:
                         run_id += 1
                         container = f"bench{run_id}"
@@ -355,6 +368,19 @@ def _print_table(
     for op, rss in peak_rss.items():
         if rss:
             print(f"peak RSS of easymaker.storage, {op} of the large file: {max(rss):.1f} MiB")
+    if NO_FSYNC in targets:
+        print()
+        print("What durability costs (bodies and folders fsync-ed, SQLite synchronous=FULL) on EasyMaker Local:")
+        print("| case | op | tool | with fsync (s) | without (s) | time with / without |")
+        print("|---|---|---|---:|---:|---:|")
+        for case in cases:
+            for op in ("upload", "download"):
+                for tool in ("ours", "ours-single"):
+                    with_ = results.get(("EasyMaker Local", case, tool, op))
+                    without = results.get((NO_FSYNC, case, tool, op))
+                    if with_ and without:
+                        a, b = statistics.median(with_), statistics.median(without)
+                        print(f"| {case} | {op} | {tool} | {a:.2f} | {b:.2f} | {a / b:.2f}x |")
     for tname in targets:
         small_cases = [c for c in cases if "KiB" in c]
         if not small_cases:

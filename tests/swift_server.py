@@ -88,13 +88,14 @@ def run_local_store(home: Path, token_ttl: float = 86400.0, *, bulk: bool = True
         app.store.close()
 
 
-def serve_local_store_forever(home: str, port_file: str) -> None:
-    """Entry point for a separate process (used by the benchmark): serve and write the URL to ``port_file``."""
+def serve_local_store_forever(home: str, port_file: str, durable: bool = True) -> None:
+    """Entry point for a separate process (used by the benchmark): serve and write the URL to ``port_file``.
+    ``durable=False``: no fsync (to measure what durability costs)."""
     import uvicorn
 
     from easymaker.local.objectstore import create_object_store_app
 
-    app = create_object_store_app(Path(home), MASTER_TOKEN)
+    app = create_object_store_app(Path(home), MASTER_TOKEN, durable=durable)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     Path(port_file).write_text(str(sock.getsockname()[1]))
@@ -338,6 +339,6 @@ def run_real_swift(*, bulk: bool = True) -> Iterator[RealSwift]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-if __name__ == "__main__":  # pragma: no cover - manual use: python tests/swift_server.py local HOME PORTFILE
+if __name__ == "__main__":  # pragma: no cover - manual use: python tests/swift_server.py local HOME PORTFILE [nofsync]
     if sys.argv[1] == "local":
-        serve_local_store_forever(sys.argv[2], sys.argv[3])
+        serve_local_store_forever(sys.argv[2], sys.argv[3], durable=sys.argv[4:5] != ["nofsync"])

@@ -208,6 +208,51 @@ class _FileRange:
 
 
 _HAS_PREAD = hasattr(os, "pread")
+_AUTO_VACUUM_INCREMENTAL = 2
+_VACUUM_EVERY = 100  # deletes between checks of SQLite's free pages
+_COMPACT_BELOW = 0.6  # a pack whose live objects fill less than this share of it is rewritten
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` durable (POSIX: fsync the folder; not possible on Windows)."""
+    if os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class _EngineLock:
+    """An advisory lock on ``engine.lock``: every engine of a folder holds it shared; one that gets it exclusive
+    at start knows no other engine (another process) is writing, so unrecorded bodies are crash leftovers."""
+
+    def __init__(self, path: Path) -> None:
+        self._fd: int | None = None
+        self.exclusive = False
+        try:
+            import fcntl
+        except ImportError:  # Windows: no sweep at start
+            return
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.exclusive = True
+        except OSError:
+            fcntl.flock(self._fd, fcntl.LOCK_SH)
+
+    def share(self) -> None:
+        if self._fd is not None and self.exclusive:
+            import fcntl
+
+            fcntl.flock(self._fd, fcntl.LOCK_SH)
+            self.exclusive = False
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
 
 
 class _Pack:
@@ -215,6 +260,7 @@ class _Pack:
     ``data/`` before the objects in it are recorded."""
 
     def __init__(self, store: ObjectStore) -> None:
+        self._store = store
         self.blob = uuid.uuid4().hex
         self._tmp = store.tmp_dir / f"{os.getpid()}.{self.blob}"
         self.final = store.blob_path(self.blob)
@@ -226,8 +272,11 @@ class _Pack:
         self.size += len(chunk)
 
     def seal(self) -> None:
+        self._fh.flush()
+        if self._store.durable:
+            os.fsync(self._fh.fileno())
         self._fh.close()
-        os.replace(self._tmp, self.final)
+        self._store._place(self._tmp, self.final)
 
     def abort(self) -> None:
         self._fh.close()
@@ -310,6 +359,8 @@ class PutWriter:
         try:
             self._done = True
             if self._file is not None:
+                if self._store.durable:
+                    os.fsync(self._file.fileno())
                 self._file.close()
                 self._file = None
             etag = self._md5.hexdigest()
@@ -319,7 +370,7 @@ class PutWriter:
                 raise ObjectStoreError(422, f"ETag mismatch: client sent {expected_etag}, body MD5 is {etag}")
             if self._inline is None:
                 final = self._store.blob_path(self.blob)
-                os.replace(self._tmp_path, final)
+                self._store._place(self._tmp_path, final)
         except BaseException:
             self.abort()
             raise
@@ -342,8 +393,12 @@ class PutWriter:
 class ObjectStore:
     """The storage engine. Thread-safe; one instance per home folder and process."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, durable: bool = True) -> None:
+        """``durable=False`` skips the fsync of bodies and folders and runs SQLite with ``synchronous=NORMAL``:
+        an acknowledged write then survives a crash of the process, not a power loss (for throw-away homes and
+        to measure what durability costs)."""
         self.root = Path(root)
+        self.durable = durable
         self.data_dir = self.root / "data"
         self._data_str = str(self.data_dir)
         self.tmp_dir = self.root / "tmp"
@@ -358,9 +413,16 @@ class ObjectStore:
                 leftover.unlink(missing_ok=True)
         self._lock = threading.RLock()
         self._db = sqlite3.connect(self.root / "index.db", check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=10000")
+        if self._db.execute("PRAGMA auto_vacuum").fetchone()[0] != _AUTO_VACUUM_INCREMENTAL:
+            # set before the first table exists; an older index is converted once by a VACUUM (the space of
+            # deleted inline bodies can then be given back to the file system)
+            self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            if self._db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall():
+                self._db.execute("VACUUM")
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # FULL: a commit is on disk before the 201, as the bodies are (WAL with NORMAL may lose the last commits)
+        self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
         self._db.executescript(
             """
             CREATE TABLE IF NOT EXISTS containers (
@@ -384,6 +446,14 @@ class ObjectStore:
         self._tokens: dict[str, tuple[str | None, float]] = {}
         self._containers: set[tuple[str, str]] = set()  # known to exist (cleared on container delete)
         self.archive_limits = ArchiveLimits()
+        self._deletes_since_vacuum = 0
+        self._sweep_lock = _EngineLock(self.root / "engine.lock")
+        if self._sweep_lock.exclusive:  # no other engine works on this folder: what is not recorded is garbage
+            try:
+                self.remove_orphans()
+                self.compact()
+            finally:
+                self._sweep_lock.share()
         self._closed = False
 
     # -- infrastructure -------------------------------------------------------------------------------------
@@ -391,7 +461,116 @@ class ObjectStore:
         with self._lock:
             if not self._closed:
                 self._db.close()
+                self._sweep_lock.release()
                 self._closed = True
+
+    def _place(self, tmp: Path, final: Path) -> None:
+        """Move a complete body file into ``data/`` and, when durable, make the new name itself durable (the
+        folder is fsync-ed, as Swift's object server does before answering)."""
+        os.replace(tmp, final)
+        if self.durable:
+            _fsync_dir(final.parent)
+
+    # -- crash and delete leftovers ----------------------------------------------------------------------------
+    def remove_orphans(self) -> int:
+        """Remove body files in ``data/`` that no object references (a crash between moving a body into place
+        and recording it). Call only when no other engine works on this folder; returns the count removed."""
+        with self._lock:
+            known = {r[0] for r in self._db.execute("SELECT DISTINCT blob FROM objects WHERE blob != ''")}
+        removed = 0
+        for shard in os.scandir(self.data_dir):
+            if not shard.is_dir():
+                continue
+            for entry in os.scandir(shard.path):
+                if entry.name not in known:
+                    os.unlink(entry.path)
+                    removed += 1
+        if removed:
+            logger.warning("removed %d object body file(s) left unrecorded by a crash", removed)
+        return removed
+
+    def compact(self, blob: str | None = None) -> int:
+        """Reclaim the space of deleted objects: rewrite each pack (or only ``blob``) whose live objects fill less
+        than ``_COMPACT_BELOW`` of it, and give SQLite's free pages (deleted inline bodies) back to the file system. Returns the
+        bytes reclaimed from packs."""
+        if blob is None:
+            packs = [r[0] for r in self._query("SELECT DISTINCT blob FROM objects WHERE pack_offset IS NOT NULL")]
+        else:
+            packs = [blob]
+        reclaimed = sum(self._compact_pack(b) for b in packs)
+        self._vacuum()
+        return reclaimed
+
+    def _compact_pack(self, blob: str) -> int:
+        rows = self._query(
+            "SELECT tenant, container, name, size, pack_offset FROM objects WHERE blob = ? AND pack_offset IS NOT NULL "
+            "ORDER BY pack_offset",
+            (blob,),
+        )
+        path = self.blob_path(blob)
+        try:
+            file_size = path.stat().st_size
+        except FileNotFoundError:
+            return 0
+        live = sum(int(r[3]) for r in rows)
+        if not rows or live >= file_size * _COMPACT_BELOW:
+            return 0
+        pack = _Pack(self)
+        moved: list[tuple[str, str, str, int, int]] = []
+        try:
+            src = _FileRange(str(path), 0)
+            try:
+                for tenant, container, name, size, offset in rows:
+                    new_offset, pos = pack.size, 0
+                    while pos < size:
+                        chunk = src.pread(min(READ_CHUNK, size - pos), offset + pos)
+                        if not chunk:
+                            raise OSError(f"pack {blob} ends before object {container}/{name}")
+                        pack.write(chunk)
+                        pos += len(chunk)
+                    moved.append((tenant, container, name, int(offset), new_offset))
+            finally:
+                src.close()
+            pack.seal()
+        except BaseException:
+            pack.abort()
+            raise
+        with self._tx() as db:
+            for tenant, container, name, offset, new_offset in moved:
+                # only rows still pointing at the old place: an object overwritten meanwhile keeps its new body
+                db.execute(
+                    "UPDATE objects SET blob = ?, pack_offset = ? "
+                    "WHERE tenant = ? AND container = ? AND name = ? AND blob = ? AND pack_offset = ?",
+                    (pack.blob, new_offset, tenant, container, name, blob, offset),
+                )
+        self._drop_blob(pack.blob, packed=True)  # if every object moved was overwritten meanwhile
+        self._drop_blob(blob, packed=True)
+        return file_size - pack.size
+
+    def _vacuum(self) -> None:
+        with self._lock:
+            free = self._db.execute("PRAGMA freelist_count").fetchone()[0]
+            if free:
+                # executescript steps the pragma to its end (execute would free one page per call)
+                self._db.executescript("PRAGMA incremental_vacuum;")
+            self._deletes_since_vacuum = 0
+
+    def _after_delete(self, blob: str, packed: bool) -> None:
+        """Reclaim space as objects go: a pack mostly empty is rewritten, SQLite's free pages are released every
+        ``_VACUUM_EVERY`` deletes once they are a tenth of the index."""
+        if packed:
+            try:
+                self._compact_pack(blob)
+            except OSError as exc:
+                logger.warning("could not compact pack %s: %s", blob, exc)
+        self._deletes_since_vacuum += 1
+        if self._deletes_since_vacuum >= _VACUUM_EVERY:
+            with self._lock:
+                free = self._db.execute("PRAGMA freelist_count").fetchone()[0]
+                pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+            if free * 10 >= pages:
+                self._vacuum()
+            self._deletes_since_vacuum = 0
 
     def blob_path(self, blob: str) -> Path:
         if not blob:
@@ -735,6 +914,7 @@ class ObjectStore:
                 return False
             db.execute("DELETE FROM objects WHERE tenant = ? AND container = ? AND name = ?", (tenant, container, name))
         self._drop_blob(rows[0][0], rows[0][1] is not None)
+        self._after_delete(rows[0][0], rows[0][1] is not None)
         return True
 
     def list_objects(
@@ -1732,7 +1912,12 @@ async def _respond(
 
 
 def create_object_store_app(
-    home: Path, master_token: str, token_ttl: float = 86400.0, *, store: ObjectStore | None = None
+    home: Path,
+    master_token: str,
+    token_ttl: float = 86400.0,
+    *,
+    store: ObjectStore | None = None,
+    durable: bool = True,
 ) -> ASGIApp:
     """The ASGI app serving ``/v1/AUTH_<tenant>/...`` (Swift subset) and ``POST /v2.0/tokens`` (Keystone v2).
 
@@ -1740,5 +1925,5 @@ def create_object_store_app(
     Swift call for any tenant; tokens issued by ``/v2.0/tokens`` live ``token_ttl`` seconds and only open their
     tenant. Pass ``store`` to share one engine with in-process users; the app's ``.store`` attribute exposes it.
     """
-    engine = store if store is not None else ObjectStore(Path(home) / "objects")
+    engine = store if store is not None else ObjectStore(Path(home) / "objects", durable=durable)
     return _App(engine, master_token, token_ttl)
