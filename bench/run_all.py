@@ -10,7 +10,18 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["local_api", "sdk_overhead", "first_call", "predict_loop", "tuning", "serving", "batch", "transfer", "console", "objectstore_space"]
+ORDER = [
+    "local_api",
+    "sdk_overhead",
+    "first_call",
+    "predict_loop",
+    "tuning",
+    "serving",
+    "batch",
+    "transfer",
+    "console",
+    "objectstore_space",
+]
 
 
 def main(argv: list[str]) -> int:
