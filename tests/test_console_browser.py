@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from local_server import REPO, LocalServerHandle, start_local_server
 
@@ -272,3 +273,28 @@ def test_keyboard_only(server: LocalServerHandle, page: Page) -> None:
         pytest.fail("no experiment link reachable with Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="keyboard-experiment")).to_be_visible()
+
+
+def test_storage_upload_and_download(server: LocalServerHandle, page: Page, tmp_path: Path) -> None:
+    token = server.client().get("/token/v1.0/appkeys/storage-ak/groups/g/iaas-token")
+    swift_token = token.json()["access"]["token"]["id"]
+    made = httpx.put(f"{server.url}/v1/AUTH_browsertenant/box", headers={"X-Auth-Token": swift_token})
+    assert made.status_code in (201, 202), made.text
+    page.context.clear_cookies()
+    sign_in(page, server)
+    page.goto(f"{server.url}/#/storage")
+    page.get_by_role("link", name="box").click()
+    sample = tmp_path / "hello.txt"
+    sample.write_text("hello from the console\n")
+    page.get_by_label("Files to upload").set_input_files(str(sample))
+    page.get_by_role("button", name="Upload", exact=True).click()
+    expect(page.locator("#notice")).to_contain_text("Uploaded 1 file(s).")
+    row = page.locator("tr", has_text="hello.txt")
+    expect(row).to_be_visible()
+    stored = httpx.get(f"{server.url}/v1/AUTH_browsertenant/box/hello.txt", headers={"X-Auth-Token": swift_token})
+    assert stored.text == "hello from the console\n"
+    with page.expect_download() as info:
+        row.get_by_role("button", name="Download").click()
+    target = tmp_path / "downloaded.txt"
+    info.value.save_as(target)
+    assert target.read_text() == "hello from the console\n"
