@@ -38,6 +38,7 @@ from easymaker._errors import (
     RateLimitError,
     ResourceFailedError,
     ResourceNotFoundError,
+    ServerIdentityError,
     WaitError,
     WaitTimeoutError,
 )
@@ -179,6 +180,7 @@ __all__ = [
     "CSV",
     "Client",
     "ConfigurationError",
+    "ServerIdentityError",
     "ConflictError",
     "Dataset",
     "DatasetFormatCode",

@@ -209,6 +209,7 @@ class Client:
         import httpx
         from easymaker_api.client import Client as ApiClient
 
+        self.verify_local()
         headers = {"Accept-Language": "en", "User-Agent": USER_AGENT, **self._auth_headers()}
         http = httpx.Client(
             base_url=self.config.api_url,
@@ -220,6 +221,22 @@ class Client:
         api = ApiClient(base_url=self.config.api_url)
         api.set_httpx_client(http)
         return api
+
+    @property
+    def transport(self) -> httpx.BaseTransport | None:
+        """The transport given to the constructor (``None``: httpx's own)."""
+        return self._transport
+
+    def verify_local(self) -> None:
+        """In the local profile: have the server prove it holds the token before the token is sent (raises
+        `ServerIdentityError`); elsewhere nothing (TLS names the server)."""
+        token = self.config.easymaker_token or self.config.access_token
+        if self.config.local and token:
+            from easymaker._local import verify_local_server
+
+            verify_local_server(
+                self.config.api_url, token, transport=self._transport, timeout=self.config.connect_timeout
+            )
 
     def inference_http(self) -> httpx.Client:
         """The httpx client for inference calls to stage URLs: no EasyMaker credentials, connect retries only

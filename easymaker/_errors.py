@@ -57,6 +57,11 @@ class ConfigurationError(EasyMakerError, ValueError):
     """A setting is missing or invalid (the message names every way to set it)."""
 
 
+class ServerIdentityError(ConfigurationError):
+    """The server at the local profile's URL did not prove that it holds the access token (it may be another
+    user's program listening on the port, or an EasyMaker Local with another home); the token was not sent."""
+
+
 class EasyMakerValidationError(EasyMakerError, ValueError):
     """An argument outside a limit of the API contract, detected before any request is sent.
 

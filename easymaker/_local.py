@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from easymaker._config import Config
-from easymaker._errors import ConfigurationError
+from easymaker._errors import ConfigurationError, ServerIdentityError
 
 logger = logging.getLogger("easymaker")
 
@@ -26,6 +26,7 @@ TOKEN_ENV = "EASYMAKER_LOCAL_TOKEN"
 PROBE_TIMEOUT = 0.5  # seconds for the TCP connect that tells whether something listens
 
 _started: dict[str, Any] = {}
+_verified: set[tuple[str, str]] = set()
 _lock = threading.Lock()
 
 
@@ -56,6 +57,55 @@ def is_listening(host: str, port: int, timeout: float = PROBE_TIMEOUT) -> bool:
             return True
     except OSError:
         return False
+
+
+def verify_local_server(url: str, token: str, *, transport: Any = None, timeout: float = 10.0) -> None:
+    """Check that EasyMaker Local at ``url`` holds ``token`` before anything secret is sent there.
+
+    Sends a fresh random nonce to ``proveLocalServer`` and compares the answer with the HMAC computed here (see
+    ``easymaker.local.auth``); raises `ServerIdentityError` when the server cannot prove it. Verified pairs are
+    remembered for this process."""
+    import base64
+    import hashlib
+    import hmac
+    import secrets
+
+    import httpx
+    from easymaker_api.api.system import prove_local_server
+    from easymaker_api.client import Client as ApiClient
+    from easymaker_api.models.server_proof_request import ServerProofRequest
+    from easymaker_api.models.server_proof_response import ServerProofResponse
+
+    from easymaker.local.auth import server_proof  # stdlib only: importable without the local extra
+
+    key = (url, hashlib.sha256(token.encode()).hexdigest())
+    if key in _verified:
+        return
+    nonce = base64.urlsafe_b64encode(secrets.token_bytes(24)).decode().rstrip("=")
+    _, port = host_port(url)
+    expected = server_proof(token, port, nonce)
+    api = ApiClient(base_url=url)
+    http = httpx.Client(base_url=url, timeout=timeout, **({"transport": transport} if transport is not None else {}))
+    api.set_httpx_client(http)
+    why = "its answer does not match"
+    try:
+        response = prove_local_server.sync_detailed(client=api, body=ServerProofRequest(nonce=nonce))
+        parsed = response.parsed
+        if isinstance(parsed, ServerProofResponse) and isinstance(parsed.proof, str):
+            if hmac.compare_digest(parsed.proof, expected):
+                _verified.add(key)
+                return
+        else:
+            why = f"it answered HTTP {int(response.status_code)} without a proof"
+    except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
+        why = f"it did not answer the proof request ({type(exc).__name__})"
+    finally:
+        http.close()
+    raise ServerIdentityError(
+        f"the server at {url} did not prove that it holds the EasyMaker Local access token ({why}); the token was "
+        "not sent. Another program (possibly another user's) may be listening on that port, or the server uses "
+        f"another home than {local_home()}: stop it, or point {HOME_ENV} / EM_LOCAL_URL at your own server"
+    )
 
 
 def start_local_server(url: str, home: Path) -> Any:

@@ -3,7 +3,8 @@
 The functions and ``ObjectStorage`` are those of `easymaker.storage.objectstorage` (the 2.1.x module); without
 explicit credentials they take tokens from here:
 
-* local profile (EasyMaker Local): the object store of the local server, with the local access token;
+* local profile (EasyMaker Local): the object store of the local server, with tokens its Keystone endpoint issues
+  for the local access token (scoped to one tenant, expiring), once the server has proved it holds that token;
 * ``EM_TOKEN`` and a group id configured (inside EasyMaker): the EasyMaker ``iaas-token`` call;
 * otherwise: Keystone with the ``username`` / ``password`` arguments (the guide's form).
 
@@ -18,8 +19,6 @@ from typing import Any
 
 from easymaker._client import Client, current_client, default_client
 from easymaker._errors import APIResponseError
-
-LOCAL_TOKEN_LIFETIME = 24 * 3600.0  # seconds; the local token does not expire, it is re-read after this
 
 
 def _configured_client(client: Client | None) -> Client | None:
@@ -59,16 +58,21 @@ def storage_overrides(client: Client | None = None) -> dict[str, Any]:
     if configured is None:
         return {}
     config = configured.config
-    if config.local:
-        import time
+    if config.local and config.access_token:
+        from easymaker.storage.tokens import KeystoneTokenProvider
 
-        token = config.access_token
-
-        def local_token(tenant: str) -> tuple[str, Any]:
-            assert token is not None
-            return token, time.time() + LOCAL_TOKEN_LIFETIME
-
-        return {"swift_endpoint": config.api_url, "token_provider": local_token}
+        # the server proves it holds the access token first; then a token for each tenant is obtained from its
+        # Keystone endpoint with the access token (the example's username and password are not used locally)
+        configured.verify_local()
+        provider = KeystoneTokenProvider(
+            f"{config.api_url}/v2.0/tokens",
+            None,
+            None,
+            token=config.access_token,
+            timeout=config.read_timeout,
+            transport=configured.transport,
+        )
+        return {"swift_endpoint": config.api_url, "token_provider": provider}
     if config.easymaker_token and config.group_id:
         return {"token_provider": iaas_token_provider(configured)}
     return {}

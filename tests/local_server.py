@@ -12,10 +12,13 @@ Use the fixtures (import them into a test module, or into ``conftest.py``)::
 
 ``local_server`` is one server per test (function scope); ``local_server_module`` is shared by a test module.
 ``start_local_server(home, ...)`` starts one by hand (e.g. to restart on the same home).
+``handle.credentials`` are the home's local Keystone credentials; ``handle.keystone_auth(tenant)`` is a valid
+``POST /v2.0/tokens`` body for them and ``handle.swift_token(tenant)`` a Swift token of that tenant.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -27,6 +30,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from easymaker._local import verify_local_server
 
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "test-token-" + "x" * 20
@@ -56,6 +61,22 @@ class LocalServerHandle:
     @property
     def headers(self) -> dict[str, str]:
         return {"x-nhn-authorization": f"Bearer {self.token}"}
+
+    @property
+    def credentials(self) -> dict[str, str]:
+        """The local Keystone credentials (``<home>/credentials``, written by the server at start)."""
+        doc = json.loads((self.home / "credentials").read_text(encoding="utf-8"))
+        return {"username": str(doc["username"]), "password": str(doc["password"])}
+
+    def keystone_auth(self, tenant: str) -> dict[str, object]:
+        """A ``POST /v2.0/tokens`` body with the valid local credentials for ``tenant``."""
+        return {"auth": {"tenantId": tenant, "passwordCredentials": self.credentials}}
+
+    def swift_token(self, tenant: str) -> str:
+        """A Swift token of ``tenant``, issued by the server's Keystone endpoint for the local credentials."""
+        r = httpx.post(f"{self.url}/v2.0/tokens", json=self.keystone_auth(tenant), timeout=30.0)
+        r.raise_for_status()
+        return str(r.json()["access"]["token"]["id"])
 
     def client(self, **kwargs: object) -> httpx.Client:
         """An httpx client on the server's root URL with the token header."""
@@ -110,7 +131,11 @@ class LocalServerHandle:
         )
 
 
-def wait_healthy(url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 60.0) -> None:
+def wait_healthy(
+    url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 60.0, token: str | None = None
+) -> None:
+    """Wait until ``/health`` answers and, with ``token``, the server proves it holds that token (so a server of
+    another test that answers on a reused port does not count)."""
     deadline = time.monotonic() + timeout
     delay = 0.02
     with httpx.Client(timeout=2.0) as c:
@@ -119,7 +144,9 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes] | None = None, timeo
                 raise RuntimeError(f"EasyMaker Local exited with code {process.returncode}")
             try:
                 r = c.get(url + "/health")
-                if r.status_code == 200 and (process is None or r.json().get("pid") == process.pid):
+                if r.status_code == 200:
+                    if token is not None:
+                        verify_local_server(url, token)
                     return
             except (httpx.HTTPError, ValueError):
                 pass
@@ -169,7 +196,7 @@ def start_local_server(
     url = f"http://127.0.0.1:{port}"
     handle = LocalServerHandle(url, token, home, port, proc, log_path, tuple(extra_args))
     try:
-        wait_healthy(url, proc, timeout)
+        wait_healthy(url, proc, timeout, token)
     except RuntimeError as exc:
         handle.kill()
         raise RuntimeError(f"{exc}\n--- server output ---\n{handle.output()[-4000:]}") from None

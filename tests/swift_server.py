@@ -21,6 +21,12 @@ from typing import Any
 import httpx
 
 MASTER_TOKEN = "test-master-token"
+CREDENTIALS = {"username": "test-user", "password": "test-password"}  # the store's local Keystone credentials
+
+
+def keystone_auth(tenant: str, credentials: dict[str, str] = CREDENTIALS) -> dict[str, object]:
+    """A ``POST /v2.0/tokens`` body for ``tenant`` with the store's credentials."""
+    return {"auth": {"tenantId": tenant, "passwordCredentials": dict(credentials)}}
 
 
 def free_port() -> int:
@@ -64,7 +70,7 @@ def run_local_store(home: Path, token_ttl: float = 86400.0, *, bulk: bool = True
 
     from easymaker.local.objectstore import create_object_store_app
 
-    app = create_object_store_app(home, MASTER_TOKEN, token_ttl)
+    app = create_object_store_app(home, MASTER_TOKEN, token_ttl, credentials=CREDENTIALS)
     if not bulk:
         app = without_extract_archive(app)
     sock = socket.socket()
@@ -95,7 +101,7 @@ def serve_local_store_forever(home: str, port_file: str, durable: bool = True) -
 
     from easymaker.local.objectstore import create_object_store_app
 
-    app = create_object_store_app(Path(home), MASTER_TOKEN, durable=durable)
+    app = create_object_store_app(Path(home), MASTER_TOKEN, durable=durable, credentials=CREDENTIALS)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     Path(port_file).write_text(str(sock.getsockname()[1]))

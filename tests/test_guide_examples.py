@@ -234,12 +234,7 @@ class GuideEnv:
 
     def swift_token(self) -> str:
         if "swift" not in self.cache:
-            r = httpx.post(
-                f"{self.server.url}/v2.0/tokens",
-                json={"auth": {"tenantId": TENANT, "passwordCredentials": {"username": "u", "password": "p"}}},
-            )
-            r.raise_for_status()
-            self.cache["swift"] = r.json()["access"]["token"]["id"]
+            self.cache["swift"] = self.server.swift_token(TENANT)
         return str(self.cache["swift"])
 
     def put_object(self, name: str, data: bytes, tenant: str = TENANT, container: str = CONTAINER) -> None:

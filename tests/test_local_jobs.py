@@ -471,8 +471,7 @@ def test_object_store_is_mounted_and_feeds_jobs(server: LocalServerHandle, ids: 
     assert swift.put("/v1/AUTH_tenant1/bucket").status_code in (201, 202)
     assert swift.put("/v1/AUTH_tenant1/bucket/code/train.py", content=TRAIN_PY.encode()).status_code == 201
     # Keystone v2 tokens on the same port open the tenant's objects
-    auth = {"auth": {"tenantId": "tenant1", "passwordCredentials": {"username": "u", "password": "p"}}}
-    issued = httpx.post(f"{server.url}/v2.0/tokens", json=auth).json()["access"]["token"]["id"]
+    issued = server.swift_token("tenant1")
     got = httpx.get(f"{server.url}/v1/AUTH_tenant1/bucket/code/train.py", headers={"X-Auth-Token": issued})
     assert got.status_code == 200 and got.content == TRAIN_PY.encode()
     assert httpx.get(f"{server.url}/v1/AUTH_tenant1/bucket/code/train.py").status_code == 401
@@ -624,7 +623,7 @@ def test_every_operation_of_the_spec_has_a_handler(tmp_path: Path) -> None:
 def test_pipeline_steps_can_call_the_server(server: LocalServerHandle, ids: dict[str, str]) -> None:
     import base64
 
-    api = server.api("pipelines")
+    api = server.api("from-step")  # the step's EM_TOKEN opens the API of its own appkey only
     manifest = (Path(__file__).parent / "fixtures" / "local_call_server_pipeline.yaml").read_bytes()
     p = ok(
         api.post(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from swift_server import MASTER_TOKEN, LocalStoreServer, run_local_store
+from swift_server import MASTER_TOKEN, LocalStoreServer, keystone_auth, run_local_store
 
 T = "tenant1"
 
@@ -100,7 +100,7 @@ def test_auth_required_and_keystone_tokens(server: LocalStoreServer) -> None:
     assert bad.status_code == 400 and "passwordCredentials" in bad.text
     r = httpx.post(
         f"{server.url}/v2.0/tokens",
-        json={"auth": {"tenantId": T, "passwordCredentials": {"username": "u@x", "password": "p"}}},
+        json=keystone_auth(T),
     )
     assert r.status_code == 200
     tok = r.json()["access"]["token"]
@@ -117,7 +117,7 @@ def test_tokens_expire(tmp_path: Path) -> None:
     with run_local_store(tmp_path / "home", token_ttl=0.5) as srv:
         r = httpx.post(
             f"{srv.url}/v2.0/tokens",
-            json={"auth": {"tenantId": T, "passwordCredentials": {"username": "u", "password": "p"}}},
+            json=keystone_auth(T),
         )
         tok = r.json()["access"]["token"]["id"]
         url = f"{srv.url}/v1/AUTH_{T}/c/o"
@@ -438,7 +438,7 @@ def test_extract_archive_account_level_and_auth(server: LocalStoreServer, client
     assert client.get("/cont-a/x/1").content == b"1" and client.get("/cont-b/2").content == b"2"
     tok = httpx.post(
         f"{server.url}/v2.0/tokens",
-        json={"auth": {"tenantId": "other", "passwordCredentials": {"username": "u", "password": "p"}}},
+        json=keystone_auth("other"),
     ).json()["access"]["token"]["id"]
     assert (
         httpx.put(

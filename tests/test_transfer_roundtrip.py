@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from swift_server import (
+    CREDENTIALS,
     MASTER_TOKEN,
     CuttingProxy,
     run_local_store,
@@ -67,8 +68,8 @@ def backend(request: pytest.FixtureRequest) -> Backend:
 
         def make_local(**kw: object) -> ObjectStorage:
             return ObjectStorage(
-                username="user@example.com",
-                password="secret",
+                username=CREDENTIALS["username"],  # the store's local credentials (others get 401)
+                password=CREDENTIALS["password"],
                 identity_url=f"{srv.url}/v2.0/tokens",  # the Keystone v2 path, served by EasyMaker Local
                 swift_endpoint=kw.pop("swift_endpoint", srv.url),  # type: ignore[arg-type]
                 **kw,  # type: ignore[arg-type]

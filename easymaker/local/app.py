@@ -1,6 +1,7 @@
 """EasyMaker Local's ASGI application: the EasyMaker REST API (routes built from ``spec/openapi.yaml``), the object
 store (``/v1/AUTH_<tenant>/...``) and Keystone tokens (``/v2.0/tokens``), Log & Crash (``POST /v2/log``) and admin
-routes (``/health``, ``/admin/reset``, ``/admin/jobs/{id}/logs``), in one process.
+routes (``/health``, ``/admin/reset``, ``/admin/jobs/{id}/logs``), in one process, behind the browser guard
+(``easymaker.local.guard``: Host, Origin and form-post checks before any work).
 
 Every EasyMaker request is checked against the spec (path and query parameters, body) before any work; answers are
 envelopes ``{"header": {"isSuccessful", "resultCode", "resultMessage"}, "<payloadKey>": ...}``. Errors: 400 (the
@@ -13,9 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import re
-import secrets
 import sqlite3
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -31,8 +30,10 @@ from starlette.routing import BaseRoute, Route
 
 from easymaker._version import __version__
 from easymaker.local import observe
+from easymaker.local.auth import AccessTokens, register_server_secret, server_proof
 from easymaker.local.catalog import load_catalog
 from easymaker.local.console import ConsoleSessions, console_routes, session_authorized
+from easymaker.local.guard import BrowserGuard
 from easymaker.local.home import DISK_FULL_MESSAGE, LocalHome, disk_full, valid_job_id
 from easymaker.local.logncrash import MAX_REQUEST_BYTES, LogRejected, parse_records
 from easymaker.local.resources import ApiError, Request, Service
@@ -158,6 +159,10 @@ class AppState:
     settings: dict[str, Any] = field(default_factory=dict)
     object_store_app: Any = None
     console: ConsoleSessions = field(default_factory=ConsoleSessions)
+    tokens: AccessTokens = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = AccessTokens(self.token)
 
 
 class EasyMakerLocalApp:
@@ -176,14 +181,11 @@ class EasyMakerLocalApp:
         await self.api(scope, receive, send)
 
 
-def _authorized(state: AppState, headers: Mapping[str, str]) -> bool:
-    bearer = headers.get("x-nhn-authorization")
-    if bearer:
-        scheme, _, value = bearer.partition(" ")
-        if scheme.lower() == "bearer" and secrets.compare_digest(value.strip().encode(), state.token.encode()):
-            return True
-    direct = headers.get("x-easymaker-token")
-    if direct and secrets.compare_digest(direct.strip().encode(), state.token.encode()):
+def _authorized(state: AppState, headers: Mapping[str, str], appkey: str | None = None) -> bool:
+    """Whether the request opens a route of ``appkey`` (``None``: an admin route): the access token, a job token of
+    that appkey, or a console session (the signed-in user, from the console page of this origin)."""
+    given = state.tokens.from_headers(headers)
+    if given is not None and state.tokens.allows(given, appkey):
         return True
     return session_authorized(state.console, headers)
 
@@ -203,8 +205,12 @@ def _make_endpoint(state: AppState, ops: dict[str, Operation]) -> Any:
                 op = ops["GET"]
             else:
                 return error(405, f"method {request.method} is not allowed here (allowed: {', '.join(sorted(ops))})")
-        if op.secured and not _authorized(state, request.headers):
+        if op.secured and not _authorized(state, request.headers, request.path_params.get("appkey")):
             return _unauthorized()
+        if op.operation_id == "getIaasToken" and state.tokens.is_job_token(
+            state.tokens.from_headers(request.headers) or ""
+        ):
+            return error(403, "a job token cannot obtain Object Storage tokens on EasyMaker Local")
         try:
             query = parse_qsl(request.url.query, keep_blank_values=True)
             values = op.validate_params(request.path_params, query)
@@ -363,13 +369,8 @@ def _sse_response(path: Any, offset: int, final_status: Any) -> Response:
 
 def _admin_routes(state: AppState) -> list[Route]:
     async def health(request: StarletteRequest) -> Response:
-        doc = {
-            "header": OK_HEADER,
-            "status": "ok",
-            "version": __version__,
-            "pid": os.getpid(),
-            "home": str(state.home.root),
-        }
+        # nothing about this machine (no paths, no process ids): anyone who reaches the port may ask
+        doc = {"header": OK_HEADER, "status": "ok", "version": __version__}
         return Response(_dumps(doc), media_type="application/json")
 
     async def reset(request: StarletteRequest) -> Response:
@@ -402,14 +403,14 @@ def _admin_routes(state: AppState) -> list[Route]:
         return Response(_dumps({"header": OK_HEADER, "jobList": running}), media_type="application/json")
 
     async def post_log(request: StarletteRequest) -> Response:
+        # like Log & Crash, no token (the appkey is in the body); the browser guard keeps web pages out
         try:
             raw = await read_body(request, MAX_REQUEST_BYTES)
-            records = parse_records(raw)
+            n = await to_thread.run_sync(lambda: state.store.add_logs(parse_records(raw)))
         except BodyTooLarge:
-            return error(413, f"body: larger than {MAX_REQUEST_BYTES} bytes")
+            return error(413, f"body: larger than {MAX_REQUEST_BYTES} bytes (Log & Crash's limit per log)")
         except LogRejected as exc:
             return error(400, str(exc))
-        n = await to_thread.run_sync(state.store.add_logs, records)
         return Response(_dumps({"header": OK_HEADER, "count": n}), media_type="application/json")
 
     return [
@@ -421,14 +422,45 @@ def _admin_routes(state: AppState) -> list[Route]:
     ]
 
 
+def _proof_endpoint(state: AppState, op: Operation) -> Any:
+    """``proveLocalServer``: the HMAC of the client's nonce under the access token (see ``easymaker.local.auth``)."""
+
+    async def endpoint(request: StarletteRequest) -> Response:
+        if request.method != op.method:
+            return error(405, f"method {request.method} is not allowed here (allowed: {op.method})")
+        try:
+            raw = await read_body(request, 4096)
+            body = parse_json(raw) if raw.strip() else None
+            if body is None:
+                raise RequestInvalid("body: is required (a JSON object)")
+            op.validate_body(body)
+        except RequestInvalid as exc:
+            return error(400, str(exc))
+        except BodyTooLarge:
+            return error(413, "body: larger than 4096 bytes")
+        server = request.scope.get("server")
+        port = int(server[1]) if server and server[1] is not None else 0
+        return envelope(("proof", server_proof(state.token, port, str(body["nonce"]))))
+
+    return endpoint
+
+
 def build_routes(state: AppState) -> list[BaseRoute]:
     by_path: dict[str, dict[str, Operation]] = {}
+    special: list[Route] = []
     for op in state.validator.operations:
+        if op.operation_id == "proveLocalServer":
+            special.append(Route(op.path, _proof_endpoint(state, op), methods=[op.method]))
+            continue
         by_path.setdefault(op.path, {})[op.method] = op
     # literal segments before parameters (e.g. /pipelines/upload before /pipelines/{pipelineId})
     paths = sorted(by_path, key=lambda p: (p.count("{"), -len(p)))
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
-    routes: list[BaseRoute] = [*_admin_routes(state), *console_routes(state, lambda h: _authorized(state, h))]
+    routes: list[BaseRoute] = [
+        *_admin_routes(state),
+        *special,
+        *console_routes(state, lambda h: _authorized(state, h)),
+    ]
     routes += [Route(p, _make_endpoint(state, by_path[p]), methods=methods) for p in paths]
 
     async def unknown(request: StarletteRequest) -> Response:
@@ -448,16 +480,21 @@ def create_app(
     mount_object_store: bool = True,
     scheduler_tick: float = 1.0,
     synchronous: str = "FULL",
-) -> EasyMakerLocalApp:
+    hosts: tuple[str, ...] = (),
+    swift_token_ttl: float = 86400.0,
+) -> BrowserGuard:
     """Build the EasyMaker Local ASGI app for a home folder.
 
     ``token``: the access token (default: the one in ``<home>/token``, created at first start). ``settings`` are
     passed to runners (e.g. ``{"allow_pip_install": True, "region": "kr1"}``). ``run_jobs=False`` builds the API
-    without the job supervisor (resources are stored, no work is run).
+    without the job supervisor (resources are stored, no work is run). ``hosts``: names besides the loopback ones
+    that requests may carry in ``Host`` (the ``--host`` value). ``swift_token_ttl``: lifetime of Keystone tokens.
     """
     h = home if isinstance(home, LocalHome) else LocalHome(home)
     h.ensure()
     tok = h.ensure_token(token)
+    credentials = h.ensure_credentials()
+    register_server_secret(tok)
     store = Store(h.state_db, synchronous=synchronous)
     validator = spec_validator()
     object_store_app = None
@@ -466,7 +503,7 @@ def create_app(
     if mount_object_store:
         from easymaker.local.objectstore import create_object_store_app
 
-        object_store_app = create_object_store_app(h.root, tok)
+        object_store_app = create_object_store_app(h.root, tok, swift_token_ttl, credentials=credentials)
         engine = getattr(object_store_app, "store", None)
         if engine is not None:
             iaas = lambda: engine.issue_token(None, 86400.0)  # noqa: E731
@@ -500,5 +537,6 @@ def create_app(
                 await to_thread.run_sync(supervisor.shutdown)
 
     api = Starlette(routes=build_routes(state), lifespan=lifespan)
-    app = EasyMakerLocalApp(state, api)
-    return app
+    if supervisor is not None:
+        supervisor.tokens = state.tokens  # job tokens: issued when a job starts, revoked when it ends
+    return BrowserGuard(EasyMakerLocalApp(state, api), hosts)

@@ -1,8 +1,8 @@
 """The ``easymaker-local`` command (also ``python -m easymaker.local``).
 
-easymaker-local serve [--host 127.0.0.1] [--port 10090] [--home DIR] [--token T] [--allow-pip-install]
+easymaker-local serve [--host 127.0.0.1] [--port 10090] [--home DIR] [--token-file FILE] [--allow-pip-install]
 easymaker-local logs  [--home DIR] [--limit N] [--project NAME] [--category CATEGORY] [--json]
-easymaker-local token [--home DIR]          print the token file's path and the token
+easymaker-local token [--home DIR]          print the token file's path and the token, and the local credentials
 easymaker-local reset [--home DIR] --yes    delete every resource (and job folders) of a stopped server
 easymaker-local console [--port 10090] [--open]   print (or open) a one-time sign-in link to the web console
 """
@@ -18,7 +18,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from easymaker.local.home import TOKEN_ENV, LocalHome, default_home
+from easymaker.local.home import TOKEN_ENV, LocalHome, UnsafeHome, default_home
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 10090
@@ -38,9 +38,21 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 10090; 0 picks a free one)")
     home_arg(s)
     s.add_argument(
+        "--token-file",
+        default=None,
+        help="file holding the access token to require (default: $EASYMAKER_LOCAL_TOKEN, else <home>/token)",
+    )
+    s.add_argument(
         "--token",
         default=None,
-        help="access token to require (default: $EASYMAKER_LOCAL_TOKEN, else the one in <home>/token)",
+        help="the access token itself (discouraged: other users see command lines; use --token-file or "
+        "$EASYMAKER_LOCAL_TOKEN)",
+    )
+    s.add_argument(
+        "--swift-token-ttl",
+        type=float,
+        default=86400.0,
+        help="seconds an Object Storage token from /v2.0/tokens lives (default 86400)",
     )
     s.add_argument("--allow-pip-install", action="store_true", help="let jobs pip-install requirements.txt")
     s.add_argument("--region", default="kr1", help="region reported to jobs (EM_REGION)")
@@ -74,17 +86,35 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def server_settings(host: str, port: int, token: str, region: str, allow_pip_install: bool) -> dict[str, object]:
+def server_settings(host: str, port: int, region: str, allow_pip_install: bool) -> dict[str, object]:
     """Settings handed to runners: pip policy, region, and the environment that lets pipeline steps call this
-    server (``EM_API_URL``, ``EM_TOKEN`` as in EasyMaker-managed containers)."""
+    server (``EM_API_URL``; each step also gets ``EM_TOKEN``, a token of its own appkey that ends with the run)."""
     url_host = f"[{host}]" if ":" in host else host
     if host in ("0.0.0.0", "::"):
         url_host = "127.0.0.1"
     return {
         "allow_pip_install": bool(allow_pip_install),
         "region": region,
-        "pipeline_step_env": {"EM_API_URL": f"http://{url_host}:{port}", "EM_TOKEN": token, "EM_REGION": region},
+        "pipeline_step_env": {"EM_API_URL": f"http://{url_host}:{port}", "EM_REGION": region},
     }
+
+
+def _given_token(args: argparse.Namespace) -> str | None:
+    """The token of ``--token-file``, ``--token`` (with a warning) or ``$EASYMAKER_LOCAL_TOKEN``; the variable is
+    removed from this process's environment so no job process inherits it."""
+    from_env = os.environ.pop(TOKEN_ENV, None) or None
+    if args.token_file:
+        with open(args.token_file, encoding="utf-8") as f:
+            return f.read().strip() or None
+    if args.token:
+        print(
+            "easymaker-local: warning: --token shows the access token to every user of this machine (ps); "
+            f"use --token-file FILE or ${TOKEN_ENV} instead",
+            file=sys.stderr,
+            flush=True,
+        )
+        return str(args.token)
+    return from_env
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -96,6 +126,12 @@ def _serve(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     home = LocalHome(args.home)
+    try:
+        given = _given_token(args)
+        home.ensure()
+    except (UnsafeHome, OSError) as exc:
+        print(f"easymaker-local: {exc}", file=sys.stderr)
+        return 2
     # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP (with proto 0, small
     # responses on keep-alive connections wait for the peer's delayed ACK, ~40 ms each)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -107,9 +143,18 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"easymaker-local: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 2
     port = sock.getsockname()[1]
-    home.ensure()
-    token = home.ensure_token(args.token or os.environ.get(TOKEN_ENV) or None)
-    app = create_app(home, token, settings=server_settings(args.host, port, token, args.region, args.allow_pip_install))
+    try:
+        token = home.ensure_token(given)
+    except ValueError as exc:
+        print(f"easymaker-local: {exc}", file=sys.stderr)
+        return 2
+    app = create_app(
+        home,
+        token,
+        settings=server_settings(args.host, port, args.region, args.allow_pip_install),
+        hosts=(args.host,),
+        swift_token_ttl=args.swift_token_ttl,
+    )
     if args.port_file:
         with open(args.port_file, "w", encoding="utf-8") as f:
             f.write(str(port))
@@ -149,8 +194,14 @@ def _logs(args: argparse.Namespace) -> int:
 
 def _token(args: argparse.Namespace) -> int:
     home = LocalHome(args.home)
-    token = home.ensure_token()
+    try:
+        token = home.ensure_token()
+        creds = home.ensure_credentials()
+    except (UnsafeHome, OSError) as exc:
+        print(f"easymaker-local: {exc}", file=sys.stderr)
+        return 2
     print(f"{home.token_file}\n{token}")
+    print(f"{home.credentials_file}\nusername {creds['username']}\npassword {creds['password']}")
     return 0
 
 

@@ -4,6 +4,7 @@ Layout (``$EASYMAKER_LOCAL_HOME``, default ``~/.easymaker/local``)::
 
     state.db        SQLite (WAL): resources, scheduler cursor, Log & Crash records
     token           the access token (mode 0600)
+    credentials     the local Keystone credentials, JSON {"username", "password"} (mode 0600)
     objects/        the object store (containers and objects with metadata)
     jobs/<id>/      work folder of one job (inputs, outputs, logs/stdout.log, logs/stderr.log)
     nas/<nas id>/   what ``nas://<nas id>:/<path>`` URIs map to
@@ -13,14 +14,21 @@ Layout (``$EASYMAKER_LOCAL_HOME``, default ``~/.easymaker/local``)::
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import secrets
 import sqlite3
+import stat
 from pathlib import Path
 
 HOME_ENV = "EASYMAKER_LOCAL_HOME"
 TOKEN_ENV = "EASYMAKER_LOCAL_TOKEN"
+LOCAL_USERNAME = "local"
+
+
+class UnsafeHome(ValueError):
+    """The home folder is one other users can change (the message says why and what to do)."""
 
 
 _JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -54,6 +62,10 @@ class LocalHome:
         return self.root / "token"
 
     @property
+    def credentials_file(self) -> Path:
+        return self.root / "credentials"
+
+    @property
     def objects(self) -> Path:
         return self.root / "objects"
 
@@ -72,14 +84,31 @@ class LocalHome:
         return self.jobs / job_id
 
     def ensure(self) -> None:
-        """Create the folders (the home itself with mode 0700)."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Create the folders; a new home gets mode 0700. An existing home keeps its mode (it may be a folder the
+        user shares on purpose), but one that another user could change is refused with `UnsafeHome`."""
         try:
-            os.chmod(self.root, 0o700)
-        except OSError:
-            pass
+            self.root.mkdir(mode=0o700, parents=True)
+        except FileExistsError:
+            self.check_safe()
         for d in (self.objects, self.jobs, self.nas):
             d.mkdir(exist_ok=True)
+
+    def check_safe(self) -> None:
+        """Raise `UnsafeHome` when the home is not a folder of this user, or is world-writable."""
+        st = os.stat(self.root)
+        if not stat.S_ISDIR(st.st_mode):
+            raise UnsafeHome(f"EasyMaker Local home {self.root} is not a folder")
+        if hasattr(os, "getuid") and st.st_uid != os.getuid():
+            raise UnsafeHome(
+                f"EasyMaker Local home {self.root} belongs to another user (uid {st.st_uid}); "
+                "use a folder of your own with --home or $EASYMAKER_LOCAL_HOME"
+            )
+        if st.st_mode & stat.S_IWOTH:
+            raise UnsafeHome(
+                f"EasyMaker Local home {self.root} is world-writable (mode {stat.S_IMODE(st.st_mode):o}): other users "
+                "could replace its code, models and data; use another folder, or remove that permission yourself "
+                f"(chmod o-w {self.root}). EasyMaker Local never changes the mode of an existing folder"
+            )
 
     def read_token(self) -> str | None:
         """The stored token, or ``None`` when there is none yet."""
@@ -102,16 +131,44 @@ class LocalHome:
             token = secrets.token_urlsafe(32)
         if not token or any(c.isspace() for c in token):
             raise ValueError("token: must be a non-empty string without whitespace")
-        tmp = self.token_file.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, (token + "\n").encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, self.token_file)
+        if not token.isascii() or not token.isprintable():
+            raise ValueError("token: must be printable ASCII (it travels in an HTTP header)")
+        _write_private(self.token_file, token + "\n")
         return token
+
+    def read_credentials(self) -> dict[str, str] | None:
+        """The local Keystone credentials ``{"username", "password"}``, or ``None`` when there are none yet."""
+        try:
+            doc = json.loads(self.credentials_file.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+        if not isinstance(doc, dict) or not all(
+            isinstance(doc.get(k), str) and doc[k] for k in ("username", "password")
+        ):
+            return None
+        return {"username": doc["username"], "password": doc["password"]}
+
+    def ensure_credentials(self) -> dict[str, str]:
+        """The local Keystone credentials (created at first use: user ``local`` and a random password)."""
+        existing = self.read_credentials()
+        if existing is not None:
+            return existing
+        self.ensure()
+        doc = {"username": LOCAL_USERNAME, "password": secrets.token_urlsafe(24)}
+        _write_private(self.credentials_file, json.dumps(doc) + "\n")
+        return doc
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically, readable by this user only (mode 0600 from creation on)."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, text.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
 
 
 def disk_full(exc: BaseException) -> bool:

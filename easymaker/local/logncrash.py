@@ -1,7 +1,8 @@
 """EasyMaker Local's Log & Crash Search: ``POST /v2/log`` stores records in ``state.db``; runners' output lines of
 resources with ``useLog`` true are stored the same way (category ``easymaker.training`` and so on).
 
-Limits as the service's: a record is a JSON object with a ``body``; at most 8 MB per record (JSON size).
+Limits as the service's: a record is a JSON object with a ``body``; at most 8 MB per record (JSON size), and a
+request at most that plus 64 KiB. Bodies are parsed in a worker thread, never on the event loop.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from easymaker.local.store import Store, now_iso
 logger = logging.getLogger("easymaker.local.logncrash")
 
 MAX_RECORD_BYTES = 8 * 1000 * 1000
-MAX_REQUEST_BYTES = 64 * 1024 * 1024
+MAX_REQUEST_BYTES = MAX_RECORD_BYTES + 64 * 1024  # one record at the limit, with room for the array around it
 LOG_TYPE = "NHNCloud-AIEasyMaker"
 
 CATEGORIES = {

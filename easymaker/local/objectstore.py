@@ -1490,10 +1490,13 @@ def _object_headers(info: ObjectInfo) -> list[tuple[str, str]]:
 
 
 class _App:
-    def __init__(self, store: ObjectStore, master_token: str, token_ttl: float) -> None:
+    def __init__(
+        self, store: ObjectStore, master_token: str, token_ttl: float, credentials: dict[str, str] | None
+    ) -> None:
         self.store = store
         self.master_token = master_token
         self.token_ttl = token_ttl
+        self.credentials = credentials
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -1536,10 +1539,7 @@ class _App:
         headers = _headers(scope)
         tenant = m.group("tenant")
         token = headers.get("x-auth-token") or headers.get("x-storage-token")
-        if not token or not (
-            secrets.compare_digest(token.encode("utf-8"), self.master_token.encode("utf-8"))
-            or self.store.token_allows(token, tenant)
-        ):
+        if not token or not (_same(token, self.master_token) or self.store.token_allows(token, tenant)):
             await _respond(send, 401, b"Unauthorized: X-Auth-Token missing, expired or not issued here\n", method)
             return
         container = m.group("container") or ""
@@ -1563,17 +1563,30 @@ class _App:
         try:
             doc = json.loads(body)
             auth = doc["auth"]
-            creds = auth["passwordCredentials"]
-            username, password = creds["username"], creds["password"]
             tenant = auth.get("tenantId") or auth.get("tenantName")
-        except (ValueError, KeyError, TypeError) as exc:
+            if "token" in auth:
+                username, password = None, auth["token"]["id"]
+            else:
+                creds = auth["passwordCredentials"]
+                username, password = creds["username"], creds["password"]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ObjectStoreError(
                 400, 'expected {"auth": {"tenantId": ..., "passwordCredentials": {"username": ..., "password": ...}}}'
             ) from exc
-        if not isinstance(username, str) or not isinstance(password, str) or not username:
+        if not isinstance(username, str | None) or not isinstance(password, str) or username == "":
             raise ObjectStoreError(400, "auth.passwordCredentials.username and password must be strings")
-        if not isinstance(tenant, str) or not tenant:
-            raise ObjectStoreError(400, "auth.tenantId is required")
+        if not isinstance(tenant, str) or not tenant or _TENANT.fullmatch(tenant) is None:
+            raise ObjectStoreError(400, "auth.tenantId is required: letters, digits, '_', '.' and '-', at most 128")
+        if not self._credentials_valid(username, password):
+            await _respond(
+                send,
+                401,
+                json.dumps(_KEYSTONE_401).encode(),
+                "POST",
+                content_type="application/json",
+                extra=[("www-authenticate", 'Keystone uri="/v2.0"')],
+            )
+            return
         token, expires = self.store.issue_token(tenant, self.token_ttl)
         doc = {
             "access": {
@@ -1587,6 +1600,17 @@ class _App:
             }
         }
         await _respond(send, 200, json.dumps(doc).encode(), "POST", content_type="application/json")
+
+    def _credentials_valid(self, username: str | None, password: str) -> bool:
+        """The local credentials (``<home>/credentials``), or the access token with Keystone's token method."""
+        if username is None:
+            return _same(password, self.master_token)
+        creds = self.credentials
+        if creds is None:
+            return False
+        # both compared, always: the time taken does not tell which one was wrong
+        user_ok = _same(username, creds["username"])
+        return _same(password, creds["password"]) & user_ok
 
     # -- account --------------------------------------------------------------------------------------------
     async def _account(self, send: Send, method: str, tenant: str, query: dict[str, str]) -> None:
@@ -1918,12 +1942,30 @@ def create_object_store_app(
     *,
     store: ObjectStore | None = None,
     durable: bool = True,
+    credentials: dict[str, str] | None = None,
 ) -> ASGIApp:
     """The ASGI app serving ``/v1/AUTH_<tenant>/...`` (Swift subset) and ``POST /v2.0/tokens`` (Keystone v2).
 
     ``home`` is the EasyMaker Local home (data lives in ``home/objects``); ``master_token`` is accepted on every
-    Swift call for any tenant; tokens issued by ``/v2.0/tokens`` live ``token_ttl`` seconds and only open their
-    tenant. Pass ``store`` to share one engine with in-process users; the app's ``.store`` attribute exposes it.
+    Swift call for any tenant. ``/v2.0/tokens`` issues a token only for ``credentials`` (``{"username",
+    "password"}``, the home's credentials file) or for the master token (Keystone's ``token`` method); it lives
+    ``token_ttl`` seconds and opens only the tenant it was issued for. Pass ``store`` to share one engine with
+    in-process users; the app's ``.store`` attribute exposes it.
     """
     engine = store if store is not None else ObjectStore(Path(home) / "objects", durable=durable)
-    return _App(engine, master_token, token_ttl)
+    return _App(engine, master_token, token_ttl, credentials)
+
+
+_TENANT = re.compile(r"[A-Za-z0-9_.\-]{1,128}")
+_KEYSTONE_401 = {
+    "error": {
+        "code": 401,
+        "title": "Unauthorized",
+        "message": "The request you have made requires authentication: EasyMaker Local accepts the credentials in "
+        "<home>/credentials (or its access token with the token method)",
+    }
+}
+
+
+def _same(given: str, expected: str) -> bool:
+    return secrets.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))

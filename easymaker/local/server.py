@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from easymaker._local import verify_local_server
 from easymaker.local.home import TOKEN_ENV, LocalHome
 
 logger = logging.getLogger("easymaker.local.server")
@@ -139,8 +140,8 @@ class LocalServer:
         from easymaker.local.app import create_app
         from easymaker.local.cli import server_settings
 
-        settings = server_settings(self.host, self.port, self.token, "kr1", self.allow_pip_install)
-        app = create_app(self.home, self.token, settings=settings)
+        settings = server_settings(self.host, self.port, "kr1", self.allow_pip_install)
+        app = create_app(self.home, self.token, settings=settings, hosts=(self.host,))
         config = uvicorn.Config(app, host=self.host, port=self.port, log_level="warning", access_log=False)
         self._uvicorn = uvicorn.Server(config)
         self._uvicorn.install_signal_handlers = lambda: None  # type: ignore[method-assign]
@@ -159,11 +160,10 @@ class LocalServer:
                 try:
                     r = client.get(self.url + "/health")
                     if r.status_code == 200:
-                        pid = r.json().get("pid")
-                        mine = self.process.pid if self.process is not None else os.getpid()
-                        if pid == mine:
-                            return
-                        # another server answers on this port; ours fails to bind and exits (reported above)
+                        # ours holds the token; another program on this port cannot prove it (ours then fails to
+                        # bind and exits, reported above)
+                        verify_local_server(self.url, self.token)
+                        return
                 except (httpx.HTTPError, ValueError):
                     pass
                 time.sleep(delay)

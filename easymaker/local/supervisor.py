@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from easymaker.local import observe, states
+from easymaker.local.auth import AccessTokens
 from easymaker.local.home import LocalHome
 from easymaker.local.logncrash import JobLogWriter
 from easymaker.local.resources import INTERRUPTED, Service
@@ -140,6 +141,7 @@ class Supervisor:
         self._scheduler_tick = scheduler_tick
         self._run_lock = threading.Lock()
         guard.configure(home.root / "run")
+        self.tokens: AccessTokens | None = None  # set by the app: issues each job's own API token
 
     # -- jobs ------------------------------------------------------------------------------------------------------
     def start(self, kind: str, appkey: str, rid: str) -> None:
@@ -185,6 +187,7 @@ class Supervisor:
             settings=self.settings,
             lookup=lambda kind, other: self.service.lookup(kind, other, appkey),
             log_sink=sink,
+            api_token=self.tokens.issue_job_token(appkey, rid) if self.tokens is not None else "",
         )
 
     def _set_status(self, rid: str, status: str, reason: str | None) -> None:
@@ -211,6 +214,8 @@ class Supervisor:
         else:
             self._finish(job, None)
         finally:
+            if self.tokens is not None:
+                self.tokens.revoke_job(job.rid)
             with self._lock:
                 if self._jobs.get(job.rid) is job:
                     del self._jobs[job.rid]

@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 
@@ -64,29 +65,41 @@ def identity_url_for(environment_type: str | None = None, identity_url: str | No
 
 
 class KeystoneTokenProvider:
-    """Keystone v2 ``POST /v2.0/tokens`` with username/password and the URI's tenant id.
+    """Keystone v2 ``POST /v2.0/tokens`` with username/password (or, with ``token=``, Keystone's token method)
+    and the URI's tenant id.
 
     Uses its own ``httpx.Client`` (no default headers), so no other credential ever reaches the identity host."""
 
-    def __init__(self, identity_url: str, username: str, password: str, *, timeout: float = 30.0) -> None:
-        if not username or not password:
+    def __init__(
+        self,
+        identity_url: str,
+        username: str | None,
+        password: str | None,
+        *,
+        token: str | None = None,
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if token is None and (not username or not password):
             raise StorageAuthError(
                 "Object Storage needs username and password (the NHN Cloud API password) or a token provider"
             )
         self.identity_url = identity_url
         self._username = username
         self._password = password
+        self._token = token
         self._timeout = timeout
+        self._transport = transport
 
     def __call__(self, tenant: str) -> tuple[str, Expiry]:
-        body = {
-            "auth": {
-                "tenantId": tenant,
-                "passwordCredentials": {"username": self._username, "password": self._password},
-            }
-        }
+        method: dict[str, Any] = (
+            {"token": {"id": self._token}}
+            if self._token is not None
+            else {"passwordCredentials": {"username": self._username, "password": self._password}}
+        )
+        body = {"auth": {"tenantId": tenant, **method}}
         try:
-            with httpx.Client(timeout=self._timeout) as client:
+            with httpx.Client(timeout=self._timeout, transport=self._transport) as client:
                 r = client.post(self.identity_url, json=body)
         except httpx.HTTPError as exc:
             raise StorageAuthError(f"cannot reach identity service {self.identity_url}: {exc}") from exc

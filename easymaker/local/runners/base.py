@@ -50,6 +50,7 @@ class JobContext:
     settings: Mapping[str, Any] = field(default_factory=dict)  # server flags, e.g. {"allow_pip_install": False}
     lookup: Callable[[str, str], dict[str, Any] | None] = lambda kind, rid: None  # read another resource (e.g. a model)
     log_sink: Callable[[str, str], None] = lambda stream, line: None  # (stream, line) -> Log & Crash store when useLog
+    api_token: str = ""  # opens the API of ``appkey`` only, revoked when the job ends (never the access token)
 
 
 class Runner(Protocol):

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from easymaker.local.auth import child_environment
+
 logger = logging.getLogger("easymaker.local.guard")
 
 TAG_ENV = "EASYMAKER_LOCAL_JOB_PROCESS"
@@ -207,7 +209,7 @@ def spawn(argv: Sequence[str], *, env: Mapping[str, str] | None = None, job: str
 
     Takes :class:`subprocess.Popen`'s keyword arguments (``start_new_session`` is always on)."""
     tag = uuid.uuid4().hex
-    full_env = dict(os.environ if env is None else env)
+    full_env = child_environment(os.environ if env is None else env)  # user code never sees the server's token
     full_env[TAG_ENV] = tag
     popen["start_new_session"] = True
     proc = GuardedPopen(list(argv), env=full_env, **popen)

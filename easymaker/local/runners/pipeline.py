@@ -231,8 +231,10 @@ class PipelineRunRunner:
             manifest if isinstance(manifest, str) else manifest.decode("utf-8-sig"), encoding="utf-8"
         )
 
-        env = dict(os.environ)
+        env = dict(os.environ)  # guard.spawn drops the server's token from it
         env.update({str(k): str(v) for k, v in (ctx.settings.get("pipeline_step_env") or {}).items()})
+        if ctx.api_token:
+            env["EM_TOKEN"] = ctx.api_token  # this run's own token: its appkey only, dies with the run
         env.update(self._mount_nas(ctx, res.get("nasList")))
         shim_dir = work / ".bin"
         for exe in ("python3", "python"):

@@ -123,7 +123,7 @@ class ManagedProcess:
         self._popen = guard.spawn(
             list(self.spec.argv),
             cwd=str(self.spec.cwd),
-            env=dict(self.spec.env),
+            env=self.spec.env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -132,6 +132,8 @@ if TYPE_CHECKING:
     from .pipeline_upload_request import PipelineUploadRequest
     from .resource_option_detail import ResourceOptionDetail
     from .scale_metric_code import ScaleMetricCode
+    from .server_proof_request import ServerProofRequest
+    from .server_proof_response import ServerProofResponse
     from .storage import Storage
     from .tag import Tag
     from .training import Training
@@ -269,6 +271,8 @@ _MODULES: dict[str, str] = {
     "PipelineUploadRequest": ".pipeline_upload_request",
     "ResourceOptionDetail": ".resource_option_detail",
     "ScaleMetricCode": ".scale_metric_code",
+    "ServerProofRequest": ".server_proof_request",
+    "ServerProofResponse": ".server_proof_response",
     "Storage": ".storage",
     "Tag": ".tag",
     "Training": ".training",
@@ -420,6 +424,8 @@ __all__ = (
     "PipelineUploadRequest",
     "ResourceOptionDetail",
     "ScaleMetricCode",
+    "ServerProofRequest",
+    "ServerProofResponse",
     "Storage",
     "Tag",
     "Training",

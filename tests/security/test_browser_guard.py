@@ -1,0 +1,162 @@
+"""Attacks a web page open in the user's browser can make on EasyMaker Local (DNS rebinding, cross-origin and
+``text/plain`` form posts, CORS preflights), each refused before any work by the browser guard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from local_server import LocalServerHandle, start_local_server
+
+from easymaker.local.guard import BrowserGuard
+
+TENANT = "victimtenant"
+FORM_TYPES = ["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
+    handle = start_local_server(tmp_path_factory.mktemp("em-home"))
+    try:
+        yield handle
+    finally:
+        handle.stop(timeout=20)
+
+
+def _targets(server: LocalServerHandle) -> list[tuple[str, str, dict[str, str], bytes]]:
+    """(method, path, headers, body) of requests that do work: token issue, object write, API create, log write."""
+    auth = server.headers
+    swift = {"X-Auth-Token": server.token}
+    keystone = b'{"auth": {"tenantId": "%s", "passwordCredentials": {"username": "u", "password": "p"}}}' % (
+        TENANT.encode()
+    )
+    return [
+        ("POST", "/v2.0/tokens", {}, keystone),
+        ("PUT", f"/v1/AUTH_{TENANT}/code", swift, b""),
+        ("PUT", f"/v1/AUTH_{TENANT}/code/train.py", swift, b"import os  # attacker's code"),
+        ("POST", "/v1.0/appkeys/victim/experiments", auth, b'{"experimentName": "pwned"}'),
+        ("POST", "/v2/log", {}, b'{"projectName": "victim", "body": "forged"}'),
+        ("GET", "/v1.0/appkeys/victim/experiments", auth, b""),
+        ("GET", "/health", {}, b""),
+    ]
+
+
+@pytest.mark.parametrize("host", ["attacker.example", "localhost.attacker.example", "127.0.0.1.nip.io", "evil"])
+def test_dns_rebinding_is_refused_on_every_route(server: LocalServerHandle, host: str) -> None:
+    # after rebinding, the page's own name resolves to 127.0.0.1: the request arrives with Host: <its name>
+    for method, path, headers, body in _targets(server):
+        r = httpx.request(method, server.url + path, headers={**headers, "Host": f"{host}:{server.port}"}, content=body)
+        assert r.status_code == 403, (host, method, path, r.status_code, r.text)
+        assert "Host" in r.json()["header"]["resultMessage"]
+        assert "access-control-allow-origin" not in r.headers
+    # nothing was done: no experiment, no object, no log
+    assert server.api("victim").get("/experiments").json()["experimentList"] == []
+    assert httpx.get(f"{server.url}/v1/AUTH_{TENANT}", headers={"X-Auth-Token": server.token}).status_code in (
+        200,
+        204,
+    )
+    listing = httpx.get(f"{server.url}/v1/AUTH_{TENANT}/code", headers={"X-Auth-Token": server.token})
+    assert listing.status_code == 404
+
+
+@pytest.mark.parametrize("port_delta", [1, -1])
+def test_host_with_another_port_is_refused(server: LocalServerHandle, port_delta: int) -> None:
+    r = httpx.get(f"{server.url}/health", headers={"Host": f"127.0.0.1:{server.port + port_delta}"})
+    assert r.status_code == 403
+
+
+@pytest.mark.parametrize("ctype", FORM_TYPES)
+def test_form_posts_are_refused(server: LocalServerHandle, ctype: str) -> None:
+    # a cross-origin <form enctype="text/plain"> (or fetch no-cors) needs no preflight; no JSON route accepts it
+    for method, path, headers, body in _targets(server):
+        if method == "GET" or path.startswith("/v1/AUTH_"):
+            continue
+        r = httpx.request(method, server.url + path, headers={**headers, "Content-Type": ctype}, content=body)
+        assert r.status_code == 415, (ctype, path, r.status_code, r.text)
+    assert server.api("victim").get("/experiments").json()["experimentList"] == []
+
+
+@pytest.mark.parametrize(
+    "origin",
+    ["http://attacker.example", "null", "http://localhost:1", "https://127.0.0.1:{port}", "http://127.0.0.1:{port}/x"],
+)
+def test_cross_origin_requests_are_refused(server: LocalServerHandle, origin: str) -> None:
+    origin = origin.format(port=server.port)
+    for method, path, headers, body in _targets(server):
+        r = httpx.request(
+            method,
+            server.url + path,
+            headers={**headers, "Origin": origin, "Content-Type": "application/json"},
+            content=body,
+        )
+        assert r.status_code == 403, (origin, method, path, r.status_code)
+        assert "access-control-allow-origin" not in r.headers
+    assert server.api("victim").get("/experiments").json()["experimentList"] == []
+
+
+@pytest.mark.parametrize("site", ["cross-site", "same-site"])
+def test_browser_requests_from_other_sites_are_refused(server: LocalServerHandle, site: str) -> None:
+    # a navigation or <img> from another site (or another port of localhost: same-site) carries no Origin
+    r = httpx.get(f"{server.url}/v1.0/appkeys/victim/experiments", headers={**server.headers, "Sec-Fetch-Site": site})
+    assert r.status_code == 403
+
+
+def test_no_cors_preflight_is_answered(server: LocalServerHandle) -> None:
+    r = httpx.options(
+        f"{server.url}/v1.0/appkeys/victim/experiments",
+        headers={
+            "Origin": "http://attacker.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "x-nhn-authorization, content-type",
+        },
+    )
+    assert r.status_code == 403
+    assert not [h for h in r.headers if h.lower().startswith("access-control-")]
+
+
+def test_same_origin_requests_pass(server: LocalServerHandle) -> None:
+    # what a page served by this server (a console at /) sends: its own origin, Sec-Fetch-Site same-origin
+    for name in ("127.0.0.1", "localhost"):
+        origin = f"http://{name}:{server.port}"
+        r = httpx.post(
+            f"{server.url}/v1.0/appkeys/sameorigin/experiments",
+            headers={
+                **server.headers,
+                "Host": f"{name}:{server.port}",
+                "Origin": origin,
+                "Sec-Fetch-Site": "same-origin",
+            },
+            json={"experimentName": f"from-{name.replace('.', '-')}"},
+        )
+        assert r.status_code == 200, r.text
+    assert httpx.get(f"{server.url}/health", headers={"Host": f"[::1]:{server.port}"}).status_code == 200
+
+
+def test_guard_host_rules() -> None:
+    async def app(scope: object, receive: object, send: object) -> None:  # never reached in this test
+        raise AssertionError
+
+    named = BrowserGuard(app, ["my-box.lan"])
+    assert named.host_allowed("my-box.lan:10090", 10090)
+    assert named.host_allowed("LOCALHOST:10090", 10090)
+    assert not named.host_allowed("192.168.1.5:10090", 10090)
+    assert not named.host_allowed("my-box.lan.attacker.example:10090", 10090)
+    assert not named.host_allowed("my-box.lan:10090:1", 10090)
+    assert not named.host_allowed("[::1:10090", 10090)
+    wildcard = BrowserGuard(app, ["0.0.0.0"])
+    # bound to every interface: any IP literal may be used, never a name (what DNS rebinding needs)
+    assert wildcard.host_allowed("192.168.1.5:10090", 10090)
+    assert wildcard.host_allowed("[fe80::1]:10090", 10090)
+    assert not wildcard.host_allowed("attacker.example:10090", 10090)
+
+
+def test_wildcard_server_refuses_names(tmp_path: Path) -> None:
+    handle = start_local_server(tmp_path / "home", extra_args=("--host", "0.0.0.0"))
+    try:
+        assert httpx.get(f"{handle.url}/health").status_code == 200
+        r = httpx.get(f"{handle.url}/health", headers={"Host": f"attacker.example:{handle.port}"})
+        assert r.status_code == 403
+    finally:
+        handle.stop(timeout=20)
