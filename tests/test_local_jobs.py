@@ -616,8 +616,10 @@ def test_model_evaluation_through_the_api(server: LocalServerHandle, ids: dict[s
 def test_every_operation_of_the_spec_has_a_handler(tmp_path: Path) -> None:
     svc = Service(Store(tmp_path / "state.db"), load_catalog())
     operations = {op.operation_id for op in spec_validator().operations}
-    assert len(operations) == 65
-    assert set(svc.handlers) == operations
+    # answered by the app itself (they need the connection's port or stream job files), not by the service
+    by_app = {"proveLocalServer", "getResourceMetrics", "listResourceLogSources", "getResourceLogs"}
+    assert len(operations) == 69
+    assert set(svc.handlers) == operations - by_app
 
 
 def test_pipeline_steps_can_call_the_server(server: LocalServerHandle, ids: dict[str, str]) -> None:
