@@ -13,14 +13,15 @@ and refused (415) when a request outside Object Storage without an ``Origin`` se
 browser may post without asking (``text/plain``, ``application/x-www-form-urlencoded``, ``multipart/form-data``):
 the API reads JSON, and the one form of this server (the console's sign-in) is posted by its own page, with its own
 ``Origin``. No ``Access-Control-*`` header is ever sent (no CORS), so a browser lets no other origin read an answer.
-Same-origin requests (a page served by this server, e.g. a console at ``/``) pass.
+Same-origin requests (a page served by this server, e.g. a console at ``/``) pass. The model servers of endpoint
+stages (``easymaker.local.serving.http``) apply the same rules with ``check``.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import json
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
 from typing import Any
 
 Scope = MutableMapping[str, Any]
@@ -68,11 +69,10 @@ def _split_host(value: str) -> tuple[str, int | None] | None:
     return host, int(rest[1:])
 
 
-class BrowserGuard:
-    """Refuses requests a browser could send on behalf of another site (see the module docstring)."""
+class BrowserRules:
+    """The rules of the module docstring for a server started for ``hosts`` (besides the loopback names)."""
 
-    def __init__(self, app: ASGIApp, hosts: Iterable[str] = ()) -> None:
-        self.app = app
+    def __init__(self, hosts: Iterable[str] = ()) -> None:
         names = {_host_form(n) for n in LOOPBACK_NAMES}
         self.any_ip = False
         for h in hosts:
@@ -91,16 +91,11 @@ class BrowserGuard:
             return False
         return host in self.names or (self.any_ip and _is_ip_literal(host))
 
-    def refusal(self, scope: Scope) -> tuple[int, str] | None:
-        """``(status, message)`` when the request must be refused, else ``None``."""
-        headers: dict[str, str] = {}
-        for k, v in scope.get("headers") or ():
-            name = k.decode("latin-1").lower()
-            if name in headers and name == "host":
-                return 400, "more than one Host header"
-            headers[name] = v.decode("latin-1")
-        server = scope.get("server")
-        port = int(server[1]) if server and server[1] is not None else None
+    def check(
+        self, headers: Mapping[str, str], method: str, raw_body_route: bool, port: int | None
+    ) -> tuple[int, str] | None:
+        """The rules for one request: ``headers`` with lower-case names; ``raw_body_route``: bodies of any type
+        are expected (Object Storage); ``port``: the port the connection arrived on."""
         host = headers.get("host")
         if host is not None and not self.host_allowed(host, port):
             return 403, (
@@ -116,16 +111,31 @@ class BrowserGuard:
             return 403, "request sent by a browser from another site refused (Sec-Fetch-Site)"
         ctype = headers.get("content-type")
         # a form of this server's own pages (the console's sign-in) carries its own Origin, checked above
-        if (
-            ctype is not None
-            and origin is None
-            and scope.get("method") not in ("GET", "HEAD")
-            and not _is_object_storage(scope)
-        ):
+        if ctype is not None and origin is None and method not in ("GET", "HEAD") and not raw_body_route:
             media = ctype.split(";", 1)[0].strip().lower()
             if media in FORM_TYPES:
                 return 415, f"Content-Type {media} is not accepted here: send application/json"
         return None
+
+
+class BrowserGuard:
+    """ASGI middleware: refuses requests a browser could send on behalf of another site (``BrowserRules``)."""
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str] = ()) -> None:
+        self.app = app
+        self.rules = BrowserRules(hosts)
+
+    def refusal(self, scope: Scope) -> tuple[int, str] | None:
+        """``(status, message)`` when the ASGI request must be refused, else ``None``."""
+        headers: dict[str, str] = {}
+        for k, v in scope.get("headers") or ():
+            name = k.decode("latin-1").lower()
+            if name in headers and name == "host":
+                return 400, "more than one Host header"
+            headers[name] = v.decode("latin-1")
+        server = scope.get("server")
+        port = int(server[1]) if server and server[1] is not None else None
+        return self.rules.check(headers, str(scope.get("method", "")), _is_object_storage(scope), port)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket"):

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from local_server import LocalServerHandle, start_local_server
 
-from easymaker.local.guard import BrowserGuard
+from easymaker.local.guard import BrowserRules
 
 TENANT = "victimtenant"
 FORM_TYPES = ["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data"]
@@ -135,17 +135,14 @@ def test_same_origin_requests_pass(server: LocalServerHandle) -> None:
 
 
 def test_guard_host_rules() -> None:
-    async def app(scope: object, receive: object, send: object) -> None:  # never reached in this test
-        raise AssertionError
-
-    named = BrowserGuard(app, ["my-box.lan"])
+    named = BrowserRules(["my-box.lan"])
     assert named.host_allowed("my-box.lan:10090", 10090)
     assert named.host_allowed("LOCALHOST:10090", 10090)
     assert not named.host_allowed("192.168.1.5:10090", 10090)
     assert not named.host_allowed("my-box.lan.attacker.example:10090", 10090)
     assert not named.host_allowed("my-box.lan:10090:1", 10090)
     assert not named.host_allowed("[::1:10090", 10090)
-    wildcard = BrowserGuard(app, ["0.0.0.0"])
+    wildcard = BrowserRules(["0.0.0.0"])
     # bound to every interface: any IP literal may be used, never a name (what DNS rebinding needs)
     assert wildcard.host_allowed("192.168.1.5:10090", 10090)
     assert wildcard.host_allowed("[fe80::1]:10090", 10090)
@@ -160,3 +157,55 @@ def test_wildcard_server_refuses_names(tmp_path: Path) -> None:
         assert r.status_code == 403
     finally:
         handle.stop(timeout=20)
+
+
+def test_model_servers_refuse_rebinding_and_cross_origin_posts() -> None:
+    # endpoint stages listen on their own ports; a page must not be able to query (or flood) a user's model
+    import asyncio
+    import socket
+    import threading
+
+    from easymaker.local.serving.http import serve
+
+    calls: list[str] = []
+
+    def app(method: str, path: str, body: bytes, headers: object) -> tuple[int, bytes, tuple[tuple[str, str], ...]]:
+        calls.append(path)
+        return 200, b"{}", ()
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    port = sock.getsockname()[1]
+    loop = asyncio.new_event_loop()
+    started = threading.Event()
+
+    async def run() -> None:
+        try:
+            await serve(app, sock, started.set)
+        except asyncio.CancelledError:
+            pass
+
+    task = loop.create_task(run())
+    thread = threading.Thread(target=loop.run_until_complete, args=(task,), daemon=True)
+    thread.start()
+    assert started.wait(10)
+    try:
+        url = f"http://127.0.0.1:{port}/v1/models/m:predict"
+        body = b'{"instances": [[1, 2]]}'
+        hostile = [
+            {"Host": f"attacker.example:{port}"},
+            {"Origin": "http://attacker.example", "Content-Type": "application/json"},
+            {"Content-Type": "text/plain"},
+            {"Sec-Fetch-Site": "cross-site"},
+        ]
+        for headers in hostile:
+            r = httpx.post(url, content=body, headers=headers)
+            assert r.status_code in (403, 415), (headers, r.status_code)
+        assert calls == []
+        assert httpx.post(url, content=body, headers={"Content-Type": "application/json"}).status_code == 200
+    finally:
+        loop.call_soon_threadsafe(task.cancel)
+        thread.join(10)
+        sock.close()
+        loop.close()

@@ -22,6 +22,8 @@ from typing import Any
 
 import httptools
 
+from easymaker.local.guard import BrowserRules
+
 logger = logging.getLogger("easymaker.local.serving")
 
 # (method, path, body, headers) -> (status, response body, extra response headers)
@@ -30,7 +32,11 @@ Handler = Callable[[str, str, bytes, Mapping[str, str]], tuple[int, bytes, tuple
 
 MAX_BODY_BYTES = 512 * 1024 * 1024
 MAX_HEAD_BYTES = 64 * 1024
-WANTED_HEADERS = frozenset({b"inference-header-content-length", b"content-type", b"expect"})
+WANTED_HEADERS = frozenset(
+    {b"inference-header-content-length", b"content-type", b"expect", b"host", b"origin", b"sec-fetch-site"}
+)
+# a web page (DNS rebinding, a cross-origin post) is not a client of a model server: EasyMaker Local's browser rules
+GUARD = BrowserRules()
 JSON_TYPE = "application/json"
 
 
@@ -74,6 +80,7 @@ class _HttpProtocol(asyncio.Protocol):
         self.size = 0
         self.head = 0
         self.refused: tuple[int, str] | None = None
+        self.port: int | None = None
 
     # connection --------------------------------------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -83,7 +90,8 @@ class _HttpProtocol(asyncio.Protocol):
         if sock is not None:
             try:
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            except OSError:
+                self.port = int(sock.getsockname()[1])
+            except (OSError, IndexError, TypeError):
                 pass
         self.connections.add(self)
 
@@ -124,9 +132,14 @@ class _HttpProtocol(asyncio.Protocol):
             self.refused = (431, f"request line and headers larger than {MAX_HEAD_BYTES} bytes")
         lower = name.lower()
         if lower in WANTED_HEADERS:
-            self.headers[lower.decode()] = value.decode("latin-1")
+            key = lower.decode()
+            if key == "host" and key in self.headers:
+                self.refused = (400, "more than one Host header")
+            self.headers[key] = value.decode("latin-1")
 
     def on_headers_complete(self) -> None:
+        if self.refused is None:
+            self.refused = GUARD.check(self.headers, self.parser.get_method().decode("latin-1"), False, self.port)
         if self.refused is None and self.headers.get("expect", "").lower() == "100-continue":
             if self.transport is not None:
                 self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
