@@ -265,10 +265,11 @@
     }
     return out;
   }
-  async function runMetrics(appkey, kind, id) {
+  async function runMetrics(appkey, kind, id, source) {
     // the metrics the run recorded (getResourceMetrics) when there are any; else name=value lines of its output
+    const src = source ? `&source=${enc(source)}` : "";
     try {
-      const d = await api(`${ak(appkey)}/metrics/${enc(id)}`);
+      const d = await api(`${ak(appkey)}/metrics/${enc(id)}?${src.slice(1)}`);
       const list = d.metricSeriesList || [];
       if (list.length) {
         const out = {};
@@ -276,16 +277,16 @@
         return { source: "metrics", series: out };
       }
     } catch (e) { /* an older server without the operation: read the output */ }
-    const lines = await outputLines(appkey, id);
+    const lines = await outputLines(appkey, id, src);
     return { source: "output", series: metricsFromLines(lines.join("\n")) };
   }
   // every line of a job's output so far (getResourceLogs from offset 0; the admin tail on an older server)
-  async function outputLines(appkey, id) {
+  async function outputLines(appkey, id, src) {
     try {
       const lines = [];
       let offset = 0;
       for (let i = 0; i < 50; i++) {
-        const c = (await api(`${ak(appkey)}/logs/${enc(id)}?offset=${offset}`)).logChunk;
+        const c = (await api(`${ak(appkey)}/logs/${enc(id)}?offset=${offset}${src || ""}`)).logChunk;
         lines.push(...(c.lineList || []));
         if (!c.lineList || !c.lineList.length || c.nextOffset === offset) break;
         offset = c.nextOffset;
@@ -305,7 +306,7 @@
       h("div", { class: "toolbar" }, h("label", {}, "Metric ", pick)), chart, note);
     let data = [];
     async function load() {
-      data = await Promise.all(runs.map(async (r) => ({ run: r, m: await runMetrics(appkey, r.kind, r.id) })));
+      data = await Promise.all(runs.map(async (r) => ({ run: r, m: await runMetrics(appkey, r.kind, r.id, r.source) })));
       const names = [...new Set(data.flatMap((d) => Object.keys(d.m.series)))].sort();
       const cur = pick.value;
       pick.replaceChildren(...names.map((n) => h("option", { value: n }, n)));
@@ -633,6 +634,11 @@
       h("h2", {}, "Trials"), card(table.el),
       h("div", { class: "grid2" }, card(h("h2", {}, "Hyperparameter vs objective"), h("div", { class: "toolbar" }, h("label", {}, "x axis ", xPick)), scatter),
         card(h("h2", {}, "Parallel coordinates"), parallelCoords(trials, hpNames, (t) => trialObjective(r, t), obj, r.optimalTrialId)))];
+    if (trials.length) {
+      const best = trials.find((t) => t.trialId === r.optimalTrialId);
+      const shown = (best ? [best] : []).concat(trials.filter((t) => t !== best)).slice(0, 8);
+      out.push(curvePanel(appkey, shown.map((t) => ({ id, source: t.trialId, name: t.trialName || t.trialId, kind: "tuning" }))));
+    }
     setTimeout(drawScatter, 0);
     if (!done()) every(async () => { const n = (await api(base)).hyperparameterTuning; if (n.hyperparameterTuningStatusCode !== r.hyperparameterTuningStatusCode || (n.trialList || []).length !== trials.length || done()) render(); }, 3000);
     out.push(logPanel(appkey, id));
