@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 OBS = "obs://bench/v1/AUTH_bench/bucket"
 
 JOB = r"""
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from folder_uris import FolderUris
@@ -50,6 +50,32 @@ res = {"batchInferenceId": "b1", "modelId": "m1", "inputDataUri": "obs://bench/v
 times = {}
 work = root / "job"
 work.mkdir(exist_ok=True)
+peak = {"worker": 0}
+
+
+def hwm(pid):  # peak resident set of a process (VmHWM), in kB
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def watch():
+    while True:
+        for ready in (work / "run").glob("*.ready.json"):
+            try:
+                pid = json.loads(ready.read_text())["pid"]
+            except (OSError, ValueError, KeyError):
+                continue
+            peak["worker"] = max(peak["worker"], hwm(pid))
+        time.sleep(0.1)
+
+
+import threading
+threading.Thread(target=watch, daemon=True).start()
 ctx = JobContext(job_id="b1", kind="batch_inference", appkey="bench", resource=res, work_dir=work,
                  uris=FolderUris(root / "store"),
                  set_status=lambda s, r: (times.__setitem__(s, time.perf_counter()), res.__setitem__("_status", (s, r))),
@@ -59,8 +85,7 @@ BatchInferenceRunner().run(ctx)
 total = time.perf_counter() - t0
 print(json.dumps({"status": res["_status"], "ok": res.get("success2XxCount"), "total_s": total,
                   "running_s": times.get("COMPLETE_IN_PROGRESS", t0) - times.get("RUNNING", t0),
-                  "rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "rss_self_mb": hwm("self") / 1024, "rss_children_mb": peak["worker"] / 1024}))
 """
 
 

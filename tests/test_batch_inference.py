@@ -11,7 +11,16 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_serving_support import OBS, golden_model, iris_model, make_ctx, model_resource, obs_dir, slow_model
+from test_serving_support import (
+    OBS,
+    crash_model,
+    golden_model,
+    iris_model,
+    make_ctx,
+    model_resource,
+    obs_dir,
+    slow_model,
+)
 
 from easymaker.local.runners.batch import BatchInferenceRunner
 from easymaker.local.serving.inputs import glob_match, select_files
@@ -287,3 +296,24 @@ def test_outputs_match_the_recorded_ones(
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == names
     for name in names:
         assert (out / name).read_bytes() == (expected / name).read_bytes(), name
+
+
+def test_worker_crash_fails_its_batches_and_the_job_goes_on(tmp_path: Path, worker_sees_tests: None) -> None:
+    crash_model(tmp_path)
+    inp = obs_dir(tmp_path, "input")
+    inp.mkdir(parents=True)
+    rows = [[k, 0] for k in range(10)]
+    rows[4] = [666, 0]
+    (inp / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    res = bi_resource(modelId="m-c", maxBatchSize=2)
+    rec = run_bi(tmp_path, res, {"m-c": model_resource("m-c", "crash", "models/crash")})
+    assert rec.codes[-1] == "COMPLETE", rec.statuses
+    lines = read_out(obs_dir(tmp_path, "output") / "a.jsonl.out.jsonl")
+    assert [ln["input"] for ln in lines] == rows
+    failed = [i for i, ln in enumerate(lines) if "error" in ln]
+    # the batch that killed the worker and the one sent behind it on the same connection fail; the restarted
+    # worker predicts the rest
+    assert failed == [4, 5, 6, 7], lines
+    assert all(ln["error"].startswith("model server failed") for ln in lines[4:8])
+    assert [ln["prediction"] for ln in lines if "prediction" in ln] == [0] * 6
+    assert (rec.resource["success2XxCount"], rec.resource["fail5XxCount"]) == (6, 4)

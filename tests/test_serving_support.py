@@ -166,3 +166,20 @@ def golden_model(tmp: Path, sub: str = "models/golden") -> None:
     d = obs_dir(tmp, sub)
     d.mkdir(parents=True, exist_ok=True)
     joblib.dump(GoldenModel(), d / "model.joblib")
+
+
+class CrashModel:
+    """Predicts 0 for every row; its process dies on a row whose first value is 666 (a model server crash)."""
+
+    def predict(self, x: Any) -> list[int]:
+        import os
+
+        if any(row[0] == 666 for row in x):
+            os._exit(1)
+        return [0] * len(x)
+
+
+def crash_model(tmp: Path, sub: str = "models/crash") -> None:
+    d = obs_dir(tmp, sub)
+    d.mkdir(parents=True, exist_ok=True)
+    joblib.dump(CrashModel(), d / "model.joblib")

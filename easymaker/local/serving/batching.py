@@ -13,7 +13,6 @@ written); :func:`run_batches` is the in-memory form used by evaluation.
 
 from __future__ import annotations
 
-import http.client
 import json
 import logging
 import socket
@@ -21,8 +20,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +32,9 @@ from easymaker.local.serving.process import DEFAULT_START_TIMEOUT, WorkerProcess
 
 logger = logging.getLogger("easymaker.local.batch")
 
-REQUESTS_PER_WORKER = 2  # one being predicted while the next one travels: the worker never waits for the reader
+REQUESTS_PER_WORKER = 2  # pipelined: the worker predicts one batch while this process writes the previous one
+EXIT_GRACE = 2.0  # seconds a worker whose connection broke may take to exit before it counts as alive
+POLL_SECONDS = 0.05  # how often a wait for an answer looks at the stop event and the deadline
 
 
 class BatchStopped(ServingError):
@@ -112,12 +111,6 @@ def request_body(batch: Batch, parameters: dict[str, Any] | None) -> bytes:
     return json.dumps(payload).encode()
 
 
-def _post(conn: http.client.HTTPConnection, path: str, body: bytes) -> tuple[int, bytes]:
-    conn.request("POST", path, body=body, headers={"Content-Type": "application/json"})
-    resp = conn.getresponse()
-    return resp.status, resp.read()
-
-
 def _read_answer(status: int, data: bytes, rows: int) -> Answer:
     try:
         answer = json.loads(data)
@@ -136,79 +129,115 @@ def _read_answer(status: int, data: bytes, rows: int) -> Answer:
     return Answer(status, error=f"HTTP {status}: {message or answer}")
 
 
+class _Link:
+    """One keep-alive connection to a worker with requests pipelined on it (answers come back in order)."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock.settimeout(POLL_SECONDS)
+        self.buf = b""
+
+    def send(self, head: bytes, body: bytes) -> None:
+        self.sock.settimeout(None)
+        try:
+            self.sock.sendall(head + body)
+        finally:
+            self.sock.settimeout(POLL_SECONDS)
+
+    def receive(self, timeout: float, check: Callable[[], None]) -> tuple[int, bytes]:
+        """The next answer: (status, body). ``check`` runs while waiting (it raises to give up); raises
+        ``TimeoutError`` after ``timeout`` seconds without the whole answer, ``ConnectionError`` when closed."""
+        deadline = time.monotonic() + timeout
+        while True:
+            end = self.buf.find(b"\r\n\r\n")
+            if end >= 0:
+                head = self.buf[:end].decode("latin-1").split("\r\n")
+                length = 0
+                for line in head[1:]:
+                    name, _, value = line.partition(":")
+                    if name.strip().lower() == "content-length":
+                        length = int(value)
+                if len(self.buf) >= end + 4 + length:
+                    body = self.buf[end + 4 : end + 4 + length]
+                    self.buf = self.buf[end + 4 + length :]
+                    parts = head[0].split(" ", 2)
+                    if len(parts) < 2 or not parts[1].isdigit():
+                        raise ConnectionError(f"bad status line from the model server: {head[0][:80]!r}")
+                    return int(parts[1]), body
+            try:
+                data = self.sock.recv(1 << 20)
+            except TimeoutError:
+                check()
+                if time.monotonic() > deadline:
+                    raise
+                continue
+            if not data:
+                raise ConnectionError("the model server closed the connection")
+            self.buf += data
+
+    def close(self) -> None:
+        self.sock.close()
+
+
 class _Pods:
-    """The worker processes and one keep-alive connection per (thread, worker); restarts a worker that died."""
+    """The workers, one pipelined connection to each, and their restarts (one thread does everything: no thread
+    of this process ever waits for another to hand an answer over)."""
 
     def __init__(self, workers: list[WorkerProcess], timeout: float, start_timeout: float, stop: threading.Event):
         self.workers = workers
         self.timeout = timeout
         self.start_timeout = start_timeout
         self.stop_event = stop
-        self.halt = threading.Event()
         self.gone: set[int] = set()  # workers that could not be restarted
-        self._locks = [threading.Lock() for _ in workers]
-        self._local = threading.local()
+        self.links: dict[int, _Link] = {}
+        self.load = [0] * len(workers)  # requests in flight per worker
         self._next = 0
-        self._assign = threading.Lock()
 
-    def _home(self) -> int:
-        home: int | None = getattr(self._local, "home", None)
-        if home is None:
-            with self._assign:
-                home = self._next % len(self.workers)
-                self._next += 1
-            self._local.home = home
-            self._local.conns = {}
-        return home
+    def pick(self) -> int | None:
+        alive = [i for i in range(len(self.workers)) if i not in self.gone]
+        if not alive:
+            return None
+        self._next += 1
+        return min(alive, key=lambda i: (self.load[i], (i - self._next) % len(self.workers)))
 
-    def _drop(self, index: int) -> None:
-        conn = self._local.conns.pop(index, None)
-        if conn is not None:
-            conn.close()
+    def link(self, index: int) -> _Link:
+        link = self.links.get(index)
+        if link is None:
+            link = self.links[index] = _Link(self.workers[index].address[1])
+        return link
 
-    def send(self, path: str, body: bytes, rows: int) -> Answer:
-        home = self._home()
-        order = [(home + k) % len(self.workers) for k in range(len(self.workers))]
-        for index in order:
-            if index in self.gone:
-                continue
-            return self._send_to(index, path, body, rows)
-        return Answer(503, error="no model server left to run this batch")
+    def drop(self, index: int) -> None:
+        link = self.links.pop(index, None)
+        if link is not None:
+            link.close()
 
-    def _send_to(self, index: int, path: str, body: bytes, rows: int) -> Answer:
+    def revive(self, index: int) -> None:
+        """Restart worker ``index`` if it died (its connection broke: give a dying process a moment to exit)."""
         worker = self.workers[index]
-        conns: dict[int, http.client.HTTPConnection] = self._local.conns
+        until = time.monotonic() + EXIT_GRACE
+        while worker.alive() and time.monotonic() < until:
+            time.sleep(0.01)
+        if worker.alive() or index in self.gone:
+            return
         try:
-            conn = conns.get(index)
-            if conn is None:
-                conn = http.client.HTTPConnection("127.0.0.1", worker.address[1], timeout=self.timeout)
-                conn.connect()
-                if conn.sock is not None:
-                    conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                conns[index] = conn
-            status, data = _post(conn, path, body)
-        except TimeoutError:
-            self._drop(index)
-            return Answer(504, error=f"inference timed out after {self.timeout:g} s (inferenceTimeoutSeconds)")
-        except (OSError, http.client.HTTPException, ServingError) as exc:
-            self._drop(index)
-            answer = Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}")
-            if not self.halt.is_set():
-                self._revive(index)
-            return answer
-        return _read_answer(status, data, rows)
+            worker.stop()
+            worker.start(self.start_timeout, self.stop_event)
+        except ServingError as restart_error:
+            logger.error("model server %s cannot restart: %s", worker.label, restart_error)
+            self.gone.add(index)
 
-    def _revive(self, index: int) -> None:
-        worker = self.workers[index]
-        with self._locks[index]:
-            if worker.alive() or index in self.gone or self.halt.is_set():
-                return
-            try:
-                worker.stop()
-                worker.start(self.start_timeout, self.stop_event)
-            except ServingError as restart_error:
-                logger.error("model server %s cannot restart: %s", worker.label, restart_error)
-                self.gone.add(index)
+    def close(self) -> None:
+        for index in list(self.links):
+            self.drop(index)
+
+
+@dataclass
+class _Flight:
+    batch: Batch
+    body: bytes
+    worker: int | None  # None: answered without a worker (``answer`` is set)
+    answer: Answer | None = None
 
 
 class StartingWorkers:
@@ -276,15 +305,10 @@ def stream_batches(
         starting = StartingWorkers(spec, pod_count, run_dir, start_timeout, stop_event)
     workers = starting.wait()
     pods = _Pods(workers, inference_timeout, start_timeout, stop_event)
-    path = f"/v1/models/{spec.name}/predict"
+    head = f"POST /v1/models/{spec.name}/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
     window = REQUESTS_PER_WORKER * pod_count
-    pending: deque[tuple[Batch, Future[Answer]]] = deque()
+    pending: deque[_Flight] = deque()
     last_progress = time.monotonic()
-
-    def predict(batch: Batch) -> Answer:
-        if pods.halt.is_set():
-            return Answer(503, error="stopped")
-        return pods.send(path, request_body(batch, request_parameters), len(batch.rows))
 
     def check() -> None:
         if stop_event.is_set():
@@ -292,18 +316,62 @@ def stream_batches(
         if deadline is not None and time.monotonic() > deadline:
             raise BatchTimedOut("timed out")
 
+    def launch(flight: _Flight) -> None:
+        """Send ``flight`` to the least busy worker (or answer it 503 when none is left)."""
+        while True:
+            index = pods.pick()
+            if index is None:
+                flight.worker, flight.answer = None, Answer(503, error="no model server left to run this batch")
+                return
+            try:
+                pods.link(index).send(f"{head}Content-Length: {len(flight.body)}\r\n\r\n".encode(), flight.body)
+            except (OSError, ServingError) as exc:
+                fail_link(index, Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}"))
+                flight.worker, flight.answer = (
+                    None,
+                    Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}"),
+                )
+                return
+            flight.worker = index
+            pods.load[index] += 1
+            return
+
+    def fail_link(index: int, answer: Answer | None) -> None:
+        """The connection to worker ``index`` broke: requests in flight on it get ``answer`` (its worker died), or
+        are sent again on a new connection (``None``: the first one timed out, the others were not answered)."""
+        pods.drop(index)
+        stranded = [f for f in pending if f.worker == index and f.answer is None]
+        pods.load[index] = 0
+        if answer is not None:
+            for f in stranded:
+                f.answer = answer
+            pods.revive(index)
+            return
+        for f in stranded:
+            launch(f)
+
     def deliver() -> None:
         nonlocal last_progress
-        batch, future = pending.popleft()
-        while True:
+        flight = pending.popleft()
+        if flight.answer is None:
+            assert flight.worker is not None
+            index = flight.worker
             try:
-                answer = future.result(timeout=0.05)
-                break
-            except FutureTimeout:
-                check()
+                status, data = pods.link(index).receive(inference_timeout, check)
+                pods.load[index] -= 1
+                flight.answer = _read_answer(status, data, len(flight.batch.rows))
+            except TimeoutError:
+                flight.answer = Answer(
+                    504, error=f"inference timed out after {inference_timeout:g} s (inferenceTimeoutSeconds)"
+                )
+                fail_link(index, None)
+            except (OSError, ValueError, ServingError) as exc:
+                flight.answer = Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}")
+                fail_link(index, flight.answer)
         check()
-        on_answer(batch, answer)
-        n = len(batch.rows)
+        answer = flight.answer
+        on_answer(flight.batch, answer)
+        n = len(flight.batch.rows)
         counts.processCount += n
         if 200 <= answer.status < 300:
             counts.success2XxCount += n
@@ -315,19 +383,19 @@ def stream_batches(
             last_progress = time.monotonic()
             progress(BatchCounts(**counts.as_wire()))
 
-    executor = ThreadPoolExecutor(max_workers=window, thread_name_prefix="batch")
     try:
         for batch in _chain(first, source):
             check()
-            pending.append((batch, executor.submit(predict, batch)))
+            flight = _Flight(batch, request_body(batch, request_parameters), None)
+            launch(flight)
+            pending.append(flight)
             if len(pending) >= window:
                 deliver()
         while pending:
             deliver()
     finally:
-        pods.halt.set()
-        stop_workers(workers)  # in-flight requests fail at once
-        executor.shutdown(wait=True, cancel_futures=True)
+        pods.close()
+        stop_workers(workers)
 
 
 def _chain(first: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:

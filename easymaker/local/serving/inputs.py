@@ -102,7 +102,8 @@ def select_files(root: Path, include: str | None, exclude: str | None) -> list[s
     return selected
 
 
-BLOCK_BYTES = 1 << 20  # JSONL is read about this much at a time
+BLOCK_BYTES = 1 << 16  # JSONL is read about this much at a time (larger blocks cost more garbage collection)
+_UNICODE_SPACE = re.compile(rb"[\x1c-\x1f]")  # ASCII bytes str.strip() removes but bytes.strip() keeps
 
 
 def _jsonl_lines(path: Path) -> Iterator[tuple[int, list[bytes]]]:
@@ -196,6 +197,33 @@ def iter_rows(root: Path, relative: str, data_type: str) -> Iterator[tuple[list[
         raise InputDataError(f"input file {relative} is not UTF-8 text: {exc}") from exc
 
 
+def count_jsonl(path: Path, relative: str) -> int:
+    """How many instances a JSONL file holds, without reading every row: one per non-blank line, except the lines
+    that may be ``{"instances": [...]}`` objects or blank in Unicode's sense, which are read (the other lines are
+    checked as the batches are read)."""
+    total = 0
+    for first, lines in _jsonl_lines(path):
+        data = b"".join(lines)
+        if b"{" not in data and data.isascii() and _UNICODE_SPACE.search(data) is None:
+            total += sum(map(bool, map(bytes.strip, lines)))  # no line to read: count the non-blank ones
+            continue
+        for offset, line in enumerate(lines):
+            head = line.lstrip()[:1]
+            if not head:
+                continue
+            if head == b"{" or head >= b"\x80" or b"\x1c" <= head <= b"\x1f":
+                value, blank = _json_line(line, relative, first + offset)
+                if blank:
+                    continue
+                if isinstance(value, dict) and isinstance(value.get("instances"), list):
+                    total += len(value["instances"])
+                    continue
+            total += 1
+    return total
+
+
 def count_rows(root: Path, relatives: list[str], data_type: str) -> int:
-    """How many instances the files hold; reading them all first fails a bad file before any prediction."""
+    """How many instances the files hold (a JSON file that is not valid fails here, before any prediction)."""
+    if data_type == "JSONL":
+        return sum(count_jsonl(root if root.is_file() else root / rel, rel) for rel in relatives)
     return sum(len(rows) for rel in relatives for rows, _ in iter_rows(root, rel, data_type))
