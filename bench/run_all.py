@@ -15,6 +15,7 @@ ORDER = [
     "sdk_overhead",
     "first_call",
     "predict_loop",
+    "scale",
     "tuning",
     "serving",
     "batch",

@@ -365,3 +365,32 @@ def test_cli_token(server: LocalServerHandle) -> None:
         check=True,
     ).stdout.split()
     assert out == [str(server.home / "token"), server.token]
+
+
+def test_unpaged_list_is_streamed_page_by_page_in_full(server: LocalServerHandle) -> None:
+    """Without `limit` a list holds every resource, oldest first, written a page of rows at a time (more rows than
+    a page here); with `limit` it is one page, newest first."""
+    from easymaker.local.resources import STREAM_PAGE_ROWS
+    from easymaker.local.store import Store
+
+    appkey, count = "ak-streamed", STREAM_PAGE_ROWS * 2 + 7
+    store = Store(server.home / "state.db")
+    with store.tx() as conn:
+        for i in range(count):
+            doc = {
+                "trainingId": f"t-{i:05d}",
+                "trainingName": f"n{i}",
+                "trainingStatusCode": "COMPLETE",
+                "experimentId": "e-odd" if i % 2 else "e-even",
+            }
+            store.insert("training", appkey, f"t-{i:05d}", f"n{i}", "COMPLETE", doc, conn=conn)
+    store.close()
+    api = server.api(appkey)
+    listed = ok(api.get("/trainings"))["trainingList"]
+    assert [t["trainingId"] for t in listed] == [f"t-{i:05d}" for i in range(count)]
+    odd = ok(api.get("/trainings", params={"experimentId": "e-odd"}))["trainingList"]
+    assert [t["trainingId"] for t in odd] == [f"t-{i:05d}" for i in range(1, count, 2)]
+    page = ok(api.get("/trainings", params={"limit": 10, "page": 2}))
+    assert [t["trainingId"] for t in page["trainingList"]] == [f"t-{i:05d}" for i in range(count - 11, count - 21, -1)]
+    assert page["paging"] == {"page": 2, "limit": 10, "totalCount": count}
+    assert ok(server.api("ak-nothing-here").get("/trainings"))["trainingList"] == []

@@ -590,3 +590,58 @@ def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
     status, body = get("c/big", "bytes=-5")
     assert status == 206 and data(body) == big[-5:]
     store.close()
+
+
+def test_container_counts_follow_every_write_and_are_filled_for_old_homes(tmp_path: Path) -> None:
+    """The object count and bytes used are kept by the index itself (not counted on each listing): replacing,
+    deleting, archive members and homes made before the counters all agree with a count of the rows."""
+    from easymaker.local.objectstore import ObjectStore
+
+    root = tmp_path / "objects"
+    store = ObjectStore(root)
+
+    def counted(container: str) -> tuple[int, int]:
+        row = store._db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM objects WHERE tenant = ? AND container = ?", (T, container)
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    store.create_container(T, "c")
+    assert store.container_stats(T, "c") == (0, 0)
+    store.put_object(T, "c", "a", b"12345")
+    store.put_object(T, "c", "b", b"1")
+    store.put_object(T, "c", "a", b"123")  # replaced: still two objects
+    assert store.container_stats(T, "c") == counted("c") == (2, 4)
+    store.delete_object(T, "c", "b")
+    assert store.container_stats(T, "c") == counted("c") == (1, 3)
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for name, body in (("x/1", b"ab"), ("x/2", b"abc")):
+            info = tarfile.TarInfo(name)
+            info.size = len(body)
+            tar.addfile(info, io.BytesIO(body))
+    store.extract_archive(T, "c", io.BytesIO(buf.getvalue()))
+    assert store.container_stats(T, "c") == counted("c") == (3, 8)
+    # a home from before the counters: its counts are computed once when it is opened
+    store._db.execute("DROP TABLE container_stats")
+    for trigger in ("insert", "delete", "update"):
+        store._db.execute(f"DROP TRIGGER container_stats_{trigger}")
+    store.put_object(T, "c", "late", b"1234")
+    store.close()
+    store = ObjectStore(root)
+    assert store.container_stats(T, "c") == counted("c") == (4, 12)
+    store.close()
+
+
+@pytest.mark.parametrize("prefix", ["b", "b/", "\U0010ffff", "a\U0010ffff", "\ud7ff", "é"])
+def test_prefix_listing_is_exact_at_the_edges_of_the_range(client: httpx.Client, prefix: str) -> None:
+    from easymaker.local.objectstore import _after_prefix
+
+    names = ["a", "a\U0010ffff", "a\U0010ffffz", "b", "b/1", "b\U0010ffff\U0010ffff", "c", "\ud7ff", "\ud7ffx"]
+    names += ["\ue000", "é", "éa", "\U0010ffff", "\U0010ffffq"]
+    for n in names:
+        assert client.put(f"/edge/{_quote(n)}", content=b"1").status_code == 201
+    listed = client.get("/edge", params={"prefix": prefix, "format": "json"}).json()
+    assert [d["name"] for d in listed] == sorted(n for n in names if n.startswith(prefix))
+    after = _after_prefix(prefix)
+    assert after is None or all(not n.startswith(prefix) or n < after for n in names)

@@ -16,7 +16,7 @@ import logging
 import math
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl
 from anyio import to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request as StarletteRequest
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from easymaker._version import __version__
@@ -36,7 +36,7 @@ from easymaker.local.console import ConsoleSessions, console_routes, session_aut
 from easymaker.local.guard import BrowserGuard
 from easymaker.local.home import DISK_FULL_MESSAGE, LocalHome, disk_full, valid_job_id
 from easymaker.local.logncrash import MAX_REQUEST_BYTES, LogRejected, parse_records
-from easymaker.local.resources import ApiError, Request, Service
+from easymaker.local.resources import ApiError, Request, Service, StreamedList
 from easymaker.local.store import Store
 from easymaker.local.supervisor import Supervisor
 from easymaker.local.validation import Operation, RequestInvalid, SpecValidator, spec_validator
@@ -55,11 +55,25 @@ def _dumps(doc: Any) -> bytes:
 def envelope(payload: tuple[str, Any] | tuple[str, Any, dict[str, Any]] | None = None) -> Response:
     if payload is None:
         return Response(_OK_PREFIX + b"}", media_type="application/json")
+    if isinstance(payload[1], StreamedList):
+        return StreamingResponse(_streamed(payload[0], payload[1]), media_type="application/json")
     body = _OK_PREFIX + b"," + _dumps(payload[0]) + b":" + _dumps(payload[1])
     if len(payload) > 2:
         for key, value in payload[2].items():  # type: ignore[misc]
             body += b"," + _dumps(key) + b":" + _dumps(value)
     return Response(body + b"}", media_type="application/json")
+
+
+def _streamed(key: str, listed: StreamedList) -> Iterator[bytes]:
+    """The envelope around a list written one page at a time (Starlette runs this iterator in a worker thread)."""
+    yield _OK_PREFIX + b"," + _dumps(key) + b":["
+    first = True
+    for page in listed.pages:
+        if page:
+            chunk = _dumps(page)[1:-1]  # the page's items without the brackets
+            yield chunk if first else b"," + chunk
+            first = False
+    yield b"]}"
 
 
 def error(status: int, message: str) -> Response:

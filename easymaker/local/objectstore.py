@@ -390,6 +390,42 @@ class PutWriter:
         )
 
 
+def _after_prefix(prefix: str) -> str | None:
+    """The least string greater than every string that starts with ``prefix`` in code point order (SQLite's order
+    of UTF-8 text), or ``None`` when there is none (a prefix of U+10FFFF only)."""
+    chars = list(prefix)
+    while chars:
+        code = ord(chars[-1]) + 1
+        if code == 0xD800:  # no text holds a surrogate
+            code = 0xE000
+        if code <= 0x10FFFF:
+            chars[-1] = chr(code)
+            return "".join(chars)
+        chars.pop()
+    return None
+
+
+_CONTAINER_STATS_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS container_stats (
+        tenant TEXT NOT NULL, container TEXT NOT NULL,
+        objects INTEGER NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (tenant, container))""",
+    """CREATE TRIGGER IF NOT EXISTS container_stats_insert AFTER INSERT ON objects BEGIN
+        INSERT INTO container_stats VALUES (NEW.tenant, NEW.container, 1, NEW.size)
+        ON CONFLICT (tenant, container) DO UPDATE SET objects = objects + 1, bytes = bytes + NEW.size;
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS container_stats_delete AFTER DELETE ON objects BEGIN
+        UPDATE container_stats SET objects = objects - 1, bytes = bytes - OLD.size
+        WHERE tenant = OLD.tenant AND container = OLD.container;
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS container_stats_update AFTER UPDATE OF tenant, container, size ON objects BEGIN
+        UPDATE container_stats SET objects = objects - 1, bytes = bytes - OLD.size
+        WHERE tenant = OLD.tenant AND container = OLD.container;
+        INSERT INTO container_stats VALUES (NEW.tenant, NEW.container, 1, NEW.size)
+        ON CONFLICT (tenant, container) DO UPDATE SET objects = objects + 1, bytes = bytes + NEW.size;
+    END""",
+)
+
+
 class ObjectStore:
     """The storage engine. Thread-safe; one instance per home folder and process."""
 
@@ -443,6 +479,7 @@ class ObjectStore:
         if "pack_offset" not in columns:  # homes created before archive members were packed
             self._db.execute("ALTER TABLE objects ADD COLUMN pack_offset INTEGER")
         self._db.execute("CREATE INDEX IF NOT EXISTS objects_by_pack ON objects (blob) WHERE pack_offset IS NOT NULL")
+        self._keep_container_stats()
         self._tokens: dict[str, tuple[str | None, float]] = {}
         self._containers: set[tuple[str, str]] = set()  # known to exist (cleared on container delete)
         self.archive_limits = ArchiveLimits()
@@ -455,6 +492,22 @@ class ObjectStore:
             finally:
                 self._sweep_lock.share()
         self._closed = False
+
+    def _keep_container_stats(self) -> None:
+        """Object count and bytes used per container, kept by triggers in the transaction of every write (a
+        container listing or HEAD reads one row instead of counting a million). Homes made before these counters
+        get them filled once, here."""
+        self._db.execute("PRAGMA recursive_triggers = ON")  # INSERT OR REPLACE fires the delete trigger too
+        with self._tx() as db:
+            known = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'container_stats'")
+            fill = not known.fetchall()
+            for statement in _CONTAINER_STATS_SCHEMA:  # not executescript: it would commit the transaction
+                db.execute(statement)
+            if fill:
+                db.execute(
+                    "INSERT INTO container_stats SELECT tenant, container, COUNT(*), COALESCE(SUM(size), 0) "
+                    "FROM objects GROUP BY tenant, container"
+                )
 
     # -- infrastructure -------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -652,11 +705,10 @@ class ObjectStore:
         """(object count, bytes used) or ``None`` when the container does not exist."""
         if not self.container_exists(tenant, container):
             return None
-        row = self._query(
-            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM objects WHERE tenant = ? AND container = ?",
-            (tenant, container),
-        )[0]
-        return int(row[0]), int(row[1])
+        rows = self._query(
+            "SELECT objects, bytes FROM container_stats WHERE tenant = ? AND container = ?", (tenant, container)
+        )
+        return (int(rows[0][0]), int(rows[0][1])) if rows else (0, 0)
 
     def list_containers(self, tenant: str) -> list[str]:
         return [r[0] for r in self._query("SELECT name FROM containers WHERE tenant = ? ORDER BY name", (tenant,))]
@@ -946,6 +998,10 @@ class ObjectStore:
             if prefix:
                 sql += " AND substr(name, 1, ?) = ?"
                 args += [len(prefix), prefix]
+                past = _after_prefix(prefix)
+                if past is not None:  # bounds the index range: a prefix matching few names reads only those
+                    sql += " AND name < ?"
+                    args.append(past)
             if end_marker:
                 sql += " AND name < ?"
                 args.append(end_marker)

@@ -16,7 +16,7 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,15 @@ class Request:
 
 # (payload key, value), optionally with more top-level fields of the answer (e.g. ``paging``); None: the header only
 Payload = tuple[str, Any] | tuple[str, Any, dict[str, Any]] | None
+STREAM_PAGE_ROWS = 500  # rows read, rendered and written at a time by a list asked for without `limit`
+
+
+@dataclass(frozen=True)
+class StreamedList:
+    """A list payload written page by page as a JSON array (the answer is sent while the next page is read), so
+    the server holds one page of it, not all of it."""
+
+    pages: Iterator[list[dict[str, Any]]]
 
 
 def new_id() -> str:
@@ -414,11 +423,9 @@ class Service:
         def handler(req: Request) -> Payload:
             limit = req.query.get("limit")
             experiment_id = req.query.get("experimentId")
-            if limit is None:
-                rows = self.store.select(req.appkey, kind.name)
-                if experiment_id is not None:
-                    rows = [r for r in rows if r.doc.get("experimentId") == experiment_id]
-                return kind.list_key, [self.render(r) for r in rows]
+            if limit is None:  # every resource, oldest first: streamed one page of rows at a time
+                pages = self.store.iter_pages(req.appkey, kind.name, STREAM_PAGE_ROWS, experiment_id)
+                return kind.list_key, StreamedList([self.render(r) for r in page] for page in pages)
             page = int(req.query.get("page") or 1)
             rows, total = self.store.select_page(
                 req.appkey, kind.name, int(limit), (page - 1) * int(limit), experiment_id

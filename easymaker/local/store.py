@@ -227,6 +227,29 @@ class Store:
         sql = f"SELECT {_COLUMNS} FROM resources WHERE {where} ORDER BY created DESC, rowid DESC LIMIT ? OFFSET ?"
         return [_row(t) for t in conn.execute(sql, [*args, limit, offset]).fetchall()], total
 
+    def iter_pages(
+        self, appkey: str, kind: str, page_size: int, experiment_id: str | None = None
+    ) -> Iterator[list[Row]]:
+        """Every row of one kind, oldest first (optionally of one experiment), ``page_size`` rows at a time: each
+        page is one query continuing after the last row of the previous one (keyset, not OFFSET), so only one page
+        is held at a time and each costs the same however many rows come before it."""
+        where, args = "appkey=? AND kind=?", [appkey, kind]
+        if experiment_id is not None:
+            where += " AND json_extract(doc, '$.experimentId')=?"
+            args.append(experiment_id)
+        after: tuple[float, int] | None = None
+        while True:
+            keyset = "" if after is None else " AND (created > ? OR (created = ? AND rowid > ?))"
+            bound = [] if after is None else [after[0], after[0], after[1]]
+            sql = f"SELECT {_COLUMNS}, rowid FROM resources WHERE {where}{keyset} ORDER BY created, rowid LIMIT ?"
+            rows = self._conn().execute(sql, [*args, *bound, page_size]).fetchall()
+            if not rows:
+                return
+            yield [_row(t[:-1]) for t in rows]
+            if len(rows) < page_size:
+                return
+            after = (rows[-1][7], rows[-1][-1])
+
     def find_by_field(self, appkey: str, kind: str, json_field: str, value: str) -> list[Row]:
         """Rows of one kind whose document has ``json_field`` (top level) equal to ``value``."""
         sql = (
