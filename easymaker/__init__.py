@@ -85,6 +85,7 @@ from easymaker.values import (
 )
 
 if TYPE_CHECKING:
+    from easymaker.metrics import log_metrics
     from easymaker.resources.batch_inference import BatchInference
     from easymaker.resources.endpoint import ApiSpec, Endpoint, EndpointModel, EndpointStage
     from easymaker.resources.experiment import Experiment
@@ -93,6 +94,7 @@ if TYPE_CHECKING:
     from easymaker.resources.model import Model
     from easymaker.resources.model_evaluation import ModelEvaluation
     from easymaker.resources.model_preset import ModelPreset
+    from easymaker.resources.observe import LogsNotAvailableError, MetricPoint, MetricSeries
     from easymaker.resources.pipeline import Pipeline, PipelineRecurringRun, PipelineRun
     from easymaker.resources.training import Training
     from easymaker.storage.objectstorage import ObjectStorage, download, upload
@@ -122,6 +124,10 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "download": ("easymaker.storage.objectstorage", "download"),
     "ObjectStorage": ("easymaker.storage.objectstorage", "ObjectStorage"),
     "logger": ("easymaker.logger", "Logger"),
+    "log_metrics": ("easymaker.metrics", "log_metrics"),
+    "MetricSeries": ("easymaker.resources.observe", "MetricSeries"),
+    "MetricPoint": ("easymaker.resources.observe", "MetricPoint"),
+    "LogsNotAvailableError": ("easymaker.resources.observe", "LogsNotAvailableError"),
     "Image": ("easymaker.items", "Image"),
     "InstanceType": ("easymaker.items", "InstanceType"),
     "Algorithm": ("easymaker.items", "Algorithm"),
@@ -252,4 +258,8 @@ __all__ = [
     "init",
     "logger",
     "upload",
+    "log_metrics",
+    "MetricSeries",
+    "MetricPoint",
+    "LogsNotAvailableError",
 ]

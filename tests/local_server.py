@@ -221,3 +221,8 @@ def local_server_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lo
         yield handle
     finally:
         handle.stop(timeout=20)
+
+
+def local_sdk_environment(server: LocalServerHandle) -> dict[str, str]:
+    """The environment that points ``easymaker.init(profile="local")`` at ``server`` (set it, then init)."""
+    return {"EM_LOCAL_URL": server.url, "EASYMAKER_LOCAL_HOME": str(server.home), "EASYMAKER_LOCAL_TOKEN": server.token}

@@ -8,7 +8,8 @@ The flags are those of the user's guide, single-dash long flags included::
 
 Several section flags print several sections, in the order of the guide. Credentials come from the flags, else
 from the ``EM_*`` environment variables; in the local profile they are optional. ``python -m easymaker logs
-<job id>`` prints the captured output of a job run by EasyMaker Local.
+<job id> [-f]`` prints (or follows) the output of a job run by EasyMaker Local; ``python -m easymaker experiment
+compare <experiment id> --sort val_loss`` prints an experiment's runs side by side.
 
 Exit status: 0 on success, 1 when the API cannot be reached or refuses the request (one line on stderr, no
 traceback), 2 for a usage error.
@@ -322,15 +323,21 @@ def _run_logs(argv: list[str]) -> int:
         "run by EasyMaker Local.",
     )
     parser.add_argument("job_id", help="the training (or other job) id")
-    parser.add_argument("--profile", default="local", help="only 'local' has this admin endpoint")
-    parser.add_argument("--appkey")
-    parser.add_argument("--access_token", "--access-token", dest="access_token")
-    parser.add_argument("--api_url", "--api-url", dest="api_url")
-    parser.add_argument("--region")
+    parser.add_argument(
+        "-f",
+        "--follow",
+        action="store_true",
+        help="print lines as the job writes them, until it reaches a final status",
+    )
+    parser.add_argument("--source", help="a trial id (tuning), a step name (pipeline run) or a model worker")
+    parser.add_argument("--offset", type=int, default=0, help="the byte offset to start at (with -f or --source)")
+    _add_connection_flags(parser, profile_help="only 'local' serves job logs")
     args = parser.parse_args(argv)
     client = _build_client(args)
     base_url = client.base_url
     try:
+        if args.follow or args.source or args.offset:
+            return _print_followed(client, args)
         if not client.config.local:
             raise CliError("logs reads EasyMaker Local's admin endpoint: use --profile local (or EM_PROFILE=local)")
         http = client.api.get_httpx_client()
@@ -343,6 +350,66 @@ def _run_logs(argv: list[str]) -> int:
         return EXIT_OK
     except CliError:
         raise
+    except Exception as exc:
+        raise CliError(_describe(exc, base_url)) from exc
+    finally:
+        client.close()
+
+
+def _add_connection_flags(parser: argparse.ArgumentParser, profile_help: str) -> None:
+    parser.add_argument("--profile", default="local", help=profile_help)
+    parser.add_argument("--appkey")
+    parser.add_argument("--access_token", "--access-token", dest="access_token")
+    parser.add_argument("--api_url", "--api-url", dest="api_url")
+    parser.add_argument("--region")
+
+
+def _print_followed(client: Any, args: argparse.Namespace) -> int:
+    from easymaker.resources.observe import resource_logs
+
+    lines = resource_logs(
+        client, args.job_id, "job", follow=bool(args.follow), source=args.source, offset=max(args.offset, 0)
+    )
+    for line in lines:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def _run_experiment(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m easymaker experiment",
+        description="'compare <experiment id>': the experiment's trainings and trials side by side (status, "
+        "hyperparameters, final metrics, duration, model).",
+    )
+    parser.add_argument("action", choices=["compare"])
+    parser.add_argument("experiment_id")
+    parser.add_argument("--sort", help="order by this column, e.g. a metric such as val_loss (smallest first)")
+    parser.add_argument("--desc", action="store_true", help="largest first")
+    parser.add_argument("--output", choices=["table", "json"], default="table")
+    _add_connection_flags(parser, profile_help="local (default) or a region's service")
+    args = parser.parse_args(argv)
+    client = _build_client(args)
+    base_url = client.base_url
+    try:
+        from easymaker.resources.experiment import Experiment
+
+        experiment = Experiment(args.experiment_id, client=client)
+        rows = experiment.get_run_table(args.sort, ascending=not args.desc, as_dataframe=False)
+        if args.output == "json":
+            print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+            return EXIT_OK
+        print(f"Runs of experiment {experiment.name or args.experiment_id} ({len(rows)})")
+        if not rows:
+            print("  (no trainings or tunings)")
+            return EXIT_OK
+        headers = list(rows[0])
+        print(format_table(headers, [[_cell(row.get(h)) for h in headers] for row in rows]))
+        return EXIT_OK
+    except CliError:
+        raise
+    except KeyError as exc:
+        raise CliError(str(exc.args[0]) if exc.args else str(exc)) from exc
     except Exception as exc:
         raise CliError(_describe(exc, base_url)) from exc
     finally:
@@ -411,6 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_logs(args_list[1:])
         if args_list and args_list[0] == "sample":
             return _run_sample(args_list[1:])
+        if args_list and args_list[0] == "experiment":
+            return _run_experiment(args_list[1:])
         parser = build_parser()
         args = parser.parse_args(args_list)
         chosen = [s for s in SECTIONS if getattr(args, s.flag)]

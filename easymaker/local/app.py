@@ -364,7 +364,9 @@ def _observe_handlers(state: AppState) -> dict[str, Any]:
         doc = {"header": OK_HEADER, "resourceId": row.id, "source": source, "metricSeriesList": series}
         return Response(_dumps(doc), media_type="application/json")
 
-    return {"getResourceLogs": logs, "listResourceLogSources": sources, "getResourceMetrics": metrics}
+    handlers = {"getResourceLogs": logs, "listResourceLogSources": sources, "getResourceMetrics": metrics}
+    assert set(handlers) == observe.OPERATIONS
+    return handlers
 
 
 def _sse_response(path: Any, offset: int, final_status: Any) -> Response:

@@ -27,6 +27,8 @@ from typing import Any
 
 from easymaker.local.states import KINDS
 
+# The operations of the spec served by the app itself (streams and files), not by the resource service.
+OPERATIONS = frozenset({"getResourceLogs", "listResourceLogSources", "getResourceMetrics"})
 OUTPUT_LOG = "output.log"
 METRICS_FILE = "metrics.jsonl"
 METRICS_ENV = "EM_LOCAL_METRICS_FILE"

@@ -498,16 +498,30 @@ class Resource(Record):
         with self._guard():
             operation(client.appkey, self._require_id(), client=client.api)
 
-    def _post_create(self, operation: CreateOperation, body: Any, wait: bool | None, timeout: float | None) -> Self:
-        """POST ``body``, take the created resource from the response, and wait for it when ``wait``."""
+    def _post_create(
+        self, operation: CreateOperation, body: Any, wait: bool | None, timeout: float | None, logs: bool = False
+    ) -> Self:
+        """POST ``body``, take the created resource from the response, and wait for it when ``wait`` (printing its
+        followed log meanwhile when ``logs``)."""
         client = self.client
-        response = operation(client.appkey, client=client.api, body=body)
-        return self._adopt(self._payload(client, response), wait, timeout)
+        if logs and wait:
+            from easymaker.resources.observe import check_logs_available
 
-    def _adopt(self, data: Mapping[str, Any], wait: bool | None, timeout: float | None) -> Self:
+            check_logs_available(client, self._label, getattr(body, "use_log", None) is True)
+        response = operation(client.appkey, client=client.api, body=body)
+        return self._adopt(self._payload(client, response), wait, timeout, logs)
+
+    def _adopt(self, data: Mapping[str, Any], wait: bool | None, timeout: float | None, logs: bool = False) -> Self:
         """Hold ``data`` (a created resource) and wait for it when ``wait``."""
         self._set(data)
         if wait:
+            printer = getattr(self, "_print_logs_until_done", None)
+            if logs and printer is not None:
+                clock = self.client.clock
+                started = clock()
+                printer(timeout)
+                if timeout is not None:
+                    timeout = max(0.0, timeout - (clock() - started))
             self._wait_created(timeout)
         return self
 

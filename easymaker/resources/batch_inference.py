@@ -19,6 +19,7 @@ from easymaker.resources.base import (
     tag_items,
     timeout_minutes,
 )
+from easymaker.resources.observe import LogsMixin
 from easymaker.values import plain
 
 PARAMETERS: dict[str, Any] = {
@@ -41,7 +42,7 @@ PARAMETERS: dict[str, Any] = {
 }
 
 
-class BatchInference(StoppableResource, BatchInferenceFields):
+class BatchInference(LogsMixin, StoppableResource, BatchInferenceFields):
     """A batch inference job over files."""
 
     _noun = "batchInference"
@@ -96,9 +97,11 @@ class BatchInference(StoppableResource, BatchInferenceFields):
         model_name: str | None = None,
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
+        logs: bool = False,
     ) -> BatchInference:
         """Start a batch inference of ``model_id`` (2.1.5) or ``model_name`` (the guide; resolved to its id with
         one cached model-list request)."""
+        self._check_logs(logs, use_log)
         from easymaker_api.api.batch_inferences import create_batch_inference
         from easymaker_api.models.batch_inference_create_request import BatchInferenceCreateRequest
         from easymaker_api.models.batch_inference_input_data_type_code import BatchInferenceInputDataTypeCode
@@ -165,4 +168,4 @@ class BatchInference(StoppableResource, BatchInferenceFields):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        return self._post_create(create_batch_inference.sync_detailed, body, wait, timeout)
+        return self._post_create(create_batch_inference.sync_detailed, body, wait, timeout, logs)

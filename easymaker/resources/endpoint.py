@@ -52,6 +52,7 @@ from easymaker.resources.base import (
     sdk_parameters,
     tag_items,
 )
+from easymaker.resources.observe import LogsMixin
 from easymaker.values import EndpointModelResource, plain
 
 DEFAULT_PREDICT_TIMEOUT = 60.0
@@ -370,7 +371,7 @@ def _post_json(client: Client, url: str, body: Any, timeout: float | None) -> An
         ) from None
 
 
-class EndpointStage(_Predicting, EndpointStageFields):
+class EndpointStage(LogsMixin, _Predicting, EndpointStageFields):
     """A stage of an endpoint (an API Gateway stage with deployed models)."""
 
     _noun = "endpointStage"

@@ -105,6 +105,19 @@ class Experiment(Resource, ExperimentFields):
             return self._adopt(existing[0], wait, timeout)
         return self._post_create(create_experiment.sync_detailed, body, wait, timeout)
 
+    def get_run_table(
+        self, sort_by: str | None = None, *, ascending: bool = True, as_dataframe: bool | None = None
+    ) -> Any:
+        """The experiment's runs side by side: one row per training and per trial of its tunings, with ``run_id``,
+        ``run_type`` (``training`` / ``trial``), ``name``, ``parent_id`` (the tuning of a trial), ``status``,
+        ``duration_seconds``, ``model_id``, one ``hp.<name>`` column per hyperparameter and one column per metric
+        (its final value). ``sort_by`` orders by a column (e.g. ``"val_loss"``; runs without it last). A pandas
+        DataFrame when pandas is installed (``as_dataframe=False``: always a list of dicts)."""
+        from easymaker.resources.compare import RUN_COLUMNS, run_rows, sort_rows, table
+
+        rows = sort_rows(run_rows(self.client, self._require_id()), sort_by, ascending)
+        return table(rows, RUN_COLUMNS, as_dataframe)
+
 
 def _as_list(values: Iterable[str] | None) -> list[str] | None:
     if values is None:

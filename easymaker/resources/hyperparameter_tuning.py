@@ -20,6 +20,7 @@ from easymaker.resources.base import (
     tag_items,
     timeout_minutes,
 )
+from easymaker.resources.observe import LogsMixin, Trial
 from easymaker.resources.training import PARAMETERS as TRAINING_PARAMETERS
 from easymaker.resources.training import TrainingLookupsMixin, resolve_training_ids
 from easymaker.values import Dataset, HyperparameterSpec, Metric, plain
@@ -45,7 +46,7 @@ PARAMETERS: dict[str, Any] = {
 }
 
 
-class HyperparameterTuning(TrainingLookupsMixin, StoppableResource, HyperparameterTuningFields):
+class HyperparameterTuning(LogsMixin, TrainingLookupsMixin, StoppableResource, HyperparameterTuningFields):
     """A hyperparameter tuning job (trials run as trainings)."""
 
     _noun = "hyperparameterTuning"
@@ -117,10 +118,12 @@ class HyperparameterTuning(TrainingLookupsMixin, StoppableResource, Hyperparamet
         experiment_name: str | None = None,
         experiment_description: str | None = None,
         timeout: float | None = None,
+        logs: bool = False,
     ) -> HyperparameterTuning:
         """Start a tuning (positional order of 2.1.5; the guide passes keywords). Returns this object.
 
         ``instanceCount`` on the wire is ``distributed_node_count × parallel_trial_count`` (at most 10)."""
+        self._check_logs(logs, use_log)
         from easymaker_api.api.hyperparameter_tunings import create_hyperparameter_tuning
         from easymaker_api.models.dataset import Dataset as WireDataset
         from easymaker_api.models.early_stopping_algorithm import EarlyStoppingAlgorithm
@@ -238,4 +241,21 @@ class HyperparameterTuning(TrainingLookupsMixin, StoppableResource, Hyperparamet
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        return self._post_create(create_hyperparameter_tuning.sync_detailed, body, wait, timeout)
+        return self._post_create(create_hyperparameter_tuning.sync_detailed, body, wait, timeout, logs)
+
+    def get_trial_list(self, *, refresh: bool = True) -> list[Trial]:
+        """The tuning's trials (one GET unless ``refresh=False``), in the order they started; the optimal trial is one
+        of them (``is_optimal``). EasyMaker Local fills every trial with each metric's history and its start and end;
+        where the service returns only the optimal trial, the list holds that one."""
+        if refresh:
+            self.refresh()
+        optimal = self._data.get("optimalTrial") if isinstance(self._data.get("optimalTrial"), dict) else None
+        optimal_id = self._data.get("optimalTrialId") or (optimal or {}).get("trialId")
+        items = [t for t in self._data.get("trialList") or [] if isinstance(t, dict)]
+        if not items and optimal:
+            items = [optimal]
+        return [Trial.from_wire(t, tuning_id=self.id, optimal_id=optimal_id, client=self._client) for t in items]
+
+    def get_optimal_trial(self, *, refresh: bool = True) -> Trial | None:
+        """The trial with the best objective value, or ``None`` while no trial succeeded."""
+        return next((t for t in self.get_trial_list(refresh=refresh) if t.is_optimal), None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from easymaker_api.fields import ModelFields
 
@@ -20,6 +20,9 @@ from easymaker.resources.base import (
     tag_items,
 )
 from easymaker.values import Parameter, plain
+
+if TYPE_CHECKING:
+    from easymaker.resources.compare import Lineage
 
 PARAMETERS: dict[str, Any] = {
     "modelName": "model_name",
@@ -228,3 +231,11 @@ class Model(Resource, ModelFields):
                 **parent_fields(client),
             )
         return self._post_create(create_model.sync_detailed, body, wait, timeout)
+
+    def lineage(self) -> Lineage:
+        """Where this model came from (its training, or its tuning and trial, with datasets, hyperparameters and
+        experiment) and where it went (the evaluations, endpoints and batch inferences using it)."""
+        from easymaker.resources.compare import model_lineage
+
+        self._require_id()
+        return model_lineage(self.client, self)

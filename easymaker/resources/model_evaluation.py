@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from easymaker_api.fields import ModelEvaluationFields
 
+from easymaker._client import Client
 from easymaker.resources.base import (
     Operations,
     StoppableResource,
@@ -17,6 +19,7 @@ from easymaker.resources.base import (
     sdk_parameters,
     timeout_minutes,
 )
+from easymaker.resources.observe import LogsMixin
 from easymaker.values import plain
 
 PARAMETERS: dict[str, Any] = {
@@ -45,7 +48,7 @@ BATCH_PARAMETERS: dict[str, Any] = {
 }
 
 
-class ModelEvaluation(StoppableResource, ModelEvaluationFields):
+class ModelEvaluation(LogsMixin, StoppableResource, ModelEvaluationFields):
     """An evaluation of a classification or regression model on labelled data."""
 
     _noun = "modelEvaluation"
@@ -102,9 +105,11 @@ class ModelEvaluation(StoppableResource, ModelEvaluationFields):
         boot_storage_size: int | None = None,
         data_storage_size: int | None = None,
         timeout: float | None = None,
+        logs: bool = False,
     ) -> ModelEvaluation:
         """Evaluate a model (2.1.5 positional order; the guide's ``generate_feature_attributions``,
         ``boot_storage_size`` and ``data_storage_size`` are sent too)."""
+        self._check_logs(logs, use_log)
         from easymaker_api.api.model_evaluations import create_model_evaluation
         from easymaker_api.models.model_evaluation_batch_inference_request import (
             ModelEvaluationBatchInferenceRequest,
@@ -193,4 +198,34 @@ class ModelEvaluation(StoppableResource, ModelEvaluationFields):
                 use_log=bool(use_log),
                 **parent_fields(client),
             )
-        return self._post_create(create_model_evaluation.sync_detailed, body, wait, timeout)
+        return self._post_create(create_model_evaluation.sync_detailed, body, wait, timeout, logs)
+
+    @classmethod
+    def get_comparison_table(
+        cls,
+        objective_code: Any = None,
+        *,
+        evaluations: Iterable[ModelEvaluation | str] | None = None,
+        sort_by: str | None = None,
+        ascending: bool = True,
+        as_dataframe: bool | None = None,
+        client: Client | None = None,
+    ) -> Any:
+        """Model evaluations side by side: one row per evaluation (``model_evaluation_id``, ``name``, ``model_id``,
+        ``model_name``, ``objective_code``, ``status``) with a column per scalar metric (``auRoc``, ``logLoss``,
+        ``rootMeanSquaredError``, ...). ``evaluations`` (objects or ids) or else every evaluation, kept to those of
+        ``objective_code`` (``CLASSIFICATION`` / ``REGRESSION``) when given. A pandas DataFrame when pandas is
+        installed, else a list of dicts."""
+        from easymaker.resources.compare import evaluation_rows, sort_rows, table
+        from easymaker.values import plain
+
+        if evaluations is None:
+            chosen: list[ModelEvaluation] = cls.get_list(client=client)
+        else:
+            chosen = [e if isinstance(e, ModelEvaluation) else cls(str(e), client=client) for e in evaluations]
+        wanted = plain(objective_code)
+        if wanted is not None:
+            chosen = [e for e in chosen if e.to_dict().get("objectiveCode") == wanted]
+        rows = sort_rows(evaluation_rows(chosen), sort_by, ascending)
+        first = ("model_evaluation_id", "name", "model_id", "model_name", "objective_code", "status")
+        return table(rows, first, as_dataframe)

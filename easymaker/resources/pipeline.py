@@ -25,6 +25,7 @@ from easymaker.resources.base import (
     tag_items,
     wire_dict,
 )
+from easymaker.resources.observe import LogsMixin
 from easymaker.values import Nas, Parameter
 
 PIPELINE_PARAMETERS: dict[str, Any] = {
@@ -218,7 +219,7 @@ def _create_run(
     return client.payload(response, PipelineRunCreateResponse)
 
 
-class PipelineRun(StoppableResource, PipelineRunFields):
+class PipelineRun(LogsMixin, StoppableResource, PipelineRunFields):
     """A run of a pipeline."""
 
     _noun = "pipelineRun"
@@ -268,8 +269,10 @@ class PipelineRun(StoppableResource, PipelineRunFields):
         *,
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
+        logs: bool = False,
     ) -> PipelineRun:
         """Run a pipeline (2.1.5 positional order). ``parameter_list`` items may use ``parameterKey``."""
+        self._check_logs(logs, None)
         client = self.client
         parsed = _create_run(
             client,
@@ -287,7 +290,7 @@ class PipelineRun(StoppableResource, PipelineRunFields):
             nas_list=nas_list,
             tag_list=tag_list,
         )
-        return self._adopt(wire_dict(parsed.pipeline_run, self._noun), wait, timeout)
+        return self._adopt(wire_dict(parsed.pipeline_run, self._noun), wait, timeout, logs)
 
 
 class PipelineRecurringRun(StoppableResource, PipelineRecurringRunFields):

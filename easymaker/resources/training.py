@@ -22,6 +22,7 @@ from easymaker.resources.base import (
     timeout_minutes,
     wire_dicts,
 )
+from easymaker.resources.observe import LogsMixin, MetricSeries, resource_metrics
 from easymaker.values import Dataset, Parameter
 
 PARAMETERS: dict[str, Any] = {
@@ -99,7 +100,7 @@ def resolve_training_ids(
     return image_id, str(flavor["id"]), (str(algorithm["algorithmId"]) if algorithm else None)
 
 
-class Training(TrainingLookupsMixin, StoppableResource, TrainingFields):
+class Training(LogsMixin, TrainingLookupsMixin, StoppableResource, TrainingFields):
     """A training job."""
 
     _noun = "training"
@@ -153,11 +154,13 @@ class Training(TrainingLookupsMixin, StoppableResource, TrainingFields):
         experiment_name: str | None = None,
         experiment_description: str | None = None,
         timeout: float | None = None,
+        logs: bool = False,
     ) -> Training:
         """Start a training (positional order of 2.1.5; the guide passes keywords). Returns this object.
 
         ``timeout`` bounds the wait (seconds) when ``wait`` is true. Requests: the instance-type and image lists
         (cached per client for a minute), the algorithm list only with ``algorithm_name``, then the POST."""
+        self._check_logs(logs, use_log)
         from easymaker_api.api.trainings import create_training
         from easymaker_api.models.dataset import Dataset as WireDataset
         from easymaker_api.models.parameter import Parameter as WireParameter
@@ -228,4 +231,9 @@ class Training(TrainingLookupsMixin, StoppableResource, TrainingFields):
                 tag_list=opt(tags),
                 **parent_fields(client),
             )
-        return self._post_create(create_training.sync_detailed, body, wait, timeout)
+        return self._post_create(create_training.sync_detailed, body, wait, timeout, logs)
+
+    def get_metrics(self) -> dict[str, MetricSeries]:
+        """Metric name -> its history, as the entry point recorded it with ``easymaker.log_metrics`` (EasyMaker
+        Local; on NHN Cloud the metrics are in the training's TensorBoard)."""
+        return resource_metrics(self.client, self._require_id())

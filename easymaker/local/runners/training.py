@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from easymaker.local import observe
 from easymaker.local.runners import process
 from easymaker.local.runners.base import JobContext, UriResolver
 from easymaker.local.runners.process import LogCapture, ProcessSpec
@@ -317,6 +318,7 @@ def plan_launch(
         region=region,
         base_env=base_env,
     )
+    env[observe.METRICS_ENV] = str(log_dir / observe.METRICS_FILE)  # easymaker.log_metrics records here
     script_args = [inputs.entry_point, *hyperparameter_args(hyperparameters)]
     cwd = inputs.source_dir
     specs: list[ProcessSpec] = []

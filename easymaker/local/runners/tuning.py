@@ -33,6 +33,7 @@ import time
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -401,6 +402,9 @@ class TrialRecord:
     metrics: dict[str, list[float]] = field(default_factory=dict)  # name -> [min, max, latest]
     objective_history: list[float] = field(default_factory=list)
     objective_value: float | None = None
+    history: dict[str, list[float]] = field(default_factory=dict)  # name -> every observation in order
+    started: str | None = None  # ISO 8601 UTC
+    finished: str | None = None
 
     def view(self, tuning_id: str, cfg: TuningConfig) -> dict[str, Any]:
         specs = {s.name: s for s in cfg.specs}
@@ -414,10 +418,11 @@ class TrialRecord:
                 "trialMetricMinValue": _fmt(mm[0]),
                 "trialMetricMaxValue": _fmt(mm[1]),
                 "trialMetricLatestValue": _fmt(mm[2]),
+                "trialMetricHistory": _history_points(self.history.get(name, [])),
             }
             for name, mm in self.metrics.items()
         ]
-        return {
+        view: dict[str, Any] = {
             "trialId": self.trial_id,
             "trialName": self.trial_name,
             "trialStatusCode": self.status,
@@ -425,9 +430,29 @@ class TrialRecord:
             "hyperparameterList": hps,
             "trialMetricList": metric_list,
         }
+        if self.reason:
+            view["trialStatusReason"] = self.reason
+        if self.started:
+            view["startedDatetime"] = self.started
+        if self.finished:
+            view["finishedDatetime"] = self.finished
+        return view
 
     def set_metrics(self, values: Mapping[str, list[float]], order: list[str]) -> None:
         self.metrics = {n: [min(values[n]), max(values[n]), values[n][-1]] for n in order if values.get(n)}
+        self.history = {n: list(values[n]) for n in order if values.get(n)}
+
+
+MAX_HISTORY_POINTS = 1000  # per metric in the resource; the oldest observations are dropped first
+
+
+def _history_points(values: list[float]) -> list[dict[str, Any]]:
+    first = max(0, len(values) - MAX_HISTORY_POINTS)
+    return [{"step": i + 1, "value": values[i]} for i in range(first, len(values))]
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _fmt(value: float) -> str:
@@ -683,6 +708,9 @@ class _TuningJob:
                 metrics={k: list(v) for k, v in (attrs.get("metrics") or {}).items()},
                 objective_history=list(attrs.get("objectiveHistory") or []),
                 objective_value=attrs.get("objectiveValue"),
+                history={k: list(v) for k, v in (attrs.get("history") or {}).items()},
+                started=attrs.get("started"),
+                finished=attrs.get("finished"),
             )
             if not t.state.is_finished():
                 rec.status, rec.reason = KILLED, "interrupted before it finished"
@@ -807,6 +835,9 @@ class _TuningJob:
             ("metrics", rec.metrics),
             ("objectiveHistory", rec.objective_history),
             ("objectiveValue", rec.objective_value),
+            ("history", {k: v[-MAX_HISTORY_POINTS:] for k, v in rec.history.items()}),
+            ("started", rec.started),
+            ("finished", rec.finished),
         ):
             trial.set_user_attr(key, value)
         if rec.status == SUCCEEDED and rec.objective_value is not None:
@@ -844,6 +875,7 @@ class _TuningJob:
             logger.exception("trial %s failed unexpectedly", rec.trial_id)
             rec.status, rec.reason = FAILED, f"internal error: {type(e).__name__}: {e}"
         finally:
+            rec.finished = _now_iso()
             self.events.put(("done", rec.number))
 
     def _run_trial(self, run: TrialRun) -> None:
@@ -885,6 +917,7 @@ class _TuningJob:
                 run.early_stop_reason = median_stop_reason(collector.objective_history(), succeeded, cfg)
 
         def started(_procs: list[process.ManagedProcess]) -> None:
+            rec.started = _now_iso()
             rec.status = RUNNING
             self.events.put(("running", rec.number))
 
