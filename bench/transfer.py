@@ -45,6 +45,8 @@ NO_FSYNC = "EasyMaker Local, no fsync"
 # child side: one transfer, timed; prints {"seconds": ..., "maxrss_mib": ...}
 # ---------------------------------------------------------------------------------------------------------------
 
+TOKEN_ENV = "BENCH_STORAGE_TOKEN"
+
 
 def _child(argv: list[str]) -> None:
     p = argparse.ArgumentParser()
@@ -52,11 +54,11 @@ def _child(argv: list[str]) -> None:
     p.add_argument("op", choices=["upload", "download"])
     p.add_argument("--endpoint", required=True)  # http://127.0.0.1:PORT
     p.add_argument("--tenant", required=True)
-    p.add_argument("--token", required=True)
     p.add_argument("--container", required=True)
     p.add_argument("--src", required=True)
     p.add_argument("--dest", required=True)
     a = p.parse_args(argv)
+    a.token = os.environ[TOKEN_ENV]  # through the environment: command lines are visible to every user (ps)
     uri = f"obs://object-storage.bench/v1/AUTH_{a.tenant}/{a.container}/p"
     storage_url = f"{a.endpoint}/v1/AUTH_{a.tenant}"
     src = Path(a.src)
@@ -178,11 +180,12 @@ def _run_child(
 ) -> dict[str, float]:
     cmd = [
         str(python), str(Path(__file__).resolve()), "--child", tool, op,
-        "--endpoint", target["endpoint"], "--tenant", target["tenant"], "--token", target["token"],
+        "--endpoint", target["endpoint"], "--tenant", target["tenant"],
         "--container", container, "--src", str(src), "--dest", str(dest),
     ]  # fmt: skip
     os.sync()
     env = {k: v for k, v in os.environ.items() if not k.startswith("EM_")}
+    env[TOKEN_ENV] = target["token"]
     res = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tempfile.gettempdir())
     if res.returncode != 0:
         raise RuntimeError(f"{tool} {op} failed:\n{res.stdout[-2000:]}\n{res.stderr[-3000:]}")

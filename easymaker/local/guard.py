@@ -87,7 +87,7 @@ class BrowserRules:
         if parts is None:
             return False
         host, given_port = parts
-        if port is not None and given_port != port:
+        if port is not None and (80 if given_port is None else given_port) != port:  # no port: http's default
             return False
         return host in self.names or (self.any_ip and _is_ip_literal(host))
 

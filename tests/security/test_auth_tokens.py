@@ -7,10 +7,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import anyio
 import httpx
 import pytest
 from local_server import LocalServerHandle, start_local_server
 
+from easymaker.local.app import create_app
 from easymaker.local.auth import AccessTokens
 
 VICTIM = "victimtenant"
@@ -122,3 +124,40 @@ def test_job_tokens_open_only_their_appkey_and_die_with_the_job() -> None:
     tokens.revoke_job("job-1")
     assert not tokens.allows(job, "mine")
     assert tokens.allows("the-access-token", "anything") and tokens.allows("the-access-token", None)
+
+
+def test_job_token_through_the_app(tmp_path: Path) -> None:
+    # what a pipeline step holds as EM_TOKEN: its own appkey, nothing else, and only while the run lasts
+    app = create_app(tmp_path / "home", "the-access-token-" + "a" * 20, run_jobs=False)
+    tokens = app.app.state.tokens  # type: ignore[attr-defined]
+    job = tokens.issue_job_token("mine", "run-1")
+    h = {"X-EasyMaker-Token": job}
+
+    async def calls() -> dict[str, int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+            out = {
+                "own": (await c.get("/v1.0/appkeys/mine/experiments", headers=h)).status_code,
+                "other appkey": (await c.get("/v1.0/appkeys/other/experiments", headers=h)).status_code,
+                "admin": (await c.get("/admin/jobs", headers=h)).status_code,
+                "reset": (await c.post("/admin/reset", headers=h)).status_code,
+                "iaas token": (await c.get("/token/v1.0/appkeys/mine/groups/g/iaas-token", headers=h)).status_code,
+                "swift": (await c.get("/v1/AUTH_mine/c", headers={"X-Auth-Token": job})).status_code,
+                "keystone": (
+                    await c.post("/v2.0/tokens", json={"auth": {"tenantId": "mine", "token": {"id": job}}})
+                ).status_code,
+            }
+            tokens.revoke_job("run-1")
+            out["after the run"] = (await c.get("/v1.0/appkeys/mine/experiments", headers=h)).status_code
+            return out
+
+    assert anyio.run(calls) == {
+        "own": 200,
+        "other appkey": 401,
+        "admin": 401,
+        "reset": 401,
+        "iaas token": 403,
+        "swift": 401,
+        "keystone": 401,
+        "after the run": 401,
+    }
