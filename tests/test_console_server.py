@@ -4,9 +4,13 @@ training lists. The page itself is tested in a real browser in ``test_console_br
 
 from __future__ import annotations
 
+import http.server
+import json
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -159,3 +163,39 @@ def test_paged_training_list(server: LocalServerHandle) -> None:
         r = api.get("/trainings", params=bad)
         assert r.status_code == 400, (bad, r.text)
         assert "limit" in r.text or "page" in r.text
+
+
+def test_cli_link_sends_no_token_to_a_stranger(server: LocalServerHandle, tmp_path: Path) -> None:
+    """A program that is not the server (it cannot prove it holds the token) gets nothing from the CLI."""
+    seen: list[str] = []
+
+    class Stranger(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            seen.append(str(self.headers))
+            body = json.dumps({"header": {"isSuccessful": True}, "proof": "guess"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    stranger = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stranger)
+    threading.Thread(target=stranger.serve_forever, daemon=True).start()
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "easymaker.local", "console", "--home", str(server.home)]
+            + ["--port", str(stranger.server_address[1])],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=60,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": f"{REPO}:{REPO / 'generated'}"},
+        )
+    finally:
+        stranger.shutdown()
+    assert out.returncode == 1 and "did not prove" in out.stderr
+    assert seen, "the proof request never reached the stranger"
+    assert not any(server.token in h for h in seen)

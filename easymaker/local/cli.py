@@ -215,6 +215,14 @@ def _console(args: argparse.Namespace) -> int:
         return 1
     host = f"[{args.host}]" if ":" in args.host else args.host
     base = f"http://{host}:{args.port}"
+    from easymaker._errors import ServerIdentityError
+    from easymaker._local import verify_local_server
+
+    try:  # the server proves it holds the token before the token is sent to it
+        verify_local_server(base, token)
+    except ServerIdentityError as exc:
+        print(f"easymaker-local: {exc}", file=sys.stderr)
+        return 1
     try:
         r = httpx.post(
             f"{base}/admin/console-links",
