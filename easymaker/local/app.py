@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl
 
 from anyio import to_thread
 from starlette.applications import Starlette
+from starlette.requests import ClientDisconnect
 from starlette.requests import Request as StarletteRequest
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
@@ -95,10 +96,13 @@ async def read_body(request: StarletteRequest, limit: int = MAX_BODY_BYTES) -> b
         except ValueError:
             pass
     chunks = bytearray()
-    async for chunk in request.stream():
-        chunks += chunk
-        if len(chunks) > limit:
-            raise BodyTooLarge()
+    try:
+        async for chunk in request.stream():
+            chunks += chunk
+            if len(chunks) > limit:
+                raise BodyTooLarge()
+    except ClientDisconnect as exc:  # nobody reads the answer; it keeps the log free of a traceback
+        raise RequestInvalid("body: the client disconnected before sending all of it") from exc
     return bytes(chunks)
 
 
@@ -425,8 +429,12 @@ def _admin_routes(state: AppState) -> list[Route]:
             n = await to_thread.run_sync(lambda: state.store.add_logs(parse_records(raw)))
         except BodyTooLarge:
             return error(413, f"body: larger than {MAX_REQUEST_BYTES} bytes (Log & Crash's limit per log)")
-        except LogRejected as exc:
+        except (LogRejected, RequestInvalid) as exc:
             return error(400, str(exc))
+        except (OSError, sqlite3.OperationalError) as exc:
+            if not disk_full(exc):
+                raise
+            return error(507, DISK_FULL_MESSAGE)
         return Response(_dumps({"header": OK_HEADER, "count": n}), media_type="application/json")
 
     return [

@@ -9,6 +9,7 @@ import http.client
 import io
 import resource
 import tarfile
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -243,4 +244,19 @@ def test_large_manifest_streams_segments_one_file_at_a_time(server: LocalServerH
     assert got.content == b"".join(b"%06d\n" % i for i in range(SEGMENTS))
     ranged = swift.get("/dlo/whole", headers={"Range": "bytes=7-13"})
     assert ranged.status_code == 206 and ranged.content == b"000001\n"
+    _no_traceback(server)
+
+
+def test_body_cut_short_leaves_no_traceback(server: LocalServerHandle) -> None:
+    import socket
+
+    head = (
+        f"POST /v1.0/appkeys/{APPKEY}/experiments HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+        f"x-nhn-authorization: Bearer {server.token}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
+        s.sendall(head.encode() + b'{"experimentName": ')
+    time.sleep(0.3)
+    with server.api(APPKEY) as api:  # the server still answers, and logged no error for the client's failure
+        assert api.get("/experiments").status_code == 200
     _no_traceback(server)
