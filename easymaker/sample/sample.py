@@ -33,8 +33,15 @@ def get_access_token(user_access_key_id: str, secret_access_key: str) -> str | N
     return _data.access_token(OAUTH_HOST, user_access_key_id, secret_access_key)
 
 
+def download_guide_notebook() -> list[str]:
+    """The 2.1.0 name: copy every sample notebook into the current folder, keeping files that exist (2.1.0's
+    function does nothing). Returns the paths written."""
+    return download_sample_notebook(output_dir=".")
+
+
 __all__ = [
     "batch_inference_sample",
+    "download_guide_notebook",
     "classification_model",
     "download_sample_notebook",
     "fine_tuning_sample",
