@@ -278,7 +278,9 @@
       }
     } catch (e) { /* an older server without the operation: read the output */ }
     const lines = await outputLines(appkey, id, src);
-    return { source: "output", series: metricsFromLines(lines.join("\n")) };
+    const text = lines.join("\n");
+    const xLabel = /(^|\s)epoch\s*=/.test(text) && !/(^|\s)step\s*=/.test(text) ? "epoch" : "step";
+    return { source: "output", series: metricsFromLines(text), xLabel };
   }
   // every line of a job's output so far (getResourceLogs from offset 0; the admin tail on an older server)
   async function outputLines(appkey, id, src) {
@@ -324,7 +326,7 @@
         const byStep = new Map((d.m.series[name] || []).map((p) => [p.step, p.value]));
         return { label: d.run.name, values: steps.map((st) => (byStep.has(st) ? byStep.get(st) : null)) };
       });
-      lineChart(chart, name, steps, series, { yLabel: name });
+      lineChart(chart, name, steps, series, { yLabel: name, xLabel: (data[0] && data[0].m.xLabel) || "step" });
     }
     pick.addEventListener("change", draw);
     box.reload = load;
