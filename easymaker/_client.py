@@ -234,9 +234,9 @@ class Client:
         if self.config.local and token:
             from easymaker._local import verify_local_server
 
-            verify_local_server(
-                self.config.api_url, token, transport=self._transport, timeout=self.config.connect_timeout
-            )
+            # through the retrying transport: no server at all is the usual APIConnectionError
+            options = self._http_options()
+            verify_local_server(self.config.api_url, token, transport=options["transport"], timeout=options["timeout"])
 
     def inference_http(self) -> httpx.Client:
         """The httpx client for inference calls to stage URLs: no EasyMaker credentials, connect retries only

@@ -59,7 +59,7 @@ def is_listening(host: str, port: int, timeout: float = PROBE_TIMEOUT) -> bool:
         return False
 
 
-def verify_local_server(url: str, token: str, *, transport: Any = None, timeout: float = 10.0) -> None:
+def verify_local_server(url: str, token: str, *, transport: Any = None, timeout: Any = 10.0) -> None:
     """Check that EasyMaker Local at ``url`` holds ``token`` before anything secret is sent there.
 
     Sends a fresh random nonce to ``proveLocalServer`` and compares the answer with the HMAC computed here (see

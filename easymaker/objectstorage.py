@@ -61,10 +61,9 @@ def storage_overrides(client: Client | None = None) -> dict[str, Any]:
     if config.local and config.access_token:
         from easymaker.storage.tokens import KeystoneTokenProvider
 
-        # the server proves it holds the access token first; then a token for each tenant is obtained from its
-        # Keystone endpoint with the access token (the example's username and password are not used locally)
-        configured.verify_local()
-        provider = KeystoneTokenProvider(
+        # a token for each tenant from the server's Keystone endpoint with the access token (the example's username
+        # and password are not used locally), once the server has proved it holds that token
+        keystone = KeystoneTokenProvider(
             f"{config.api_url}/v2.0/tokens",
             None,
             None,
@@ -72,7 +71,12 @@ def storage_overrides(client: Client | None = None) -> dict[str, Any]:
             timeout=config.read_timeout,
             transport=configured.transport,
         )
-        return {"swift_endpoint": config.api_url, "token_provider": provider}
+
+        def local_token(tenant: str) -> tuple[str, Any]:
+            configured.verify_local()
+            return keystone(tenant)
+
+        return {"swift_endpoint": config.api_url, "token_provider": local_token}
     if config.easymaker_token and config.group_id:
         return {"token_provider": iaas_token_provider(configured)}
     return {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -295,7 +296,27 @@ def test_object_storage_token_source_follows_the_configuration() -> None:
     local = easymaker.Client(appkey="local", access_token="local-token", profile="local", api_url="http://127.0.0.1:5")
     options = storage_overrides(local)
     assert options["swift_endpoint"] == "http://127.0.0.1:5"
-    assert options["token_provider"]("tenant")[0] == "local-token"
+    from easymaker.local.auth import server_proof
+
+    with respx.mock() as router:  # the server proves it holds the token, then issues a tenant's token for it
+
+        def prove(request: httpx.Request) -> httpx.Response:
+            nonce = json.loads(request.content)["nonce"]
+            return httpx.Response(
+                200, json={"header": {"isSuccessful": True}, "proof": server_proof("local-token", 5, nonce)}
+            )
+
+        proof = router.post("http://127.0.0.1:5/local/v1.0/server-proof").mock(side_effect=prove)
+        keystone = router.post("http://127.0.0.1:5/v2.0/tokens").mock(
+            return_value=httpx.Response(
+                200, json={"access": {"token": {"id": "t-1", "expires": "2099-01-01T00:00:00Z"}}}
+            )
+        )
+        assert options["token_provider"]("tenant") == ("t-1", "2099-01-01T00:00:00Z")
+        assert "local-token" not in str(proof.calls.last.request.headers)
+        assert json.loads(keystone.calls.last.request.content) == {
+            "auth": {"tenantId": "tenant", "token": {"id": "local-token"}}
+        }
     inside = easymaker.Client(appkey="ak", easymaker_token="em-token", group_id="g1")
     provider = storage_overrides(inside)["token_provider"]
     with respx.mock() as router:

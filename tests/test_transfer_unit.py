@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from swift_server import run_local_store
+from swift_server import CREDENTIALS, run_local_store
 
 from easymaker.storage import (
     NasUnavailableError,
@@ -242,6 +242,8 @@ def test_wrong_server_etag_is_an_integrity_failure(tmp_path: Path) -> None:
 def test_module_functions_with_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from easymaker import storage
 
+    USER, PASSWORD = CREDENTIALS["username"], CREDENTIALS["password"]  # noqa: N806 - the store's local credentials
+
     src = tmp_path / "src"
     (src / "sub").mkdir(parents=True)
     (src / "a.txt").write_text("a")
@@ -250,15 +252,15 @@ def test_module_functions_with_environment(tmp_path: Path, monkeypatch: pytest.M
         monkeypatch.setenv("EM_IDENTITY_URL", f"{srv.url}/v2.0/tokens")
         monkeypatch.setenv("EM_SWIFT_ENDPOINT", srv.url)
         uri = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_t1/cont/base"
-        up = storage.upload(uri, src, None, "user@example.com", "pw", show_progress=False)  # 2.1.5 order
+        up = storage.upload(uri, src, None, USER, PASSWORD, show_progress=False)  # 2.1.5 order
         assert sorted(up.transferred) == ["base/a.txt", "base/sub/b.csv"]
-        assert storage.find_object_list(uri, [".CSV"], None, "user@example.com", "pw") == ["base/sub/b.csv"]
-        assert storage.get_object_size(uri, None, "user@example.com", "pw") == 4
-        down = storage.download(uri, tmp_path / "out", None, "user@example.com", "pw", show_progress=False)
+        assert storage.find_object_list(uri, [".CSV"], None, USER, PASSWORD) == ["base/sub/b.csv"]
+        assert storage.get_object_size(uri, None, USER, PASSWORD) == 4
+        down = storage.download(uri, tmp_path / "out", None, USER, PASSWORD, show_progress=False)
         assert len(down.transferred) == 2 and (tmp_path / "out" / "sub" / "b.csv").read_text() == "b,c"
-        deleted = storage.delete(uri, None, None, "user@example.com", "pw", show_progress=False)
+        deleted = storage.delete(uri, None, None, USER, PASSWORD, show_progress=False)
         assert sorted(deleted) == ["base/a.txt", "base/sub/b.csv"]
-        assert storage.find_object_list(uri, None, None, "user@example.com", "pw") == []
+        assert storage.find_object_list(uri, None, None, USER, PASSWORD) == []
         with pytest.raises(StorageAuthError, match="password"):
             storage.find_object_list(uri)
 
