@@ -7,7 +7,7 @@ which returns the value of that wire field (nested objects already wrapped) or `
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TextIO
 
 
 class FieldAccess:
@@ -20,6 +20,20 @@ class FieldAccess:
 
     def _field(self, wire_name: str) -> Any:
         raise NotImplementedError(f"{type(self).__name__} does not hold wire data")
+
+    # What every object holding wire data offers (implemented by the SDK's records), so typed code can call it on
+    # a nested object known only by its schema.
+    def to_dict(self) -> dict[str, Any]:
+        """The wire (camelCase) form."""
+        raise NotImplementedError
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        """The wire form without ``None`` values."""
+        raise NotImplementedError
+
+    def print_info(self, file: TextIO | None = None) -> None:
+        """Print the wire form as indented JSON."""
+        raise NotImplementedError
 
 
 class AlgorithmFields(FieldAccess):
