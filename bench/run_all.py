@@ -21,6 +21,7 @@ ORDER = [
     "batch",
     "transfer",
     "console",
+    "observe",
     "objectstore_space",
 ]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import os
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ OUTPUT_LOG = "output.log"
 METRICS_FILE = "metrics.jsonl"
 METRICS_ENV = "EM_LOCAL_METRICS_FILE"
 POLL_SECONDS = 0.5
+STATUS_PREFIX = b"[easymaker] status "  # the supervisor's status lines (see Supervisor._set_status)
 READ_BLOCK = 256 * 1024
 MAX_METRIC_POINTS = 10_000  # per series; older points are dropped first
 MAX_METRICS_BYTES = 64 * 1024 * 1024  # a metrics file is read up to this size
@@ -90,6 +92,11 @@ WATCH = LogWatch()
 def notify(path: Path | str) -> None:
     """A line was appended to ``path`` (called by writers in this process)."""
     WATCH.notify(path)
+
+
+def status_line(status: str, reason: str | None) -> str:
+    """The line the supervisor writes into a job's log when its status changes."""
+    return STATUS_PREFIX.decode() + status + (f": {reason}" if reason else "")
 
 
 def append_line(path: Path, line: str) -> None:
@@ -257,39 +264,60 @@ async def follow(
 ) -> AsyncIterator[tuple[int, str | None, str | None]]:
     """Yield ``(offset after the line, line, None)`` as lines are appended to ``path``, from ``offset``; once
     ``await final_status()`` gives ``(True, status)`` and every line was read, yield ``(end offset, None, status)``
-    and stop."""
+    and stop.
+
+    The file stays open (read by position); the status (a database read) is looked at only when no line is waiting
+    and either a status line was just read (the supervisor writes one before each change, and wakes followers
+    after it) or :data:`POLL_SECONDS` passed since the last look."""
+    loop = asyncio.get_running_loop()
     entry = WATCH.subscribe(path)
     pos = offset
     pending = b""
+    fd: int | None = None
+    status_hint = True
+    last_check = -POLL_SECONDS
     try:
         while True:
             entry[1].clear()
-            chunk = _read(path, pos + len(pending), READ_BLOCK)
+            if fd is None:
+                try:
+                    fd = os.open(path, os.O_RDONLY)
+                except FileNotFoundError:
+                    fd = None
+            chunk = os.pread(fd, READ_BLOCK, pos + len(pending)) if fd is not None else b""
             if chunk:
                 pending += chunk
                 *complete, pending = pending.split(b"\n")
+                status_hint = False
                 for raw in complete:
                     pos += len(raw) + 1
+                    if raw.startswith(STATUS_PREFIX):
+                        status_hint = True
                     yield pos, _decode(raw), None
                 continue
-            done, status = await final_status()
-            if done:
-                rest = pending + _read(path, pos + len(pending), None)
-                *complete, last = rest.split(b"\n")
-                for raw in complete:
-                    pos += len(raw) + 1
-                    yield pos, _decode(raw), None
-                if last:
-                    pos += len(last)
-                    yield pos, _decode(last), None
-                yield pos, None, status
-                return
+            now = loop.time()
+            if status_hint or now - last_check >= POLL_SECONDS:
+                last_check = now
+                done, status = await final_status()
+                if done:
+                    rest = pending + _read(path, pos + len(pending), None)
+                    *complete, last = rest.split(b"\n")
+                    for raw in complete:
+                        pos += len(raw) + 1
+                        yield pos, _decode(raw), None
+                    if last:
+                        pos += len(last)
+                        yield pos, _decode(last), None
+                    yield pos, None, status
+                    return
             try:
                 await asyncio.wait_for(entry[1].wait(), POLL_SECONDS)
             except TimeoutError:
                 pass
     finally:
         WATCH.unsubscribe(path, entry)
+        if fd is not None:
+            os.close(fd)
 
 
 # -- metrics -------------------------------------------------------------------------------------------------------

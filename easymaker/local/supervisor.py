@@ -192,7 +192,7 @@ class Supervisor:
 
     def _set_status(self, rid: str, status: str, reason: str | None) -> None:
         # The line goes first: a follower that sees the final status then finds every line, this one included.
-        line = f"[easymaker] status {status}" + (f": {reason}" if reason else "")
+        line = observe.status_line(status, reason)
         try:
             observe.append_line(observe.job_log(self.home.job_dir(rid)), line)
         except OSError as exc:
