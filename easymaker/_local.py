@@ -85,7 +85,9 @@ def verify_local_server(url: str, token: str, *, transport: Any = None, timeout:
     _, port = host_port(url)
     expected = server_proof(token, port, nonce)
     api = ApiClient(base_url=url)
-    http = httpx.Client(base_url=url, timeout=timeout, **({"transport": transport} if transport is not None else {}))
+    from easymaker._transport import SchemeTransport  # plain HTTP: no CA bundle loaded for it
+
+    http = httpx.Client(base_url=url, timeout=timeout, transport=transport or SchemeTransport())
     api.set_httpx_client(http)
     why = "its answer does not match"
     try:
