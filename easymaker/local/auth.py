@@ -103,4 +103,9 @@ def child_environment(env: Mapping[str, str]) -> dict[str, str]:
     server of this process (``register_server_secret``). Job tokens (``EM_TOKEN`` of a pipeline step) stay."""
     with _secrets_lock:
         held = tuple(_server_secrets)
-    return {k: v for k, v in env.items() if k not in SECRET_ENV and not any(s in v for s in held)}
+    return {k: v for k, v in env.items() if k not in SECRET_ENV and not any(_holds(v, s) for s in held)}
+
+
+def _holds(value: str, secret: str) -> bool:
+    # a short token (chosen by hand) is only matched whole: a substring match could drop PATH or HOME
+    return value == secret or (len(secret) >= 16 and secret in value)
