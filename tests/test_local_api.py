@@ -325,8 +325,10 @@ def test_log_and_crash(server: LocalServerHandle) -> None:
         err(c.post("/v2/log", content=b"{not json"), 400)
         err(c.post("/v2/log", json=[1, 2]), 400)
         err(c.post("/v2/log", content=b'[{"body": "\\udc00"}]'), 400)
-        big = {"projectName": "x", "body": "a" * 8_100_000}
+        big = {"projectName": "x", "body": "a" * 8_010_000}  # one record over 8 MB, the request under its limit
         assert "8 MB" in err(c.post("/v2/log", json=big), 400)
+        bigger = {"projectName": "x", "body": "a" * 8_100_000}
+        assert "Log & Crash" in err(c.post("/v2/log", json=bigger), 413)
     out = subprocess.run(
         [
             sys.executable,
@@ -364,7 +366,16 @@ def test_cli_token(server: LocalServerHandle) -> None:
         cwd=REPO,
         check=True,
     ).stdout.split()
-    assert out == [str(server.home / "token"), server.token]
+    creds = server.credentials
+    assert out == [
+        str(server.home / "token"),
+        server.token,
+        str(server.home / "credentials"),
+        "username",
+        creds["username"],
+        "password",
+        creds["password"],
+    ]
 
 
 def test_unpaged_list_is_streamed_page_by_page_in_full(server: LocalServerHandle) -> None:
