@@ -87,7 +87,9 @@ class BrowserRules:
         if parts is None:
             return False
         host, given_port = parts
-        if port is not None and (80 if given_port is None else given_port) != port:  # no port: http's default
+        # no port at all is accepted (HTTP/1.1 clients of our own, e.g. the batch client): it is the name that
+        # DNS rebinding changes, and browsers always send the port of a non-default one
+        if port is not None and given_port is not None and given_port != port:
             return False
         return host in self.names or (self.any_ip and _is_ip_literal(host))
 
