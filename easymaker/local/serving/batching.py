@@ -133,6 +133,7 @@ class _Link:
     """One keep-alive connection to a worker with requests pipelined on it (answers come back in order)."""
 
     def __init__(self, port: int) -> None:
+        self.port = port
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.sock.settimeout(POLL_SECONDS)
@@ -305,7 +306,7 @@ def stream_batches(
         starting = StartingWorkers(spec, pod_count, run_dir, start_timeout, stop_event)
     workers = starting.wait()
     pods = _Pods(workers, inference_timeout, start_timeout, stop_event)
-    head = f"POST /v1/models/{spec.name}/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    head = f"POST /v1/models/{spec.name}/predict HTTP/1.1\r\nContent-Type: application/json\r\n"
     window = REQUESTS_PER_WORKER * pod_count
     pending: deque[_Flight] = deque()
     last_progress = time.monotonic()
@@ -324,7 +325,12 @@ def stream_batches(
                 flight.worker, flight.answer = None, Answer(503, error="no model server left to run this batch")
                 return
             try:
-                pods.link(index).send(f"{head}Content-Length: {len(flight.body)}\r\n\r\n".encode(), flight.body)
+                link = pods.link(index)
+                # the worker's guard wants the port in Host (no port means 80: refused as DNS rebinding)
+                link.send(
+                    f"{head}Host: 127.0.0.1:{link.port}\r\nContent-Length: {len(flight.body)}\r\n\r\n".encode(),
+                    flight.body,
+                )
             except (OSError, ServingError) as exc:
                 fail_link(index, Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}"))
                 flight.worker, flight.answer = (
