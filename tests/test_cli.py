@@ -16,6 +16,10 @@ from pathlib import Path
 import pytest
 from local_server import LocalServerHandle, free_port, start_local_server
 
+from easymaker.local.catalog import Catalog
+
+FLAVORS = len(Catalog().flavors)  # instance types in EasyMaker Local's catalog
+
 REPO = Path(__file__).resolve().parents[1]
 CLI_SCENARIO = REPO / "examples" / "guide" / "cli.sh"
 APPKEY = "cliappkey"
@@ -252,7 +256,7 @@ def test_several_sections_in_guide_order(env: Env) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     titles = [line for line in proc.stdout.splitlines() if re.fullmatch(r"[A-Z][a-z ]+ \(\d+\)", line)]
-    assert titles == ["Instance types (5)", "Experiments (2)", "Models (1)"]
+    assert titles == [f"Instance types ({FLAVORS})", "Experiments (2)", "Models (1)"]
 
 
 def test_json_output(env: Env) -> None:
@@ -375,5 +379,5 @@ def test_local_profile_starts_easymaker_local_when_nothing_listens(tmp_path: Pat
         extra_env={"EM_LOCAL_URL": f"http://127.0.0.1:{port}", "EASYMAKER_LOCAL_HOME": str(tmp_path / "home")},
     )
     assert proc.returncode == 0, proc.stderr
-    assert "Experiments (0)" in proc.stdout and "Instance types (5)" in proc.stdout
+    assert "Experiments (0)" in proc.stdout and f"Instance types ({FLAVORS})" in proc.stdout
     assert (tmp_path / "home" / "token").is_file()
