@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -40,7 +39,7 @@ from easymaker.local.logncrash import MAX_REQUEST_BYTES, LogRejected, parse_reco
 from easymaker.local.resources import ApiError, Request, Service, StreamedList
 from easymaker.local.store import Store
 from easymaker.local.supervisor import Supervisor
-from easymaker.local.validation import Operation, RequestInvalid, SpecValidator, spec_validator
+from easymaker.local.validation import Operation, RequestInvalid, SpecValidator, spec_validator, strict_json
 
 logger = logging.getLogger("easymaker.local.app")
 
@@ -112,7 +111,7 @@ def parse_json(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise RequestInvalid(f"body: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     try:
-        doc = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        doc = strict_json(text)
     except RecursionError as exc:
         raise RequestInvalid("body: JSON nested too deeply") from exc
     except ValueError as exc:
@@ -151,19 +150,6 @@ def check_unicode(doc: Any, where: str) -> None:
         json.dumps(doc, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:
         raise RequestInvalid(f"{where}: holds a lone UTF-16 surrogate escape, which is not valid Unicode") from exc
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def _finite_float(text: str) -> float:
-    """A JSON number as a float, refusing one too large for a double (``1e999`` would become ``Infinity``, which
-    is no JSON and could not be answered later)."""
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {text[:40]} is not finite (out of the range of a double)")
-    return value
 
 
 @dataclass

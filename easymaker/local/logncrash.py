@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from easymaker.local.store import Store, now_iso
+from easymaker.local.validation import strict_json
 
 logger = logging.getLogger("easymaker.local.logncrash")
 
@@ -45,7 +46,7 @@ def parse_records(raw: bytes) -> list[dict[str, Any]]:
     except UnicodeDecodeError as exc:
         raise LogRejected(f"body: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     try:
-        doc = json.loads(text, parse_constant=_no_constant)
+        doc = strict_json(text)
     except (ValueError, RecursionError) as exc:
         raise LogRejected(f"body: not valid JSON ({exc})") from exc
     try:
@@ -64,10 +65,6 @@ def parse_records(raw: bytes) -> list[dict[str, Any]]:
         if size > MAX_RECORD_BYTES:
             raise LogRejected(f"[{i}]: the record is {size} bytes, more than the limit of {MAX_RECORD_BYTES} (8 MB)")
     return records
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
 
 
 class JobLogWriter:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,24 @@ _PKG_DIR = Path(__file__).resolve().parent
 
 class RequestInvalid(Exception):
     """A request breaks the spec; the message names the field and the rule."""
+
+
+def strict_json(text: str) -> Any:
+    """``json.loads`` refusing what is no JSON but Python accepts (``NaN``, ``Infinity``) and numbers too large for a
+    double (``1e999`` would become ``inf``, stored and later answered as the invalid ``Infinity``): ``ValueError``
+    naming the value."""
+    return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is not finite (out of the range of a double)")
+    return value
 
 
 def spec_path() -> Path:

@@ -260,3 +260,11 @@ def test_body_cut_short_leaves_no_traceback(server: LocalServerHandle) -> None:
     with server.api(APPKEY) as api:  # the server still answers, and logged no error for the client's failure
         assert api.get("/experiments").status_code == 200
     _no_traceback(server)
+
+
+def test_log_record_with_non_finite_number_is_400(server: LocalServerHandle) -> None:
+    body = '{"projectName": "p", "projectVersion": "1", "logVersion": "v2", "body": "b", "x": 1e999}'
+    with httpx.Client(base_url=server.url, timeout=30) as c:
+        r = c.post("/v2/log", content=body, headers={"content-type": "application/json"})
+    message = _envelope_error(r, 400)
+    assert "finite" in message, message
