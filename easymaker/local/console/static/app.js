@@ -335,16 +335,17 @@
   }
 
   // --------------------------------------------------------------------------------------------------- logs
-  // follows a job's log with getResourceLogs: lines from a byte offset, long-polling for new ones until the job ends
-  function logPanel(appkey, jobId) {
+  // follows a job's log with getResourceLogs: lines from a byte offset, long-polling for new ones until the job ends;
+  // a job with several logs (trials, pipeline steps, model workers) offers them in a picker
+  function logPanel(appkey, jobId, title) {
     const pre = h("pre", { class: "logs", tabindex: "0", "aria-label": "Job output", "data-testid": "logs" });
     const search = h("input", { type: "search", placeholder: "Search the logs…", "aria-label": "Search the logs" });
     const follow = h("input", { type: "checkbox", id: `follow-${jobId}`, checked: true });
+    const pick = h("select", { "aria-label": "Which log", hidden: true }, h("option", { value: "" }, "job"));
     const count = h("span", { class: "muted", "aria-live": "polite" });
     const state = h("span", { class: "muted" });
-    const lines = [];
-    const ctrl = new AbortController();
-    aborters.push(ctrl);
+    let lines = [];
+    let ctrl = null;
     function render() {
       const q = search.value.toLowerCase();
       const shown = [];
@@ -363,30 +364,45 @@
       if (follow.checked) pre.scrollTop = pre.scrollHeight;
     }
     search.addEventListener("input", render);
-    async function run() {
+    async function run(source) {
+      if (ctrl) ctrl.abort();
+      const my = (ctrl = new AbortController());
+      aborters.push(my);
+      lines = [];
+      render();
+      const src = source ? `&source=${enc(source)}` : "";
       let offset = 0;
       let failures = 0;
-      while (!ctrl.signal.aborted) {
+      while (!my.signal.aborted) {
         let c;
         try {
-          c = (await api(`${ak(appkey)}/logs/${enc(jobId)}?offset=${offset}&waitSeconds=10`, { signal: ctrl.signal })).logChunk;
+          c = (await api(`${ak(appkey)}/logs/${enc(jobId)}?offset=${offset}&waitSeconds=10${src}`, { signal: my.signal })).logChunk;
           failures = 0;
         } catch (e) {
-          if (ctrl.signal.aborted) return;
+          if (my.signal.aborted) return;
           if (++failures > 3) { state.textContent = `log unavailable: ${e.message}`; return; }
           await new Promise((r) => setTimeout(r, 1000));
           continue;
         }
+        if (my.signal.aborted) return;
         if (c.lineList && c.lineList.length) { lines.push(...c.lineList); render(); }
         offset = c.nextOffset ?? offset;
         state.textContent = c.finished ? `ended (${c.statusCode || "final"})` : "following…";
         if (c.finished) return;
       }
     }
+    pick.addEventListener("change", () => run(pick.value));
+    api(`${ak(appkey)}/logs/${enc(jobId)}/sources`).then((d) => {
+      const list = (d.logSourceList || []).filter((x) => x.source);
+      if (!list.length) return;
+      const label = { TRIAL: "trial", PIPELINE_STEP: "step", MODEL_WORKER: "worker" };
+      pick.append(...list.map((x) => h("option", { value: x.source }, `${label[x.sourceTypeCode] || x.sourceTypeCode} ${x.source}`)));
+      pick.hidden = false;
+    }).catch(() => {});
     render();
-    run();
-    return card(h("h2", {}, "Logs"),
-      h("div", { class: "toolbar" }, search, h("label", { for: follow.id }, follow, " Follow"), state, h("span", { class: "spacer" }), count), pre);
+    run("");
+    return card(h("h2", {}, title || "Logs"),
+      h("div", { class: "toolbar" }, pick, search, h("label", { for: follow.id }, follow, " Follow"), state, h("span", { class: "spacer" }), count), pre);
   }
 
   // ---------------------------------------------------------------------------------------------- views
@@ -771,7 +787,8 @@
           h("table", { "aria-label": `Models of stage ${st.endpointStageName}` }, h("thead", {}, h("tr", {}, h("th", {}, "Model"), h("th", {}, "Status"), h("th", {}, "Pods"))),
             h("tbody", {}, (st.endpointModelList || []).map((em) => h("tr", {}, h("td", {}, link(`#/model/${enc(appkey)}/${enc(em.modelId)}`, modelNameOf(em))), h("td", {}, badge(em.endpointModelStatusCode)), h("td", { class: "num" }, `${em.runningPodCount ?? "?"} / ${em.podCount ?? "?"}`))))),
           st.isDefaultStage ? null : actions("stage", st.endpointStageName, `${ak(appkey)}/endpoint-stages/${enc(st.endpointStageId)}`, { back: `#/endpoint/${enc(appkey)}/${enc(id)}` })),
-        predictBox(appkey, st)))];
+        predictBox(appkey, st))),
+      ...stages.map((st) => logPanel(appkey, st.endpointStageId, `Logs of stage ${st.endpointStageName}`))];
   });
 
   // batch inferences and evaluations
