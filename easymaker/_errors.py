@@ -5,6 +5,7 @@
     ├── EasyMakerAuthError            2.1.x name: the base of the authentication failures below
     ├── EasyMakerRegionError          2.1.x name: an unknown or unsupported region
     ├── ConfigurationError            (also ValueError)  a setting is missing or invalid
+    │   └── ServerIdentityError       the local profile's server did not prove it holds the token
     ├── EasyMakerValidationError      (also ValueError)  an argument outside a limit, found before any request
     ├── NameLookupError               (also ValueError)  a name (instance type, image, ...) that matches nothing
     ├── ResourceNotFoundError         (also LookupError) a client-side lookup (e.g. by name) found no resource
