@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test generate check-generated lint typecheck pytest bench venv clean
+.PHONY: demo test test-fast generate check-generated lint typecheck pytest bench venv clean
 
 $(BIN)/python:
 	@test -n "$(PY)" || { echo "no Python >= 3.11 found on PATH (set PY=/path/to/python3.x)"; exit 1; }
@@ -46,6 +46,10 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 test: check-generated lint typecheck pytest
+
+# the tests that start no process (no EasyMaker Local, Swift, workers or browser): under a minute
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not server"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

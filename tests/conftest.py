@@ -1,0 +1,45 @@
+"""Shared fixtures and markers of the test suite.
+
+- ``local_server`` / ``local_server_module``: a real EasyMaker Local (subprocess, free port, temporary home) per
+  test / per module — the one way tests start the server (`local_server.start_local_server` for custom starts).
+- `polling.wait_until`: the one poller.
+- Every test in a module that starts processes (EasyMaker Local, Swift, model servers, a browser, the SDK's
+  local profile) is marked ``server``: ``make test-fast`` runs the rest (``-m "not server"``).
+
+``tests/`` is on ``sys.path`` (pytest puts this file's folder there), so test modules in sub-folders import the
+helpers (``local_server``, ``swift_server``, ``polling``) directly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from local_server import local_server, local_server_module  # noqa: F401  (fixtures, found by name)
+
+# What a module that starts processes contains; read from its source once per module.
+_STARTS_PROCESSES = re.compile(
+    r"start_local_server|local_server\b|LocalServer|swift_server|subprocess|Popen|chromium|profile=\"local\"|"
+    r"ModelWorker|start_worker|serve_stage|multiprocessing|run_runner|Supervisor"
+)
+_verdicts: dict[Path, bool] = {}
+
+
+def _starts_processes(path: Path) -> bool:
+    if path not in _verdicts:
+        try:
+            _verdicts[path] = bool(_STARTS_PROCESSES.search(path.read_text(encoding="utf-8")))
+        except OSError:
+            _verdicts[path] = True
+    return _verdicts[path]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "server: starts processes (EasyMaker Local, Swift, workers, a browser)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _starts_processes(Path(str(item.fspath))) or any(f.startswith("local_server") for f in item.fixturenames):
+            item.add_marker(pytest.mark.server)
