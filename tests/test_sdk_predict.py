@@ -149,8 +149,15 @@ def test_json_none_and_http_errors(router: respx.MockRouter, client: easymaker.C
 
 
 def test_plain_http_stage_url_in_the_local_profile() -> None:
+    from easymaker.local.auth import server_proof
+
     client = easymaker.Client(appkey="local", access_token="t", profile="local", api_url="http://127.0.0.1:10090")
     with respx.mock() as router:
+        router.post("http://127.0.0.1:10090/local/v1.0/server-proof").mock(  # the server proves it holds the token
+            side_effect=lambda request: httpx.Response(
+                200, json={**OK, "proof": server_proof("t", 10090, json.loads(request.content)["nonce"])}
+            )
+        )
         router.get("http://127.0.0.1:10090/v1.0/appkeys/local/endpoint-stages/s1").mock(
             return_value=httpx.Response(
                 200,
