@@ -87,12 +87,42 @@ def test_the_overrides_are_the_ones_tested_here() -> None:
     assert sorted(p.name for p in TEMPLATES_DIR.iterdir() if p.suffix == ".jinja") == [
         "client.py.jinja",
         "endpoint_macros.py.jinja",
+        "fields.py.jinja",
         "int_enum.py.jinja",
         "model.py.jinja",
         "models_init.py.jinja",
         "str_enum.py.jinja",
         "validation.py.jinja",
     ]
+
+
+# ----- fields.py.jinja (ours, not an override) ---------------------------------------------------------------
+
+
+def test_fields_declare_typed_properties_per_response_schema(pkgs: SimpleNamespace) -> None:
+    fields = importlib.import_module("sample_custom.fields")
+    # response schemas get a mixin; request bodies and envelopes do not
+    assert {"Experiment", "Tag", "Training"} <= set(fields.FIELD_CLASSES)
+    assert not {"CreateExperimentRequest", "ExperimentResponse"} & set(fields.FIELD_CLASSES)
+    experiment = fields.ExperimentFields
+    assert experiment.__fields__["experiment_status_code"] == "experimentStatusCode"
+    assert experiment.__nested__ == {"tagList": "Tag"}
+    hints = {name: getattr(experiment, name).fget.__annotations__["return"] for name in experiment.__fields__}
+    assert hints["experiment_name"] == "str | None" and hints["tag_list"] == "list[TagFields] | None"
+    assert hints["description"] == "str | None"  # {type: [string, "null"]}
+
+    class Holder(experiment):  # type: ignore[misc,valid-type]
+        def __init__(self, data: dict[str, Any]) -> None:
+            self.data = data
+
+        def _field(self, wire_name: str) -> Any:
+            return self.data.get(wire_name)
+
+    held = Holder({"experimentName": "e"})
+    assert held.experiment_name == "e" and held.description is None
+    # without our templates there is no such module
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("sample_plain.fields")
 
 
 # ----- models_init.py.jinja ----------------------------------------------------------------------------------
