@@ -131,7 +131,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def notebooks_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    python = _official_python()
+    python = _official_python("2.1.5")
     found = subprocess.run(
         [str(python), "-I", "-c", "import easymaker.sample, os; print(os.path.dirname(easymaker.sample.__file__))"],
         capture_output=True,
