@@ -137,14 +137,11 @@ class _Link:
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.sock.settimeout(POLL_SECONDS)
         self.buf = b""
-        self.host = f"Host: 127.0.0.1:{port}\r\n".encode()  # the model server refuses other names (DNS rebinding)
 
     def send(self, head: bytes, body: bytes) -> None:
-        """Send a request: ``head`` is its request line and headers but the Host header, with the blank line."""
-        line, _, rest = head.partition(b"\r\n")
         self.sock.settimeout(None)
         try:
-            self.sock.sendall(line + b"\r\n" + self.host + rest + body)
+            self.sock.sendall(head + body)
         finally:
             self.sock.settimeout(POLL_SECONDS)
 
