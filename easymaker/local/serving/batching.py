@@ -133,6 +133,7 @@ class _Link:
     """One keep-alive connection to a worker with requests pipelined on it (answers come back in order)."""
 
     def __init__(self, port: int) -> None:
+        self.port = port
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.sock.settimeout(POLL_SECONDS)
@@ -325,7 +326,11 @@ def stream_batches(
                 return
             try:
                 link = pods.link(index)
-                link.send(f"{head}Content-Length: {len(flight.body)}\r\n\r\n".encode(), flight.body)
+                # exactly one Host, with the worker's port (the model server refuses other names: DNS rebinding)
+                link.send(
+                    f"{head}Host: 127.0.0.1:{link.port}\r\nContent-Length: {len(flight.body)}\r\n\r\n".encode(),
+                    flight.body,
+                )
             except (OSError, ServingError) as exc:
                 fail_link(index, Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}"))
                 flight.worker, flight.answer = (
