@@ -218,10 +218,11 @@ class CurrentConfig:
         client = current_client()
         return client.config if client is not None else None
 
-    def _get(self, name: str, env_name: str | None, default: Any = None) -> Any:
+    def _get(self, name: str, env_name: str | None, default: str | None = None) -> str | None:
         config = self._config()
         if config is not None:
-            return getattr(config, name)
+            value: str | None = getattr(config, name)
+            return value
         if env_name:
             return os.environ.get(env_name, default)
         return default

@@ -59,7 +59,7 @@ def envelope(payload: tuple[str, Any] | tuple[str, Any, dict[str, Any]] | None =
         return StreamingResponse(_streamed(payload[0], payload[1]), media_type="application/json")
     body = _OK_PREFIX + b"," + _dumps(payload[0]) + b":" + _dumps(payload[1])
     if len(payload) > 2:
-        for key, value in payload[2].items():  # type: ignore[misc]
+        for key, value in payload[2].items():
             body += b"," + _dumps(key) + b":" + _dumps(value)
     return Response(body + b"}", media_type="application/json")
 
@@ -232,7 +232,8 @@ def _make_endpoint(state: AppState, ops: dict[str, Operation]) -> Any:
             )
             own = streaming.get(op.operation_id)
             if own is not None:
-                return await own(request, req)
+                answer: Response = await own(request, req)
+                return answer
             handler = service.handlers.get(op.operation_id)
             if handler is None:
                 return error(501, f"{op.operation_id} is not implemented by EasyMaker Local")
@@ -360,7 +361,7 @@ def _observe_handlers(state: AppState) -> dict[str, Any]:
 
 
 def _sse_response(path: Any, offset: int, final_status: Any) -> Response:
-    from sse_starlette.sse import EventSourceResponse, ServerSentEvent
+    from sse_starlette import EventSourceResponse, ServerSentEvent
 
     async def events() -> AsyncIterator[ServerSentEvent]:
         async for position, line, status in observe.follow(path, offset, final_status):

@@ -144,7 +144,7 @@ class LocalServer:
         app = create_app(self.home, self.token, settings=settings, hosts=(self.host,))
         config = uvicorn.Config(app, host=self.host, port=self.port, log_level="warning", access_log=False)
         self._uvicorn = uvicorn.Server(config)
-        self._uvicorn.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        self._uvicorn.install_signal_handlers = lambda: None
         self._thread = threading.Thread(target=self._uvicorn.run, name="easymaker-local", daemon=True)
         self._thread.start()
 

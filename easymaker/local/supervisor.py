@@ -98,7 +98,7 @@ def default_uris(home: LocalHome, object_store: Any = None) -> UriResolver:
     except ImportError as exc:
         logger.warning("easymaker.local.uris is not available (%s)", exc)
         return _MissingUris()
-    return LocalUris(home.root, object_store)  # type: ignore[no-any-return]
+    return LocalUris(home.root, object_store)
 
 
 @dataclass

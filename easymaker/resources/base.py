@@ -138,7 +138,8 @@ class Record(Dumpable):
 
     def to_dict(self) -> dict[str, Any]:
         """The wire (camelCase) form, as the server sent it."""
-        return _deep_copy(self._wire())
+        copied: dict[str, Any] = _deep_copy(self._wire())
+        return copied
 
     def _set_field(self, name: str, value: Any) -> None:
         self._data[wire_key(name)] = wire_value(value)
@@ -166,7 +167,7 @@ class Record(Dumpable):
         return dump_fields(_without_none(self.to_dict()), kwargs)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._wire() == other._wire()  # type: ignore[attr-defined]
+        return type(other) is type(self) and self._wire() == other._wire()
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -478,7 +478,7 @@ class EndpointStage(LogsMixin, _Predicting, EndpointStageFields):
     @classmethod
     def get_list(
         cls, *, client: Client | None = None, endpoint_id: str | None = None, **filters: Any
-    ) -> list[EndpointStage]:  # type: ignore[override]
+    ) -> list[EndpointStage]:
         api = cls._client_or_default(client)
         return [cls(item, client=api) for item in cls._fetch_list(api, endpoint_id=endpoint_id, **filters)]
 

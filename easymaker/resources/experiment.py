@@ -57,7 +57,7 @@ class Experiment(Resource, ExperimentFields):
         )
 
     @classmethod
-    def get_list(  # type: ignore[override]
+    def get_list(
         cls,
         *,
         client: Client | None = None,

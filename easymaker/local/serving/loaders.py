@@ -356,7 +356,7 @@ def _load_pytorch_handler(spec: ModelSpec, model_dir: Path, weights: list[Path])
             )
         if serialized is None:
             raise ModelLoadError("PYTORCH no-archive model has no weights file (.pt, .pth or .bin)")
-        net = module_classes[0]()
+        net: Any = module_classes[0]()
         try:
             state = torch.load(serialized, map_location="cpu", weights_only=True)
             net.load_state_dict(state)
