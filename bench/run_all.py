@@ -20,6 +20,7 @@ ORDER = [
     "serving",
     "batch",
     "transfer",
+    "object_get",
     "console",
     "observe",
     "objectstore_space",

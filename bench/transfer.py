@@ -8,7 +8,8 @@ that times only the transfer and reports its peak RSS.
     .venv/bin/python bench/transfer.py --cases small   # only the many-small-files case (2,000 x 64 KiB)
 
 ``ours`` sends many small files as tar archives the server extracts (``?extract-archive=tar``, verified against a
-listing); ``ours-single`` is the same engine with ``bulk=False`` (one PUT per file).
+listing); ``ours-single`` is the same engine with ``bulk=False`` (one PUT per file); ``ours-httpx`` is ``ours`` with
+object GETs through httpx instead of ``storage/direct.py`` (what the hand-written HTTP/1.1 client is worth).
 
 What durability costs: a second EasyMaker Local object store runs without fsync (``durable=False``); ``ours`` and
 ``ours-single`` also run against it and a last table gives time with fsync / time without (``--no-fsync-cost``
@@ -37,7 +38,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MiB = 1024 * 1024
-TOOLS = ("disk", "ours", "ours-single", "swiftclient", "official")
+TOOLS = ("disk", "ours", "ours-httpx", "ours-single", "swiftclient", "official")
 NO_FSYNC = "EasyMaker Local, no fsync"
 
 
@@ -73,15 +74,17 @@ def _child(argv: list[str]) -> None:
                 Path(a.dest).mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, Path(a.dest) / src.name)
 
-    elif a.tool in ("ours", "ours-single"):
+    elif a.tool in ("ours", "ours-httpx", "ours-single"):
         sys.path.insert(0, str(REPO))
         from easymaker.storage import ObjectStorage
 
         st = ObjectStorage(
             token_provider=lambda t: (a.token, time.time() + 86400),
             swift_endpoint=a.endpoint,
-            bulk=a.tool == "ours",
+            bulk=a.tool != "ours-single",
         )
+        if a.tool == "ours-httpx":
+            st.direct = None  # object GETs through httpx instead of the hand-written HTTP/1.1 client
         if a.op == "upload":
 
             def run() -> object:

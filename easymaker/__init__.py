@@ -97,7 +97,7 @@ if TYPE_CHECKING:
     from easymaker.resources.observe import LogsNotAvailableError, MetricPoint, MetricSeries
     from easymaker.resources.pipeline import Pipeline, PipelineRecurringRun, PipelineRun
     from easymaker.resources.training import Training
-    from easymaker.storage.objectstorage import ObjectStorage, download, upload
+    from easymaker.storage.client import ObjectStorage, download, upload
 
 from easymaker._version import __version__ as __version__
 
@@ -120,9 +120,9 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Pipeline": ("easymaker.resources.pipeline", "Pipeline"),
     "PipelineRun": ("easymaker.resources.pipeline", "PipelineRun"),
     "PipelineRecurringRun": ("easymaker.resources.pipeline", "PipelineRecurringRun"),
-    "upload": ("easymaker.storage.objectstorage", "upload"),
-    "download": ("easymaker.storage.objectstorage", "download"),
-    "ObjectStorage": ("easymaker.storage.objectstorage", "ObjectStorage"),
+    "upload": ("easymaker.storage.client", "upload"),
+    "download": ("easymaker.storage.client", "download"),
+    "ObjectStorage": ("easymaker.storage.client", "ObjectStorage"),
     "logger": ("easymaker.logger", "Logger"),
     "log_metrics": ("easymaker.metrics", "log_metrics"),
     "MetricSeries": ("easymaker.resources.observe", "MetricSeries"),

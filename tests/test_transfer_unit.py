@@ -354,9 +354,9 @@ def test_archived_files_are_verified_and_resent(tmp_path: Path) -> None:
 
 
 def test_archive_limits_and_listing_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from easymaker.storage import transfer
+    from easymaker.storage import listing, transfer
 
-    monkeypatch.setattr(transfer, "LISTING_LIMIT", 100)
+    monkeypatch.setattr(listing, "LISTING_LIMIT", 100)  # the page size where listings are read
     src = tmp_path / "src"
     src.mkdir()
     for i in range(450):
@@ -475,3 +475,15 @@ def test_a_missing_container_is_created_before_any_body_is_sent(tmp_path: Path) 
     bodies = [r for r in requests if r[0] == "PUT" and r[2] > 0 and r[1].count("/") > 3]
     assert len(bodies) == 3  # each body sent exactly once
     assert [r for r in requests if r[0] == "PUT" and r[1] == "/v1/AUTH_t/newc"] == [("PUT", "/v1/AUTH_t/newc", 0)]
+
+
+def test_old_module_paths_are_the_new_modules() -> None:
+    """``storage.transfer`` re-exports what it used to define; ``storage.objectstorage`` (2.1.x) is ``storage.client``;
+    ``easymaker.objectstorage`` re-exports the client's functions and the configuration wiring."""
+    import easymaker.objectstorage as top
+    from easymaker.storage import archives, client, configured, downloads, engine, objectstorage, transfer
+
+    assert objectstorage is client and transfer.SwiftTransfer.__mro__[1] is downloads.SwiftDownload
+    assert transfer.TransferResult is engine.TransferResult and transfer.bulk_supported is archives.bulk_supported
+    assert all(hasattr(transfer, name) for name in transfer.__all__)
+    assert top.upload is client.upload and top.storage_overrides is configured.storage_overrides

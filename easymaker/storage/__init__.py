@@ -1,5 +1,15 @@
 """Object Storage (``obs://``, OpenStack Swift) and NAS (``nas://``) transfers for the EasyMaker SDK."""
 
+from easymaker.storage import objectstorage as objectstorage  # the 2.1.x module path
+from easymaker.storage.client import (
+    ObjectStorage,
+    configure_defaults,
+    delete,
+    download,
+    find_object_list,
+    get_object_size,
+    upload,
+)
 from easymaker.storage.errors import (
     IntegrityError,
     NasUnavailableError,
@@ -9,15 +19,6 @@ from easymaker.storage.errors import (
     StorageUriError,
     TransferError,
     UnsafeObjectNameError,
-)
-from easymaker.storage.objectstorage import (
-    ObjectStorage,
-    configure_defaults,
-    delete,
-    download,
-    find_object_list,
-    get_object_size,
-    upload,
 )
 from easymaker.storage.tokens import KeystoneTokenProvider, TokenCache, TokenProvider
 from easymaker.storage.transfer import TransferResult
