@@ -381,3 +381,42 @@ def test_local_profile_starts_easymaker_local_when_nothing_listens(tmp_path: Pat
     assert proc.returncode == 0, proc.stderr
     assert "Experiments (0)" in proc.stdout and f"Instance types ({FLAVORS})" in proc.stdout
     assert (tmp_path / "home" / "token").is_file()
+
+
+def test_json_output_is_what_the_resource_classes_return(env: Env) -> None:
+    """The command is a thin face over the SDK: each section's items are the `to_dict()` of the public call the
+    section names in `easymaker.cli.SECTIONS` (in the same order, with the same fields)."""
+    import easymaker
+    from easymaker.cli import SECTIONS
+
+    proc = run_cli(
+        ["-m", "easymaker", "--appkey", APPKEY, "--access_token", env.server.token, "--output", "json"]
+        + [f"-{s.flag}" for s in SECTIONS],
+        env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    printed = json.loads(proc.stdout)
+    client = easymaker.Client(appkey=APPKEY, access_token=env.server.token, profile="local", api_url=env.server.url)
+    try:
+        expected = {
+            "instance": easymaker.Training.get_instance_type_list(client=client),
+            "image": easymaker.Training.get_image_list(client=client),
+            "algorithm": easymaker.Training.get_algorithm_list(client=client),
+            "experiment": easymaker.Experiment.get_list(client=client),
+            "training": easymaker.Training.get_list(client=client),
+            "tuning": easymaker.HyperparameterTuning.get_list(client=client),
+            "model": easymaker.Model.get_list(client=client),
+            "endpoint": easymaker.Endpoint.get_list(client=client),
+            "model_evaluation": easymaker.ModelEvaluation.get_list(client=client),
+        }
+    finally:
+        client.close()
+    assert list(printed) == list(expected) == [s.flag for s in SECTIONS]
+    for flag, items in expected.items():
+        dicts = [item.to_dict() for item in items]
+        if flag in ("instance", "image", "algorithm", "experiment", "model"):  # nothing of theirs changes meanwhile
+            assert printed[flag] == dicts, flag
+            assert [list(d) for d in printed[flag]] == [list(d) for d in dicts], flag  # the fields in the same order
+        else:  # jobs may move on between the two reads (a status, a reason): the same resources, in the same order
+            noun = {"tuning": "hyperparameterTuning", "model_evaluation": "modelEvaluation"}.get(flag, flag)
+            assert [d[f"{noun}Id"] for d in printed[flag]] == [item.id for item in items] != [], flag

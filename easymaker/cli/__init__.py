@@ -11,6 +11,12 @@ from the ``EM_*`` environment variables; in the local profile they are optional.
 <job id> [-f]`` prints (or follows) the output of a job run by EasyMaker Local; ``python -m easymaker experiment
 compare <experiment id> --sort val_loss`` prints an experiment's runs side by side.
 
+The command is a thin face over the SDK: every section is listed by a public resource class (`SECTIONS` maps
+each flag to ``easymaker.Training.get_list``, ``easymaker.Training.get_image_list``...), the runs table is
+``Experiment.get_run_table`` and followed logs are ``resource_logs``; nothing here builds an API URL or reads a
+payload key. The one exception is ``logs <job id>`` without ``-f``/``--source``/``--offset``: it reads EasyMaker
+Local's admin endpoint (``/admin/jobs/<id>/logs``, stdout and stderr apart), which no SDK call covers.
+
 Exit status: 0 on success, 1 when the API cannot be reached or refuses the request (one line on stderr, no
 traceback), 2 for a usage error.
 """
@@ -22,9 +28,16 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
+
+import easymaker
+from easymaker._client import Client
+
+if TYPE_CHECKING:
+    from easymaker.items import Algorithm, Image, InstanceType
+    from easymaker.resources.base import Record, Resource
 
 __all__ = ["SECTIONS", "Section", "build_parser", "main"]
 
@@ -32,136 +45,101 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
-Row = dict[str, Any]
-
 
 @dataclass(frozen=True)
 class Section:
-    """One listing: the guide's flag, the API collection, its payload key and how to print an item."""
+    """One listing: the guide's flag, its title, the resource class method that lists it, how to print an item."""
 
     flag: str
     title: str
-    path: str
-    payload_key: str
-    columns: tuple[tuple[str, Callable[[Row, Context], Any]], ...]
+    items: Callable[[Client], Sequence[Record]]
+    columns: tuple[tuple[str, Callable[[Any], Any]], ...]
 
 
-class Context:
-    """Per-run state shared by sections (e.g. the image list that -algorithm resolves image ids with)."""
-
-    def __init__(self, fetch: Callable[[str, str], list[Row]]) -> None:
-        self._fetch = fetch
-        self._images: dict[str, str] | None = None
-
-    def image_name(self, image_id: Any) -> str | None:
-        if not image_id:
-            return None
-        if self._images is None:
-            try:
-                images = self._fetch("images", "imageList")
-            except Exception:  # the algorithm table still prints, with ids instead of names
-                images = []
-            self._images = {str(i.get("imageId")): str(i.get("imageName")) for i in images if i.get("imageId")}
-        return self._images.get(str(image_id), str(image_id))
+def _shown(value: Any) -> Any:
+    """An empty string prints as a missing value."""
+    return None if value == "" else value
 
 
-def _key(*names: str) -> Callable[[Row, Context], Any]:
-    def get(item: Row, _ctx: Context) -> Any:
-        for name in names:
-            value = item.get(name)
-            if value not in (None, ""):
-                return value
-        return None
-
-    return get
+def _gpu(item: InstanceType) -> Any:
+    if item.gpu_count:
+        return item.gpu_count
+    return 0 if item.gpu_flavor in (False, None) else "yes"
 
 
-def _gpu(item: Row, _ctx: Context) -> Any:
-    count = item.get("gpuCount")
-    if count:
-        return count
-    return 0 if item.get("gpuFlavor") in (False, None) else "yes"
+def _framework(item: Image) -> Any:
+    return " ".join(str(v) for v in (item.framework_code, item.framework_version) if v) or None
 
 
-def _framework(item: Row, _ctx: Context) -> Any:
-    parts = [str(item[k]) for k in ("frameworkCode", "frameworkVersion") if item.get(k)]
-    return " ".join(parts) or None
-
-
-def _training_images(item: Row, ctx: Context) -> Any:
-    names = [ctx.image_name(item.get(k)) for k in ("cpuTrainingImageId", "gpuTrainingImageId")]
-    listed = item.get("availableTrainingImageList")
+def _training_images(item: Algorithm) -> Any:
+    """The names of the algorithm's CPU and GPU training images (their ids where the image list lacks them)."""
+    names: list[Any] = [
+        getattr(item, f"{kind}_training_image_name") or getattr(item, f"{kind}_training_image_id")
+        for kind in ("cpu", "gpu")
+    ]
+    listed = item.get("availableTrainingImageList")  # not in the spec: sent by some service versions
     if isinstance(listed, list):
         names += [str(i.get("imageName") or i.get("name") or i) if isinstance(i, dict) else str(i) for i in listed]
-    shown = [n for n in names if n]
-    return ", ".join(dict.fromkeys(shown)) or None
+    return ", ".join(dict.fromkeys(str(n) for n in names if n)) or None
 
 
-def _standard(prefix: str) -> tuple[tuple[str, Callable[[Row, Context], Any]], ...]:
-    return (
-        ("NAME", _key(f"{prefix}Name", "name")),
-        ("ID", _key(f"{prefix}Id", "id")),
-        ("STATUS", _key(f"{prefix}StatusCode", "statusCode", "status")),
-        ("CREATED", _key("createdDatetime")),
-    )
+_STANDARD: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+    ("NAME", lambda r: _shown(r.name)),
+    ("ID", lambda r: _shown(r.id)),
+    ("STATUS", lambda r: _shown(r.status)),
+    ("CREATED", lambda r: _shown(r.get("createdDatetime"))),
+)
 
 
+def _listing(resource: type[Resource]) -> Callable[[Client], Sequence[Record]]:
+    def items(client: Client) -> Sequence[Record]:
+        return resource.get_list(client=client)
+
+    return items
+
+
+# flag -> title, the public class (method) that lists it, and the columns of its table; printed in this order.
 SECTIONS: tuple[Section, ...] = (
     Section(
         "instance",
         "Instance types",
-        "flavors",
-        "flavorList",
+        lambda client: easymaker.Training.get_instance_type_list(client=client),
         (
-            ("NAME", _key("name")),
-            ("ID", _key("id")),
-            ("VCPUS", _key("vcpus")),
-            ("RAM (MiB)", _key("ram")),
+            ("NAME", lambda r: _shown(r.name)),
+            ("ID", lambda r: _shown(r.id)),
+            ("VCPUS", lambda r: _shown(r.vcpus)),
+            ("RAM (MiB)", lambda r: _shown(r.ram)),
             ("GPU", _gpu),
         ),
     ),
     Section(
         "image",
         "Training images",
-        "images",
-        "imageList",
+        lambda client: easymaker.Training.get_image_list(client=client),
         (
-            ("NAME", _key("imageName", "name")),
-            ("ID", _key("imageId", "id")),
-            ("CORE", _key("coreTypeCode")),
+            ("NAME", lambda r: _shown(r.image_name)),
+            ("ID", lambda r: _shown(r.image_id)),
+            ("CORE", lambda r: _shown(r.core_type_code)),
             ("FRAMEWORK", _framework),
-            ("PYTHON", _key("pythonVersion")),
+            ("PYTHON", lambda r: _shown(r.python_version)),
         ),
     ),
     Section(
         "algorithm",
         "NHN Cloud algorithms",
-        "algorithms",
-        "algorithmList",
+        lambda client: easymaker.Training.get_algorithm_list(client=client),
         (
-            ("NAME", _key("algorithmName", "name")),
-            ("ID", _key("algorithmId", "id")),
+            ("NAME", lambda r: _shown(r.algorithm_name)),
+            ("ID", lambda r: _shown(r.algorithm_id)),
             ("AVAILABLE TRAINING IMAGES", _training_images),
         ),
     ),
-    Section("experiment", "Experiments", "experiments", "experimentList", _standard("experiment")),
-    Section("training", "Trainings", "trainings", "trainingList", _standard("training")),
-    Section(
-        "tuning",
-        "Hyperparameter tunings",
-        "hyperparameter-tunings",
-        "hyperparameterTuningList",
-        _standard("hyperparameterTuning"),
-    ),
-    Section("model", "Models", "models", "modelList", _standard("model")),
-    Section("endpoint", "Endpoints", "endpoints", "endpointList", _standard("endpoint")),
-    Section(
-        "model_evaluation",
-        "Model evaluations",
-        "model-evaluations",
-        "modelEvaluationList",
-        _standard("modelEvaluation"),
-    ),
+    Section("experiment", "Experiments", _listing(easymaker.Experiment), _STANDARD),
+    Section("training", "Trainings", _listing(easymaker.Training), _STANDARD),
+    Section("tuning", "Hyperparameter tunings", _listing(easymaker.HyperparameterTuning), _STANDARD),
+    Section("model", "Models", _listing(easymaker.Model), _STANDARD),
+    Section("endpoint", "Endpoints", _listing(easymaker.Endpoint), _STANDARD),
+    Section("model_evaluation", "Model evaluations", _listing(easymaker.ModelEvaluation), _STANDARD),
 )
 
 
@@ -202,10 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _build_client(args: argparse.Namespace) -> Any:
-    import easymaker
-
-    return easymaker.Client(
+def _build_client(args: argparse.Namespace) -> Client:
+    return Client(
         appkey=args.appkey,
         region=args.region,
         access_token=args.access_token,
@@ -240,28 +216,6 @@ def _describe(exc: BaseException, base_url: str) -> str:
     return _one_line(exc)
 
 
-def _fetcher(client: Any) -> Callable[[str, str], list[Row]]:
-    http = client.api.get_httpx_client()
-    prefix = f"/v1.0/appkeys/{client.appkey}/"
-
-    def fetch(path: str, payload_key: str) -> list[Row]:
-        response = http.get(prefix + path)
-        try:
-            document = response.json()
-        except ValueError as exc:
-            raise CliError(
-                f"GET {response.url} returned a body that is not JSON (HTTP {response.status_code})"
-            ) from exc
-        items = document.get(payload_key) if isinstance(document, dict) else None
-        if items is None:
-            items = []
-        if not isinstance(items, list):
-            raise CliError(f"GET {response.url}: {payload_key!r} is not a list")
-        return [i for i in items if isinstance(i, dict)]
-
-    return fetch
-
-
 def _cell(value: Any) -> str:
     if value is None:
         return "-"
@@ -280,7 +234,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def _print_section(section: Section, items: list[Row], ctx: Context, first: bool) -> None:
+def _print_section(section: Section, items: Sequence[Record], first: bool) -> None:
     if not first:
         print()
     print(f"{section.title} ({len(items)})")
@@ -288,7 +242,7 @@ def _print_section(section: Section, items: list[Row], ctx: Context, first: bool
         print(f"  (no {section.title.lower()})")
         return
     headers = [name for name, _ in section.columns]
-    rows = [[_cell(get(item, ctx)) for _, get in section.columns] for item in items]
+    rows = [[_cell(get(item)) for _, get in section.columns] for item in items]
     print(format_table(headers, rows))
 
 
@@ -296,17 +250,12 @@ def _run_sections(args: argparse.Namespace, chosen: list[Section]) -> int:
     client = _build_client(args)
     base_url = client.base_url
     try:
-        fetch = _fetcher(client)
-        ctx = Context(fetch)
         if args.output == "json":
-            out: dict[str, list[Row]] = {}
-            for section in chosen:
-                out[section.flag] = fetch(section.path, section.payload_key)
+            out = {section.flag: [item.to_dict() for item in section.items(client)] for section in chosen}
             print(json.dumps(out, ensure_ascii=False, indent=2))
             return EXIT_OK
         for n, section in enumerate(chosen):
-            items = fetch(section.path, section.payload_key)
-            _print_section(section, items, ctx, first=n == 0)
+            _print_section(section, section.items(client), first=n == 0)
         return EXIT_OK
     except CliError:
         raise
@@ -364,7 +313,7 @@ def _add_connection_flags(parser: argparse.ArgumentParser, profile_help: str) ->
     parser.add_argument("--region")
 
 
-def _print_followed(client: Any, args: argparse.Namespace) -> int:
+def _print_followed(client: Client, args: argparse.Namespace) -> int:
     from easymaker.resources.observe import resource_logs
 
     lines = resource_logs(
