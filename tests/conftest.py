@@ -41,5 +41,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if _starts_processes(Path(str(item.fspath))) or any(f.startswith("local_server") for f in item.fixturenames):
+        if _starts_processes(Path(str(item.fspath))) or (
+            isinstance(item, pytest.Function) and any(f.startswith("local_server") for f in item.fixturenames)
+        ):
             item.add_marker(pytest.mark.server)

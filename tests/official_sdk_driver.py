@@ -7,19 +7,23 @@ Each call is recorded as ``{"ok": true}`` or ``{"ok": false, "error": ...}`` and
 internal ``api_sender`` to read status reasons, which its models drop). Standard library and the SDK only.
 """
 
+import importlib
 import json
 import signal
 import subprocess
 import sys
 import time
+from typing import Any
 
-import easymaker
+# The official SDK (this script runs under its interpreter), not this repository's package of the same name: typed
+# as Any so that mypy does not check the calls against the wrong `easymaker`.
+easymaker: Any = importlib.import_module("easymaker")
 
 APPKEY, TOKEN, TAG, PIPELINE_YAML = sys.argv[1:5]
 V215 = easymaker.__version__ >= "2.1.5"
 IMAGE = "Ubuntu 22.04 CPU PyTorch Training"
 FLAVOR = "m2.c2m4"
-results = {}
+results: dict[str, dict[str, Any]] = {}
 
 
 CALL_SECONDS = 120  # a call (with its wait) that takes longer is recorded as failed
@@ -305,7 +309,7 @@ def main():
     call("Endpoint.wait", lambda: check(ready(endpoint).endpoint_status_code == "ACTIVE", "active"))
     ep_id = endpoint.endpoint_id
     stages = call("Endpoint.get_stage_list", lambda: easymaker.Endpoint(ep_id).get_stage_list())
-    default = stages[0] if stages else None
+    default: Any = stages[0] if stages else None  # None: the calls below fail and are recorded as failed
     call("EndpointStage.wait", lambda: ready(default))
     from easymaker.endpoint import endpoint as endpoint_module
 

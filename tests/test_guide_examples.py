@@ -195,7 +195,7 @@ class GuideEnv:
     classifier: Any
     regressor: Any
     cache: dict[str, Any] = field(default_factory=dict)
-    cleanups: list[Callable[[], None]] = field(default_factory=list)
+    cleanups: list[Callable[[], object]] = field(default_factory=list)
 
     # -- plumbing
     @property

@@ -10,6 +10,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -18,9 +19,9 @@ from local_server import REPO, LocalServerHandle, start_local_server
 PIPELINE_YAML = (Path(__file__).parent / "fixtures" / "local_hello_pipeline.yaml").read_bytes()
 
 
-def ok(r: httpx.Response) -> dict:
+def ok(r: httpx.Response) -> dict[str, Any]:
     assert r.status_code == 200, r.text
-    doc = r.json()
+    doc: dict[str, Any] = r.json()
     assert doc["header"] == {"isSuccessful": True, "resultCode": 0, "resultMessage": "SUCCESS"}
     return doc
 

@@ -88,7 +88,7 @@ def test_a_started_server_ends_when_its_starter_is_killed(tmp_path: Path) -> Non
 
     def gone() -> bool:
         try:
-            return psutil.Process(server_pid).status() == psutil.STATUS_ZOMBIE
+            return bool(psutil.Process(server_pid).status() == psutil.STATUS_ZOMBIE)
         except psutil.NoSuchProcess:
             return True
 

@@ -3,13 +3,15 @@ DataFrame and list forms, and evaluations of one objective side by side (the SDK
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas
 import pytest
 
 import easymaker
 from easymaker.resources.compare import evaluation_rows, sort_rows, table
 
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {"run_id": "a", "status": "COMPLETE", "val_loss": 0.3, "hp.lr": "0.3"},
     {"run_id": "b", "status": "FAIL_TRAIN"},
     {"run_id": "c", "status": "COMPLETE", "val_loss": 0.1, "hp.lr": "0.1", "accuracy": 0.9},

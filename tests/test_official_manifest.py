@@ -352,7 +352,7 @@ def test_manifest_was_generated_from_both_versions() -> None:
 def test_signature_rule_rejects_what_breaks_callers() -> None:
     def official(a, b, c=1): ...  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN202
 
-    entry = [
+    entry: list[dict[str, Any]] = [
         {"name": "a", "kind": "POSITIONAL_OR_KEYWORD"},
         {"name": "b", "kind": "POSITIONAL_OR_KEYWORD"},
         {"name": "c", "kind": "POSITIONAL_OR_KEYWORD", "default": 1},

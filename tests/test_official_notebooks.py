@@ -33,6 +33,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from local_server import LocalServerHandle, start_local_server
@@ -90,7 +91,7 @@ class Outcome:
     seconds: float
 
 
-def notebook_script(notebook: dict, token: str, name: str, *, paced: bool = False) -> str:
+def notebook_script(notebook: dict[str, Any], token: str, name: str, *, paced: bool = False) -> str:
     """The code cells of ``notebook`` as one script, with only the credential and install cells changed (and, when
     ``paced``, a wait for EasyMaker Local's jobs to settle before each cell)."""
     parts = [PRELUDE + (SETTLE if paced else "")]

@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: kfp reads the component signatures as real types.
 
+import importlib.util
 import os
 import threading
 import time
@@ -20,7 +21,7 @@ from easymaker.local.runners.pipeline import INSTALL_HINT, PipelineRunRunner, na
 
 
 @dsl.component(base_image="python:3.11")
-def make_text(message: str, times: int, ratio: float, loud: bool, tags: list) -> str:
+def make_text(message: str, times: int, ratio: float, loud: bool, tags: list) -> str:  # type: ignore[type-arg]  # kfp reads the bare annotation
     import os
 
     text = (message.upper() if loud else message) * times
@@ -40,7 +41,7 @@ def write_report(text: str, report: Output[Artifact]) -> None:
 
 
 @dsl.pipeline(name="two-step")
-def two_step(message: str = "hi", times: int = 1, ratio: float = 0.5, loud: bool = False, tags: list = []) -> None:  # noqa: B006
+def two_step(message: str = "hi", times: int = 1, ratio: float = 0.5, loud: bool = False, tags: list = []) -> None:  # type: ignore[type-arg]  # noqa: B006  # type: ignore[type-arg]  # kfp reads the bare annotation
     made = make_text(message=message, times=times, ratio=ratio, loud=loud, tags=tags)
     write_report(text=made.output)
 
@@ -251,9 +252,9 @@ def test_bad_parameters_and_nas_fail_creation(tmp_path: Path) -> None:
 def test_without_kfp_the_run_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     manifest = compile_to_text(failing, tmp_path)
     # The server process has no kfp.
-    real_find_spec = pipeline_module.importlib.util.find_spec
+    real_find_spec = importlib.util.find_spec
     monkeypatch.setattr(
-        pipeline_module.importlib.util,
+        importlib.util,
         "find_spec",
         lambda name, *a: None if name == "kfp" else real_find_spec(name, *a),
     )

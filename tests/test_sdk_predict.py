@@ -86,7 +86,7 @@ def test_endpoint_predict_uses_the_default_stage(
 
 
 def test_stage_predict_paths_by_spec_and_resource_uri(client: easymaker.Client) -> None:
-    models = [
+    models: list[dict[str, Any]] = [
         {"modelId": "m1", "model": {"modelName": "mm"}},
         {"modelId": "m2", "apigwResourceUri": "/custom/infer"},
     ]

@@ -41,7 +41,9 @@ class Stage:
 
     def start(self) -> Stage:
         self.thread.start()
-        self.rec.wait_for(lambda: self.rec.codes and self.rec.codes[-1] in ("ACTIVE", "DEPLOY_FAILED", "CREATE_FAILED"))
+        self.rec.wait_for(
+            lambda: bool(self.rec.codes) and self.rec.codes[-1] in ("ACTIVE", "DEPLOY_FAILED", "CREATE_FAILED")
+        )
         return self
 
     @property

@@ -16,7 +16,6 @@ import pytest
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
-from easymaker.local.serving import loaders
 from easymaker.local.serving.errors import ModelLoadError
 from easymaker.local.serving.loaders import ModelSpec, load_model
 from easymaker.local.serving.protocol import ModelRepository
@@ -75,7 +74,7 @@ def test_load_errors_say_why(tmp_path: Path) -> None:
 def test_missing_framework_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = importlib.util.find_spec
     monkeypatch.setattr(
-        loaders.importlib.util,
+        importlib.util,
         "find_spec",
         lambda name, *a: None if name in ("torch", "tensorflow", "transformers") else real(name, *a),
     )
@@ -252,7 +251,7 @@ def test_keras_file_needs_keras_and_a_backend(tmp_path: Path, monkeypatch: pytes
     (tmp_path / "model.keras").write_bytes(b"PK")
     real = importlib.util.find_spec
     monkeypatch.setattr(
-        loaders.importlib.util,
+        importlib.util,
         "find_spec",
         lambda name, *a: None if name in ("torch", "tensorflow") else real(name, *a),
     )

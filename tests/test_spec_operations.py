@@ -1,6 +1,7 @@
 """Every operation the official SDK 2.1.0/2.1.5 calls (wire-protocol.md §2.1) is in spec/openapi.yaml."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -79,7 +80,7 @@ OPERATIONS = [
 ]
 
 
-def _schema(ref_or_schema: dict) -> dict:
+def _schema(ref_or_schema: dict[str, Any]) -> dict[str, Any]:
     ref = ref_or_schema.get("$ref")
     return SPEC["components"]["schemas"][ref.rsplit("/", 1)[1]] if ref else ref_or_schema
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Set as AbstractSet
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from easymaker.storage import (
     StorageError,
     StorageUriError,
     TransferError,
+    TransferResult,
     parse_nas_uri,
     parse_obs_uri,
 )
@@ -219,7 +221,8 @@ def test_upload_failures_are_collected_not_swallowed(tmp_path: Path) -> None:
         with pytest.raises(TransferError) as err:
             st.upload("obs://h/v1/AUTH_t/c/p", src, show_progress=False)
     assert [n for n, _ in err.value.failures] == ["p/f1"] and "403" in err.value.failures[0][1]
-    assert sorted(err.value.result.transferred) == ["p/f0", "p/f2"]  # type: ignore[union-attr]
+    assert isinstance(err.value.result, TransferResult)
+    assert sorted(err.value.result.transferred) == ["p/f0", "p/f2"]
 
 
 def test_wrong_server_etag_is_an_integrity_failure(tmp_path: Path) -> None:
@@ -271,8 +274,11 @@ class _ArchiveSwift:
     ``refuse_put`` objects refused (HTTP 403) on single PUTs."""
 
     def __init__(
-        self, lose: set[str] = frozenset(), corrupt: set[str] = frozenset(), refuse_put: set[str] = frozenset()
-    ) -> None:  # type: ignore[assignment]
+        self,
+        lose: AbstractSet[str] = frozenset(),
+        corrupt: AbstractSet[str] = frozenset(),
+        refuse_put: AbstractSet[str] = frozenset(),
+    ) -> None:
         self.objects: dict[str, bytes] = {}
         self.lose, self.corrupt, self.refuse_put = lose, corrupt, refuse_put
         self.archives = 0
@@ -349,7 +355,8 @@ def test_archived_files_are_verified_and_resent(tmp_path: Path) -> None:
     assert sorted(server.single_puts) == ["p/f007", "p/f100", "p/f200"]  # only the bad ones went one by one
     assert [n for n, _ in err.value.failures] == ["p/f200"] and "403" in err.value.failures[0][1]
     result = err.value.result
-    assert len(result.transferred) == 299  # type: ignore[union-attr]
+    assert isinstance(result, TransferResult)
+    assert len(result.transferred) == 299
     assert server.objects["p/f007"] == b"body 7" and server.objects["p/f100"] == b"body 100"
 
 

@@ -100,7 +100,7 @@ def metric(trial: Mapping[str, Any], name: str, which: str = "Latest") -> float:
 
 def param(trial: Mapping[str, Any], name: str) -> str:
     (p,) = [p["parameterValue"] for p in trial["hyperparameterList"] if p["parameterName"] == name]
-    return p
+    return str(p)
 
 
 QUADRATIC = """

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -482,7 +483,7 @@ def build_routes(state: AppState) -> list[BaseRoute]:
 
 
 def create_app(
-    home: LocalHome | str | None = None,
+    home: LocalHome | str | os.PathLike[str] | None = None,
     token: str | None = None,
     *,
     settings: Mapping[str, Any] | None = None,

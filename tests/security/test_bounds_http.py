@@ -60,7 +60,7 @@ def _no_traceback(server: LocalServerHandle) -> None:
 
 
 def test_non_ascii_swift_token_is_401(server: LocalServerHandle, swift: httpx.Client) -> None:
-    r = swift.get("/c", headers={"X-Auth-Token": "tok\u00e9n".encode("latin-1")})  # type: ignore[dict-item]
+    r = swift.get("/c", headers={"X-Auth-Token": "tok\u00e9n".encode("latin-1")})  # type: ignore[arg-type]  # non-ASCII bytes on purpose
     assert r.status_code == 401, r.text
     _no_traceback(server)
 
@@ -69,7 +69,7 @@ def test_non_ascii_api_token_is_401(server: LocalServerHandle) -> None:
     with httpx.Client(base_url=server.url, timeout=30) as c:
         r = c.get(
             f"/v1.0/appkeys/{APPKEY}/experiments",
-            headers={"x-nhn-authorization": "Bearer t\u00f6ken".encode("latin-1")},  # type: ignore[dict-item]
+            headers={"x-nhn-authorization": "Bearer t\u00f6ken".encode("latin-1")},  # type: ignore[arg-type]  # non-ASCII bytes on purpose
         )
     _envelope_error(r, 401)
 

@@ -15,7 +15,6 @@ import httpx
 import pytest
 from swift_server import MASTER_TOKEN, run_local_store
 
-from easymaker.local import objectstore
 from easymaker.local.objectstore import ObjectStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,7 +32,7 @@ def test_put_fsyncs_body_and_folder_before_201(tmp_path: Path, monkeypatch: pyte
         synced.append(os.readlink(f"/proc/self/fd/{fd}"))
         real_fsync(fd)
 
-    monkeypatch.setattr(objectstore.os, "fsync", fsync)
+    monkeypatch.setattr(os, "fsync", fsync)
     with run_local_store(tmp_path / "home") as srv:
         with httpx.Client(base_url=f"{srv.url}/v1/AUTH_t", headers={"X-Auth-Token": MASTER_TOKEN}) as c:
             assert c.put("/c").status_code == 201
