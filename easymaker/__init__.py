@@ -123,7 +123,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "upload": ("easymaker.storage.client", "upload"),
     "download": ("easymaker.storage.client", "download"),
     "ObjectStorage": ("easymaker.storage.client", "ObjectStorage"),
-    "logger": ("easymaker.logger", "Logger"),
+    "logger": ("easymaker.log.logger", "Logger"),
     "log_metrics": ("easymaker.metrics", "log_metrics"),
     "MetricSeries": ("easymaker.resources.observe", "MetricSeries"),
     "MetricPoint": ("easymaker.resources.observe", "MetricPoint"),

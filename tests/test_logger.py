@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from easymaker.logger import MAX_RECORD_BYTES, Logger
+from easymaker.log.logger import MAX_RECORD_BYTES, Logger
 
 # the module itself (the package attribute ``easymaker.logger`` is the Logger class, as the guide uses it)
-logger_module = importlib.import_module("easymaker.logger")
+logger_module = importlib.import_module("easymaker.log.logger")
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -137,7 +137,7 @@ def test_periodic_flush_keeps_running(collector: Collector) -> None:
 def test_flush_on_exit_in_a_real_process(collector: Collector) -> None:
     script = textwrap.dedent(
         f"""
-        import easymaker.logger as m
+        import easymaker.log.logger as m
         lg = m.Logger(logncrash_appkey="exit-key", url={collector.url!r}, flush_interval=3600)
         lg.send("sent just before exit", log_level="WARN")
         """
@@ -260,8 +260,7 @@ def test_no_credentials_sent(collector: Collector, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("EM_TOKEN", "secret-em-token")
     easymaker.init(appkey="appkey", region="kr1", access_token="secret-access-token")
     try:
-        # easymaker.logger is a callable module (the 2.1.x API), which mypy sees only as a module
-        with easymaker.logger(logncrash_appkey="k", url=collector.url, flush_interval=60, echo=False) as lg:  # type: ignore[operator]
+        with easymaker.logger(logncrash_appkey="k", url=collector.url, flush_interval=60, echo=False) as lg:
             lg.send("m")
     finally:
         set_default_client(None)
@@ -290,7 +289,10 @@ def test_url_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
         assert lg.url == "http://127.0.0.1:1/explicit"
 
 
-@pytest.mark.parametrize("first_import", ["import easymaker.logger", "from easymaker.logger import Logger", "pass"])
+@pytest.mark.parametrize(
+    "first_import",
+    ["import easymaker.log.logger", "from easymaker.log.logger import Logger", "import easymaker.log", "pass"],
+)
 def test_guide_call_form_returns_a_logger(first_import: str, collector: Collector) -> None:
     """``easymaker.logger(logncrash_appkey=...)`` builds a Logger whichever import happened first."""
     script = textwrap.dedent(

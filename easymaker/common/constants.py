@@ -10,7 +10,7 @@ from easymaker.constants import (
     SCALE_METRIC_CODE,
     TUNING_STRATEGY,
 )
-from easymaker.logger import DEFAULT_LOG_URL, MAX_RECORD_BYTES
+from easymaker.log.logger import DEFAULT_LOG_URL, MAX_RECORD_BYTES
 from easymaker.storage.tokens import IDENTITY_URLS
 
 DEFAULT_ENVIRONMENT_TYPE = "public"
