@@ -167,6 +167,7 @@ def test_quickstart_seen_in_the_console(server: LocalServerHandle, sdk: Any, pag
 
     experiment = easymaker.Experiment().create(experiment_name="console-browser", description="browser test")
     exp_id = experiment.experiment_id
+    assert exp_id is not None
 
     # logs stream: the page shows the first steps while the training still runs, then all of them
     stream = run_training(exp_id, "console-stream", STREAM_SCRIPT, tmp_path)

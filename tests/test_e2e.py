@@ -190,7 +190,7 @@ def test_serving_endpoint_and_second_stage(
         wait=True,
         timeout=120,
     )
-    assert endpoint.status == "ACTIVE"
+    assert endpoint.status == "ACTIVE" and endpoint.endpoint_id is not None
     answer = easymaker.Endpoint(endpoint.endpoint_id).predict(
         model_id=iris_model.model_id, json={"instances": rows(sample)}
     )
@@ -209,6 +209,7 @@ def test_serving_endpoint_and_second_stage(
         model_format_code=easymaker.ModelFormatCode.SKLEARN,
         timeout=60,
     )
+    assert second_model.model_id is not None
     stage = easymaker.EndpointStage().create(
         stage_name="e2estage",
         endpoint_id=endpoint.endpoint_id,
@@ -217,7 +218,7 @@ def test_serving_endpoint_and_second_stage(
         wait=True,
         timeout=120,
     )
-    assert stage.status == "ACTIVE"
+    assert stage.status == "ACTIVE" and stage.endpoint_stage_id is not None
     stage_ids = {s.endpoint_stage_id for s in easymaker.Endpoint(endpoint.endpoint_id).get_stage_list()}
     assert stage.endpoint_stage_id in stage_ids and len(stage_ids) == 2
     answer = easymaker.EndpointStage(stage.endpoint_stage_id).predict(
@@ -415,7 +416,7 @@ def test_hyperparameter_tuning_finds_the_optimum(sdk: easymaker.Client, experime
     model = easymaker.Model().create(
         hyperparameter_tuning_id=tuning.hyperparameter_tuning_id, model_name="e2e-tuning-model", timeout=60
     )
-    assert model.status == "ACTIVE"
+    assert model.status == "ACTIVE" and model.model_upload_uri is not None
     assert model.model_upload_uri.rstrip("/") == f"{model_uri}/{optimal['trialId']}"
     target = work / "tuning-model"
     easymaker.download(model.model_upload_uri, str(target), show_progress=False)
@@ -482,7 +483,7 @@ def test_pipeline_two_steps_and_a_failing_step(
         wait=True,
         timeout=120,
     )
-    assert run.status == "COMPLETE"
+    assert run.status == "COMPLETE" and run.pipeline_run_id is not None
     doc = easymaker.PipelineRun(run.pipeline_run_id).to_dict()
     steps = {s["stepName"]: s for s in doc["pipelineRunStepList"]}
     assert set(steps) == {"make-text", "write-report"}

@@ -179,7 +179,10 @@ def test_schedule_triggers_survive_a_crash_once(tmp_path: Path) -> None:
         rid = rr["pipelineRecurringRunId"]
 
         def runs() -> list[dict[str, Any]]:
-            return ok(api.get("/pipeline-runs", params={"pipelineRecurringRunId": rid}))["pipelineRunList"]
+            found: list[dict[str, Any]] = ok(api.get("/pipeline-runs", params={"pipelineRecurringRunId": rid}))[
+                "pipelineRunList"
+            ]
+            return found
 
         deadline = time.monotonic() + 15
         while len(runs()) < 2 and time.monotonic() < deadline:

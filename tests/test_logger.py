@@ -165,9 +165,9 @@ def test_thread_safety_no_loss_no_duplicates(collector: Collector) -> None:
     lg.close()
     bodies = [r["body"] for r in collector.records()]
     assert sorted(bodies) == sorted(f"{t}-{i}" for t in range(threads_n) for i in range(per_thread))
-    for t in range(threads_n):  # each thread's messages stay in the order they were sent
-        mine = [b for b in bodies if b.startswith(f"{t}-")]
-        assert mine == [f"{t}-{i}" for i in range(per_thread)]
+    for n in range(threads_n):  # each thread's messages stay in the order they were sent
+        mine = [b for b in bodies if b.startswith(f"{n}-")]
+        assert mine == [f"{n}-{i}" for i in range(per_thread)]
 
 
 def test_record_size_limit_raises_before_buffering(collector: Collector, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,8 +9,9 @@ import os
 import sqlite3
 import tarfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -545,21 +546,21 @@ def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
     members = {f"m{i}": os.urandom(1000 + i) for i in range(3)}
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w") as tar:
-        for name, data in members.items():
+        for name, content in members.items():
             ti = tarfile.TarInfo(name)
-            ti.size = len(data)
-            tar.addfile(ti, io.BytesIO(data))
+            ti.size = len(content)
+            tar.addfile(ti, io.BytesIO(content))
     store.extract_archive(T, "pk", io.BytesIO(buf.getvalue()))
     offsets = store._query("SELECT pack_offset FROM objects WHERE container = 'pk' ORDER BY name")
     assert [o for (o,) in offsets][1:] and all(o for (o,) in offsets[1:])  # m1, m2 lie inside one pack file
 
-    def get(path: str, rng: str | None = None) -> tuple[int, list[dict[str, object]]]:
-        sent: list[dict[str, object]] = []
+    def get(path: str, rng: str | None = None) -> tuple[int, list[MutableMapping[str, Any]]]:
+        sent: list[MutableMapping[str, Any]] = []
 
-        async def send(msg: dict[str, object]) -> None:
+        async def send(msg: MutableMapping[str, Any]) -> None:
             sent.append(msg)
 
-        async def receive() -> dict[str, object]:
+        async def receive() -> MutableMapping[str, Any]:
             return {"type": "http.request", "body": b"", "more_body": False}
 
         headers = [(b"x-auth-token", MASTER_TOKEN.encode())]
@@ -568,14 +569,18 @@ def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
         raw = f"/v1/AUTH_{T}/{path}"
         scope = {"type": "http", "method": "GET", "path": raw, "raw_path": raw.encode(), "query_string": b""}
         scope["headers"] = headers
-        asyncio.run(app(scope, receive, send))
+
+        async def call() -> None:
+            await app(scope, receive, send)
+
+        asyncio.run(call())
         start, *body = sent
         assert body[-1].get("more_body", False) is False
         assert all(m.get("more_body") is True for m in body[:-1])
-        return int(start["status"]), body  # type: ignore[call-overload]
+        return int(start["status"]), body
 
-    def data(body: list[dict[str, object]]) -> bytes:
-        return b"".join(m["body"] for m in body)  # type: ignore[misc]
+    def data(body: list[MutableMapping[str, Any]]) -> bytes:
+        return b"".join(m["body"] for m in body)
 
     for path, want in [("c/small", small), ("c/tiny", tiny), *((f"pk/{n}", d) for n, d in members.items())]:
         status, body = get(path)

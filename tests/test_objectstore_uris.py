@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_ten/cont"
 
 
 @pytest.fixture()
-def uris(tmp_path: Path) -> LocalUris:
+def uris(tmp_path: Path) -> Iterator[LocalUris]:
     u = LocalUris(tmp_path / "home")
     yield u
     u.close()

@@ -209,6 +209,7 @@ def test_a_tuning_of_six_trials_reports_what_log_metrics_recorded(
     assert len(trials) == 6 and all(isinstance(t, easymaker.Trial) for t in trials)
     assert len({t.trial_id for t in trials}) == 6
     for trial in trials:
+        assert trial.trial_id is not None
         lr = float(trial.hyperparameters["lr"])
         assert trial.status == "SUCCEEDED" and trial.started and trial.finished and trial.started <= trial.finished
         val_loss = trial.metrics["val_loss"]
@@ -253,7 +254,7 @@ def test_the_run_table_ranks_trainings_by_a_metric(local: easymaker.Client) -> N
         code = cli.main(["experiment", "compare", str(experiment.experiment_id), "--sort", "val_loss"])
     assert code == 0
     lines = out.getvalue().splitlines()
-    order = [next(i for i, ln in enumerate(lines) if runs[lr].id in ln) for lr in (0.1, 0.2, 0.3)]
+    order = [next(i for i, ln in enumerate(lines) if str(runs[lr].id) in ln) for lr in (0.1, 0.2, 0.3)]
     assert order == sorted(order) and "val_loss" in lines[1]
 
     model = easymaker.Model().create(training_id=runs[0.1].id, model_name="compared-best", model_format_code="SKLEARN")

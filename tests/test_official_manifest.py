@@ -379,11 +379,11 @@ def test_ours_against_the_official_manifest() -> None:
         counts = {kind: 0 for kind in ("missing", "signature", "value", "field", "cli")}
         for problem in problems:
             counts[problem.kind] += 1
-            key = _covered(problem.path, table, version)
-            if key is None:
+            covered = _covered(problem.path, table, version)
+            if covered is None:
                 unlisted.append(problem)
             else:
-                used.add(key)
+                used.add(covered)
         listed = sum(1 for p in problems if _covered(p.path, table, version))
         print(
             f"official {version}: {counts['missing']} missing names, {counts['signature']} incompatible signatures, "

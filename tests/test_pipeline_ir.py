@@ -20,7 +20,7 @@ def shout(message: str, times: int) -> str:
 
 
 @dsl.component(base_image="python:3.11")
-def report(text: str, ratio: float, flag: bool, tags: list, extra: dict) -> str:
+def report(text: str, ratio: float, flag: bool, tags: list, extra: dict) -> str:  # type: ignore[type-arg]  # kfp reads the bare annotations
     return f"{text}-{ratio}-{flag}-{tags}-{extra}"
 
 
@@ -30,8 +30,8 @@ def sample_pipeline(
     times: int = 2,
     ratio: float = 0.25,
     flag: bool = True,
-    tags: list = ["a", "b"],  # noqa: B006 - KFP reads the default from the signature
-    extra: dict = {"k": 1},  # noqa: B006
+    tags: list = ["a", "b"],  # type: ignore[type-arg]  # noqa: B006 - KFP reads the default and the bare type
+    extra: dict = {"k": 1},  # type: ignore[type-arg]  # noqa: B006
     needed: str = "",
 ) -> None:
     a = shout(message=message, times=times)

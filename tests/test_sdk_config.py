@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 import os
@@ -10,6 +11,7 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -72,7 +74,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         ({"profile": "alpha"}, {"EM_API_URL": "https://example.test/api/"}, "https://example.test/api"),
     ],
 )
-def test_base_url_rules(kwargs: dict[str, str], env: dict[str, str], expected: str) -> None:
+def test_base_url_rules(kwargs: dict[str, Any], env: dict[str, str], expected: str) -> None:
     config = resolve_config(appkey="ak", access_token="tok", env=env, **kwargs)
     assert config.api_url == expected
 
@@ -269,7 +271,7 @@ def test_enum_values_match_the_contract() -> None:
 
     from easymaker import codes
 
-    pairs = [
+    pairs: list[tuple[type[enum.Enum], Any]] = [
         (codes.ModelFormatCode, model_format_code.ModelFormatCode),
         (codes.HyperparameterTypeCode, hyperparameter_type_code.HyperparameterTypeCode),
         (codes.ObjectiveTypeCode, objective_type_code.ObjectiveTypeCode),

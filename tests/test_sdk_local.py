@@ -79,7 +79,7 @@ def test_training_model_endpoint_predict(local: easymaker.Client) -> None:
         wait=False,
     )
     assert training.training_status_code in ("CREATE_REQUESTED", "CREATE_IN_PROGRESS", "RUNNING", "COMPLETE")
-    assert training.instance_type.name == "m2.c4m8"
+    assert training.instance_type is not None and training.instance_type.name == "m2.c4m8"
     training.wait(timeout=120)
     assert training.status == "COMPLETE"
     assert training.training_id in [t.training_id for t in easymaker.Training.get_list()]
@@ -90,7 +90,7 @@ def test_training_model_endpoint_predict(local: easymaker.Client) -> None:
         model_format_code=easymaker.ModelFormatCode.SKLEARN,
         timeout=60,
     )
-    assert model.status == "ACTIVE"
+    assert model.status == "ACTIVE" and model.model_id is not None
     endpoint = easymaker.Endpoint().create(
         endpoint_name="sdk-endpoint",
         instance_type_name="m2.c4m8",

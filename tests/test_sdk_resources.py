@@ -41,15 +41,17 @@ def test_construction_by_id_is_one_get_without_nested_fetches(client: easymaker.
         )
         training = easymaker.Training("t1", client=client)
         assert route.call_count == 1
-        assert training.experiment.experiment_id == "e1" and training.experiment.status is None
-        assert training.model_list[0].model_id == "m1"
+        assert training.experiment is not None and training.experiment.experiment_id == "e1"
+        assert training.experiment.status is None  # type: ignore[attr-defined]  # not in the payload: None
+        assert training.model_list is not None and training.model_list[0].model_id == "m1"
+        assert training.instance_type is not None
         assert training.instance_type.name == "m2.c4m8" and training.instance_type.gpu is False
-        assert training.data_storage_list[0].storage_size == 300
-        assert training.hyperparameter_list[0].parameter_value == "3"
-        assert training.some_future_field == 7
+        assert training.data_storage_list is not None and training.data_storage_list[0].storage_size == 300
+        assert training.hyperparameter_list is not None and training.hyperparameter_list[0].parameter_value == "3"
+        assert training.some_future_field == 7  # type: ignore[attr-defined]  # a field the spec does not know yet
         assert training.algorithm is None  # a field of the contract that the server left out
         with pytest.raises(AttributeError):
-            _ = training.not_a_field
+            _ = training.not_a_field  # type: ignore[attr-defined]  # on purpose
         assert len(router.calls) == 1
     assert training.to_dict() == TRAINING
     assert training.to_dict() is not training.to_dict()

@@ -198,7 +198,8 @@ def test_null_fields_in_responses_are_treated_as_absent() -> None:
         )
         tuning = easymaker.HyperparameterTuning("h1", client=make_client(Sleeps()))
     assert tuning.optimal_trial is None and tuning.algorithm is None
-    assert tuning.dataset_list[0].data_uri == "obs://d"
+    assert tuning.dataset_list is not None and tuning.dataset_list[0].data_uri == "obs://d"
+    assert tuning.experiment is not None
     assert tuning.experiment.experiment_id == "e1" and tuning.experiment.experiment_name is None
 
 

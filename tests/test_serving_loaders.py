@@ -34,7 +34,8 @@ def predict(model: Any, instances: list[Any], **extra: Any) -> tuple[int, Any]:
 
 @pytest.fixture(scope="module")
 def iris() -> tuple[Any, Any]:
-    return load_iris(return_X_y=True)
+    features, target = load_iris(return_X_y=True)
+    return features, target
 
 
 def test_sklearn_joblib_and_pkl(tmp_path: Path, iris: tuple[Any, Any]) -> None:

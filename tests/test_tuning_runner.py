@@ -265,6 +265,7 @@ def test_failed_trials_fail_the_tuning(tmp_path: Path) -> None:
     job.run()
     assert job.status == "FAIL_HYPERPARAMETER_TUNING"
     assert job.statuses[-2][0] == "FAIL_HYPERPARAMETER_TUNING_IN_PROGRESS"
+    assert job.reason is not None
     assert "maxFailedTrialCount 2" in job.reason and "bad config: x out of range" in job.reason
     assert job.resource["failedTrialCount"] == 2 and len(job.trials("FAILED")) == 2
     assert job.resource["optimalTrial"] is None
@@ -273,14 +274,15 @@ def test_failed_trials_fail_the_tuning(tmp_path: Path) -> None:
 def test_trial_without_objective_is_metrics_unavailable(tmp_path: Path) -> None:
     job = Job(tmp_path, "print('accuracy=0.5')\n", maxTrialCount=1)
     job.run()
-    assert job.status == "FAIL_HYPERPARAMETER_TUNING" and "no trial succeeded" in job.reason
+    assert job.status == "FAIL_HYPERPARAMETER_TUNING" and job.reason is not None and "no trial succeeded" in job.reason
     assert [t["trialStatusCode"] for t in job.trials()] == ["METRICS_UNAVAILABLE"]
 
 
 def test_timeout_applies_to_the_whole_tuning(tmp_path: Path) -> None:
     job = Job(tmp_path, "import time\nprint('loss=1', flush=True)\ntime.sleep(60)\n", parallelTrialCount=2)
     job.run({"timeout_seconds_override": 1.5, "stop_grace_seconds": 1})
-    assert job.status == "FAIL_HYPERPARAMETER_TUNING" and job.reason.startswith("timeout after")
+    assert job.status == "FAIL_HYPERPARAMETER_TUNING" and job.reason is not None
+    assert job.reason.startswith("timeout after")
     assert {t["trialStatusCode"] for t in job.trials()} == {"KILLED"} and len(job.trials()) == 2
 
 

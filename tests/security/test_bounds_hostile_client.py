@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import tarfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -96,7 +97,7 @@ def test_hostile_client_gets_no_5xx_no_escape_no_cross_tenant_read(tmp_path: Pat
         store.put_object("A", "secret", "s", SECRET)
         store.put_object("A", "secret", "big", SECRET * 20000)  # over the inline limit: a body file
         token_b, _ = store.issue_token("B", 3600)
-        sent = {"n": 0, "statuses": set()}
+        sent: dict[str, Any] = {"n": 0, "statuses": set()}
         before = _files_outside(tmp_path, home)
 
         with httpx.Client(base_url=srv.url, timeout=30) as client:
@@ -113,11 +114,11 @@ def test_hostile_client_gets_no_5xx_no_escape_no_cross_tenant_read(tmp_path: Pat
                 headers.setdefault("X-Auth-Token", token_b)
                 raw = {k: v.encode("latin-1") for k, v in headers.items()}  # sent as they are, bytes >= 0x80 too
                 try:
-                    r = client.request(method, path, headers=raw, content=body)
+                    r = client.request(method, path, headers=raw, content=body)  # type: ignore[arg-type]  # latin-1 bytes on purpose
                 except (httpx.LocalProtocolError, httpx.UnsupportedProtocol, httpx.InvalidURL):
                     return  # the client itself refuses to send this (e.g. a header httpx will not encode)
                 sent["n"] += 1
-                sent["statuses"].add(r.status_code)  # type: ignore[attr-defined]
+                sent["statuses"].add(r.status_code)
                 assert r.status_code < 500, (method, path, headers, r.status_code, r.text[:300])
                 assert SECRET not in r.content, (method, path, headers)
                 assert _files_outside(tmp_path, home) == before, (method, path)
