@@ -327,7 +327,7 @@ def delete_and_wait(cls: Any, resource_id: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            cls(resource_id)
+            cls(resource_id).refresh()  # a fetch: Endpoint(id) alone sends no request until a field is read
         except easymaker.NotFoundError:
             return
         time.sleep(0.2)
