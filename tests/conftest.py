@@ -21,7 +21,8 @@ from local_server import local_server, local_server_module  # noqa: F401  (fixtu
 # What a module that starts processes contains; read from its source once per module.
 _STARTS_PROCESSES = re.compile(
     r"start_local_server|local_server\b|LocalServer|swift_server|subprocess|Popen|chromium|profile=\"local\"|"
-    r"ModelWorker|start_worker|serve_stage|multiprocessing|run_runner|Supervisor"
+    r"ModelWorker|start_worker|serve_stage|multiprocessing|run_runner|Supervisor|easymaker\.local\.runners|"
+    r"test_serving_support"
 )
 _verdicts: dict[Path, bool] = {}
 
