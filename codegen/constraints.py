@@ -16,7 +16,9 @@ from typing import Any
 
 from openapi_python_client import schema as oai
 from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.properties import ListProperty, ModelProperty, UnionProperty
+from openapi_python_client.parser.properties import ModelProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.union import UnionProperty
 from pydantic import ValidationError
 
 # Keywords that become validators, in the order they are written into `__constraints__`.
