@@ -236,14 +236,14 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def _print_section(section: Section, items: Sequence[Record], first: bool) -> None:
     if not first:
-        print()
-    print(f"{section.title} ({len(items)})")
+        print()  # noqa: T201
+    print(f"{section.title} ({len(items)})")  # noqa: T201
     if not items:
-        print(f"  (no {section.title.lower()})")
+        print(f"  (no {section.title.lower()})")  # noqa: T201
         return
     headers = [name for name, _ in section.columns]
     rows = [[_cell(get(item)) for _, get in section.columns] for item in items]
-    print(format_table(headers, rows))
+    print(format_table(headers, rows))  # noqa: T201
 
 
 def _run_sections(args: argparse.Namespace, chosen: list[Section]) -> int:
@@ -252,7 +252,7 @@ def _run_sections(args: argparse.Namespace, chosen: list[Section]) -> int:
     try:
         if args.output == "json":
             out = {section.flag: [item.to_dict() for item in section.items(client)] for section in chosen}
-            print(json.dumps(out, ensure_ascii=False, indent=2))
+            print(json.dumps(out, ensure_ascii=False, indent=2))  # noqa: T201
             return EXIT_OK
         for n, section in enumerate(chosen):
             _print_section(section, section.items(client), first=n == 0)
@@ -346,14 +346,14 @@ def _run_experiment(argv: list[str]) -> int:
         experiment = Experiment(args.experiment_id, client=client)
         rows = experiment.get_run_table(args.sort, ascending=not args.desc, as_dataframe=False)
         if args.output == "json":
-            print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+            print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))  # noqa: T201
             return EXIT_OK
-        print(f"Runs of experiment {experiment.name or args.experiment_id} ({len(rows)})")
+        print(f"Runs of experiment {experiment.name or args.experiment_id} ({len(rows)})")  # noqa: T201
         if not rows:
-            print("  (no trainings or tunings)")
+            print("  (no trainings or tunings)")  # noqa: T201
             return EXIT_OK
         headers = list(rows[0])
-        print(format_table(headers, [[_cell(row.get(h)) for h in headers] for row in rows]))
+        print(format_table(headers, [[_cell(row.get(h)) for h in headers] for row in rows]))  # noqa: T201
         return EXIT_OK
     except CliError:
         raise
@@ -399,9 +399,9 @@ def _run_sample(argv: list[str]) -> int:
 
     if args.command == "list":
         names = list_sample_notebooks()
-        print(f"Sample notebooks ({len(names)})")
+        print(f"Sample notebooks ({len(names)})")  # noqa: T201
         for name in names:
-            print(f"  {name}")
+            print(f"  {name}")  # noqa: T201
         return EXIT_OK
     try:
         written = download_sample_notebook(
@@ -410,9 +410,9 @@ def _run_sample(argv: list[str]) -> int:
     except OSError as exc:
         raise CliError(str(exc)) from exc
     for path in written:
-        print(f"Downloaded: {path}")
+        print(f"Downloaded: {path}")  # noqa: T201
     if not written:
-        print("Nothing downloaded: the files exist (--overwrite replaces them).")
+        print("Nothing downloaded: the files exist (--overwrite replaces them).")  # noqa: T201
     return EXIT_OK
 
 
@@ -435,16 +435,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not chosen:
             parser.print_usage(sys.stderr)
             flags = " ".join(f"-{s.flag}" for s in SECTIONS)
-            print(f"{parser.prog}: error: nothing to list; pass one or more of {flags}", file=sys.stderr)
+            print(f"{parser.prog}: error: nothing to list; pass one or more of {flags}", file=sys.stderr)  # noqa: T201
             return EXIT_USAGE
         return _run_sections(args, chosen)
     except CliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}", file=sys.stderr)  # noqa: T201
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # configuration errors and anything unexpected: one line, no traceback
-        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        print(f"error: {_one_line(exc)}", file=sys.stderr)  # noqa: T201
         return EXIT_FAILURE
 
 

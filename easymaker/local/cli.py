@@ -107,7 +107,7 @@ def _given_token(args: argparse.Namespace) -> str | None:
         with open(args.token_file, encoding="utf-8") as f:
             return f.read().strip() or None
     if args.token:
-        print(
+        print(  # noqa: T201
             "easymaker-local: warning: --token shows the access token to every user of this machine (ps); "
             f"use --token-file FILE or ${TOKEN_ENV} instead",
             file=sys.stderr,
@@ -130,7 +130,7 @@ def _serve(args: argparse.Namespace) -> int:
         given = _given_token(args)
         home.ensure()
     except (UnsafeHome, OSError) as exc:
-        print(f"easymaker-local: {exc}", file=sys.stderr)
+        print(f"easymaker-local: {exc}", file=sys.stderr)  # noqa: T201
         return 2
     # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP (with proto 0, small
     # responses on keep-alive connections wait for the peer's delayed ACK, ~40 ms each)
@@ -140,13 +140,13 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         sock.bind((args.host, args.port))
     except OSError as exc:
-        print(f"easymaker-local: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        print(f"easymaker-local: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)  # noqa: T201
         return 2
     port = sock.getsockname()[1]
     try:
         token = home.ensure_token(given)
     except ValueError as exc:
-        print(f"easymaker-local: {exc}", file=sys.stderr)
+        print(f"easymaker-local: {exc}", file=sys.stderr)  # noqa: T201
         return 2
     app = create_app(
         home,
@@ -158,7 +158,7 @@ def _serve(args: argparse.Namespace) -> int:
     if args.port_file:
         with open(args.port_file, "w", encoding="utf-8") as f:
             f.write(str(port))
-    print(f"EasyMaker Local on http://{args.host}:{port}  (home {home.root}, token file {home.token_file})", flush=True)
+    print(f"EasyMaker Local on http://{args.host}:{port}  (home {home.root}, token file {home.token_file})", flush=True)  # noqa: T201
     config = uvicorn.Config(
         app, log_level=args.log_level, access_log=False, lifespan="on", timeout_graceful_shutdown=30
     )
@@ -177,18 +177,18 @@ def _logs(args: argparse.Namespace) -> int:
 
     home = LocalHome(args.home)
     if not home.state_db.exists():
-        print(f"no EasyMaker Local state in {home.root}", file=sys.stderr)
+        print(f"no EasyMaker Local state in {home.root}", file=sys.stderr)  # noqa: T201
         return 1
     store = Store(home.state_db)
     records = store.list_logs(max(1, args.limit), args.project, args.category)
     for r in records:
         if args.json:
-            print(json.dumps(r, ensure_ascii=False))
+            print(json.dumps(r, ensure_ascii=False))  # noqa: T201
         else:
             when = r.get("time") or r.get("_received")
             level = r.get("logLevel") or "-"
             cat = r.get("category") or "-"
-            print(f"{when} {level:<5} [{cat}] {r.get('body')}")
+            print(f"{when} {level:<5} [{cat}] {r.get('body')}")  # noqa: T201
     return 0
 
 
@@ -198,10 +198,10 @@ def _token(args: argparse.Namespace) -> int:
         token = home.ensure_token()
         creds = home.ensure_credentials()
     except (UnsafeHome, OSError) as exc:
-        print(f"easymaker-local: {exc}", file=sys.stderr)
+        print(f"easymaker-local: {exc}", file=sys.stderr)  # noqa: T201
         return 2
-    print(f"{home.token_file}\n{token}")
-    print(f"{home.credentials_file}\nusername {creds['username']}\npassword {creds['password']}")
+    print(f"{home.token_file}\n{token}")  # noqa: T201
+    print(f"{home.credentials_file}\nusername {creds['username']}\npassword {creds['password']}")  # noqa: T201
     return 0
 
 
@@ -211,7 +211,7 @@ def _console(args: argparse.Namespace) -> int:
     home = LocalHome(args.home)
     token = os.environ.get(TOKEN_ENV) or home.read_token()
     if not token:
-        print(f"easymaker-local: no access token in {home.token_file}; start the server first", file=sys.stderr)
+        print(f"easymaker-local: no access token in {home.token_file}; start the server first", file=sys.stderr)  # noqa: T201
         return 1
     host = f"[{args.host}]" if ":" in args.host else args.host
     base = f"http://{host}:{args.port}"
@@ -221,7 +221,7 @@ def _console(args: argparse.Namespace) -> int:
     try:  # the server proves it holds the token before the token is sent to it
         verify_local_server(base, token)
     except ServerIdentityError as exc:
-        print(f"easymaker-local: {exc}", file=sys.stderr)
+        print(f"easymaker-local: {exc}", file=sys.stderr)  # noqa: T201
         return 1
     try:
         r = httpx.post(
@@ -231,13 +231,13 @@ def _console(args: argparse.Namespace) -> int:
             trust_env=False,
         )
     except httpx.HTTPError as exc:
-        print(f"easymaker-local: no EasyMaker Local answers at {base} ({exc.__class__.__name__})", file=sys.stderr)
+        print(f"easymaker-local: no EasyMaker Local answers at {base} ({exc.__class__.__name__})", file=sys.stderr)  # noqa: T201
         return 1
     if r.status_code != 200:
-        print(f"easymaker-local: {base} refused a console link (HTTP {r.status_code})", file=sys.stderr)
+        print(f"easymaker-local: {base} refused a console link (HTTP {r.status_code})", file=sys.stderr)  # noqa: T201
         return 1
     url = base + r.json()["consoleLink"]["path"]
-    print(f"EasyMaker Local console (the link signs in once, within 2 minutes):\n{url}")
+    print(f"EasyMaker Local console (the link signs in once, within 2 minutes):\n{url}")  # noqa: T201
     if args.open:
         import webbrowser
 
@@ -252,11 +252,11 @@ def _samples(args: argparse.Namespace) -> int:
     home.ensure()
     report = seed(home.objects, force=args.force)
     if not report.written:
-        print(f"the samples are already in {home.objects} (--force writes them again)")
+        print(f"the samples are already in {home.objects} (--force writes them again)")  # noqa: T201
         return 0
-    print(f"wrote {len(report.written)} sample objects for each sample account into {home.objects}")
+    print(f"wrote {len(report.written)} sample objects for each sample account into {home.objects}")  # noqa: T201
     for line in report.skipped:
-        print(f"not written: {line}")
+        print(f"not written: {line}")  # noqa: T201
     return 0
 
 
@@ -265,7 +265,7 @@ def _reset(args: argparse.Namespace) -> int:
 
     home = LocalHome(args.home)
     if not args.yes:
-        print("reset deletes every resource of EasyMaker Local in " + str(home.root) + "; add --yes", file=sys.stderr)
+        print("reset deletes every resource of EasyMaker Local in " + str(home.root) + "; add --yes", file=sys.stderr)  # noqa: T201
         return 2
     n = 0
     if home.state_db.exists():
@@ -275,7 +275,7 @@ def _reset(args: argparse.Namespace) -> int:
         shutil.rmtree(home.objects, ignore_errors=True)
         shutil.rmtree(home.nas, ignore_errors=True)
     home.ensure()
-    print(f"deleted {n} resources")
+    print(f"deleted {n} resources")  # noqa: T201
     return 0
 
 

@@ -141,7 +141,7 @@ def _serve(home: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_existing_home_is_never_chmoded(tmp_path: Path) -> None:
-    home = tmp_path / "shared"
+    home = tmp_path / "existing-home"
     home.mkdir()
     home.chmod(0o750)
     server = start_local_server(home)
