@@ -906,6 +906,9 @@ class _TuningJob:
 
         def on_line(stream: str, line: str) -> None:
             self.capture.write(stream, line, label=rec.trial_id)
+            if run.early_stop_reason is not None:
+                # the trial is stopped at the step that decided it; what it prints while it winds down is only logged
+                return
             found = collector.feed(line)
             if not found:
                 return
