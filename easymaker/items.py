@@ -30,7 +30,7 @@ from easymaker_api.fields import (
     TrialMetricFields,
 )
 
-from easymaker.resources.base import Record
+from easymaker.resources.record import Record
 
 
 class Item(Record):

@@ -37,7 +37,8 @@ from easymaker._client import Client
 
 if TYPE_CHECKING:
     from easymaker.items import Algorithm, Image, InstanceType
-    from easymaker.resources.base import Record, Resource
+    from easymaker.resources.base import Resource
+    from easymaker.resources.record import Record
 
 __all__ = ["SECTIONS", "Section", "build_parser", "main"]
 

@@ -7,9 +7,10 @@ from typing import Any, ClassVar
 from easymaker_api.fields import BatchInferenceFields
 
 from easymaker._errors import EasyMakerValidationError
-from easymaker.resources.base import (
-    Operations,
-    StoppableResource,
+from easymaker.resources.base import StoppableResource
+from easymaker.resources.observe import LogsMixin
+from easymaker.resources.operations import Operations
+from easymaker.resources.parameters import (
     enum_or_unset,
     opt,
     parent_fields,
@@ -19,7 +20,6 @@ from easymaker.resources.base import (
     tag_items,
     timeout_minutes,
 )
-from easymaker.resources.observe import LogsMixin
 from easymaker.values import plain
 
 PARAMETERS: dict[str, Any] = {

@@ -40,19 +40,11 @@ from easymaker._errors import (
     PredictError,
     body_excerpt,
 )
-from easymaker.resources.base import (
-    Operations,
-    Record,
-    Resource,
-    build_items,
-    opt,
-    parent_fields,
-    precheck,
-    require,
-    sdk_parameters,
-    tag_items,
-)
+from easymaker.resources.base import Resource
 from easymaker.resources.observe import LogsMixin
+from easymaker.resources.operations import Operations
+from easymaker.resources.parameters import build_items, opt, parent_fields, precheck, require, sdk_parameters, tag_items
+from easymaker.resources.record import Record
 from easymaker.values import EndpointModelResource, plain
 
 DEFAULT_PREDICT_TIMEOUT = 60.0

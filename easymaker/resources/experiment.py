@@ -9,7 +9,9 @@ from easymaker_api.fields import ExperimentFields
 
 from easymaker._client import Client
 from easymaker._errors import EasyMakerError
-from easymaker.resources.base import Operations, Resource, opt, parent_fields, require, sdk_parameters
+from easymaker.resources.base import Resource
+from easymaker.resources.operations import Operations
+from easymaker.resources.parameters import opt, parent_fields, require, sdk_parameters
 
 PARAMETERS = {"experimentName": "experiment_name", "description": "description"}
 

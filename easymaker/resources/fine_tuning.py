@@ -7,9 +7,10 @@ from typing import Any, ClassVar
 from easymaker_api.fields import FineTuningFields
 
 from easymaker._client import Client
-from easymaker.resources.base import (
-    Operations,
-    StoppableResource,
+from easymaker.resources.base import StoppableResource
+from easymaker.resources.model_preset import ModelPreset
+from easymaker.resources.operations import Operations
+from easymaker.resources.parameters import (
     build_items,
     experiment_id_for,
     opt,
@@ -19,7 +20,6 @@ from easymaker.resources.base import (
     sdk_parameters,
     timeout_minutes,
 )
-from easymaker.resources.model_preset import ModelPreset
 from easymaker.values import Dataset, Parameter
 
 PARAMETERS: dict[str, Any] = {

@@ -6,9 +6,10 @@ from typing import Any, ClassVar
 
 from easymaker_api.fields import HyperparameterTuningFields
 
-from easymaker.resources.base import (
-    Operations,
-    StoppableResource,
+from easymaker.resources.base import StoppableResource
+from easymaker.resources.observe import LogsMixin, Trial
+from easymaker.resources.operations import Operations
+from easymaker.resources.parameters import (
     build_items,
     enum_or_unset,
     experiment_id_for,
@@ -20,7 +21,6 @@ from easymaker.resources.base import (
     tag_items,
     timeout_minutes,
 )
-from easymaker.resources.observe import LogsMixin, Trial
 from easymaker.resources.training import PARAMETERS as TRAINING_PARAMETERS
 from easymaker.resources.training import TrainingLookupsMixin, resolve_training_ids
 from easymaker.values import Dataset, HyperparameterSpec, Metric, plain

@@ -8,17 +8,9 @@ from easymaker_api.fields import ModelFields
 
 from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
-from easymaker.resources.base import (
-    Operations,
-    Resource,
-    build_items,
-    opt,
-    parent_fields,
-    precheck,
-    require,
-    sdk_parameters,
-    tag_items,
-)
+from easymaker.resources.base import Resource
+from easymaker.resources.operations import Operations
+from easymaker.resources.parameters import build_items, opt, parent_fields, precheck, require, sdk_parameters, tag_items
 from easymaker.values import Parameter, plain
 
 if TYPE_CHECKING:

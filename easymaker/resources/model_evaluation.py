@@ -8,9 +8,10 @@ from typing import Any, ClassVar
 from easymaker_api.fields import ModelEvaluationFields
 
 from easymaker._client import Client
-from easymaker.resources.base import (
-    Operations,
-    StoppableResource,
+from easymaker.resources.base import StoppableResource
+from easymaker.resources.observe import LogsMixin
+from easymaker.resources.operations import Operations
+from easymaker.resources.parameters import (
     enum_or_unset,
     opt,
     parent_fields,
@@ -19,7 +20,6 @@ from easymaker.resources.base import (
     sdk_parameters,
     timeout_minutes,
 )
-from easymaker.resources.observe import LogsMixin
 from easymaker.values import plain
 
 PARAMETERS: dict[str, Any] = {

@@ -8,7 +8,8 @@ from easymaker_api.fields import ModelPresetFields
 
 from easymaker._client import Client, default_client
 from easymaker.items import Item, ModelParameterSpec
-from easymaker.resources.base import opt, wire_dicts
+from easymaker.resources.operations import wire_dicts
+from easymaker.resources.parameters import opt
 from easymaker.values import plain
 
 

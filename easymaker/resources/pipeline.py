@@ -11,10 +11,10 @@ from easymaker_api.fields import PipelineFields, PipelineRecurringRunFields, Pip
 
 from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
-from easymaker.resources.base import (
-    Operations,
-    Resource,
-    StoppableResource,
+from easymaker.resources.base import Resource, StoppableResource
+from easymaker.resources.observe import LogsMixin
+from easymaker.resources.operations import Operations, wire_dict
+from easymaker.resources.parameters import (
     build_items,
     experiment_id_for,
     opt,
@@ -23,9 +23,7 @@ from easymaker.resources.base import (
     require,
     sdk_parameters,
     tag_items,
-    wire_dict,
 )
-from easymaker.resources.observe import LogsMixin
 from easymaker.values import Nas, Parameter
 
 PIPELINE_PARAMETERS: dict[str, Any] = {

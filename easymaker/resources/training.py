@@ -8,9 +8,10 @@ from easymaker_api.fields import TrainingFields
 
 from easymaker._client import Client
 from easymaker.items import Algorithm, Image
-from easymaker.resources.base import (
-    Operations,
-    StoppableResource,
+from easymaker.resources.base import StoppableResource
+from easymaker.resources.observe import LogsMixin, MetricSeries, resource_metrics
+from easymaker.resources.operations import Operations, wire_dicts
+from easymaker.resources.parameters import (
     build_items,
     experiment_id_for,
     opt,
@@ -20,9 +21,7 @@ from easymaker.resources.base import (
     sdk_parameters,
     tag_items,
     timeout_minutes,
-    wire_dicts,
 )
-from easymaker.resources.observe import LogsMixin, MetricSeries, resource_metrics
 from easymaker.values import Dataset, Parameter
 
 PARAMETERS: dict[str, Any] = {
