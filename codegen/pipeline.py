@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 
 from .constraints import SpecIndex, text
 from .fields import FieldsClass, field_classes
+from .parameters import RequestParameters, imports, request_parameters
 
 CODEGEN_DIR = Path(__file__).resolve().parent
 REPO_ROOT = CODEGEN_DIR.parent
@@ -41,7 +42,11 @@ RUFF_VERSION = "0.17.6"
 RUFF_ARGS = ("--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120")
 
 # Templates that are ours rather than overrides: rendered by this module after the generator has run.
-EXTRA_TEMPLATES = {"validation.py.jinja": "validation.py", "fields.py.jinja": "fields.py"}
+EXTRA_TEMPLATES = {
+    "validation.py.jinja": "validation.py",
+    "fields.py.jinja": "fields.py",
+    "parameters.py.jinja": "parameters.py",
+}
 
 IGNORED_NAMES = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 
@@ -300,6 +305,12 @@ class _TemplateHelpers:
 
     def constraints(self, model: Any) -> dict[str, dict[str, Any]]:
         return self._index.constraints(model)
+
+    def request_parameters(self) -> list[RequestParameters]:
+        return request_parameters(self._index)
+
+    def parameters_imports(self) -> list[str]:
+        return imports(request_parameters(self._index))
 
     def parameter_limits(self, endpoint: Any) -> list[tuple[str, str, dict[str, Any]]]:
         return self._index.parameter_limits(endpoint)

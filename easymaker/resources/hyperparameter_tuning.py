@@ -2,48 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 
 from easymaker_api.fields import HyperparameterTuningFields
+from easymaker_api.parameters import HyperparameterTuningCreateRequestOptions
 
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.observe import LogsMixin, Trial
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import (
-    build_items,
-    enum_or_unset,
-    experiment_id_for,
-    opt,
-    parent_fields,
-    precheck,
-    require,
-    sdk_parameters,
-    tag_items,
-    timeout_minutes,
-)
-from easymaker.resources.training import PARAMETERS as TRAINING_PARAMETERS
+from easymaker.resources.parameters import experiment_id_for, require
+from easymaker.resources.requests import RequestDraft, parent_wire_fields
 from easymaker.resources.training import TrainingLookupsMixin, resolve_training_ids
-from easymaker.values import Dataset, HyperparameterSpec, Metric, plain
-
-PARAMETERS: dict[str, Any] = {
-    **TRAINING_PARAMETERS,
-    "hyperparameterTuningName": "hyperparameter_tuning_name",
-    "instanceCount": "distributed_node_count × parallel_trial_count",
-    "parallelTrialCount": "parallel_trial_count",
-    "hyperparameterSpecList": "hyperparameter_spec_list",
-    "metricList": "metric_list",
-    "metricRegex": "metric_regex",
-    "objectiveMetric": "objective_metric_name",
-    "objectiveTypeCode": "objective_type_code",
-    "objectiveGoal": "objective_goal",
-    "maxFailedTrialCount": "max_failed_trial_count",
-    "maxTrialCount": "max_trial_count",
-    "tuningStrategyName": "tuning_strategy_name",
-    "tuningStrategyRandomState": "tuning_strategy_random_state",
-    "earlyStoppingAlgorithm": "early_stopping_algorithm",
-    "earlyStoppingMinTrialCount": "early_stopping_min_trial_count",
-    "earlyStoppingStartStep": "early_stopping_start_step",
-}
+from easymaker.values import plain
 
 
 class HyperparameterTuning(LogsMixin, TrainingLookupsMixin, StoppableResource, HyperparameterTuningFields):
@@ -119,20 +89,14 @@ class HyperparameterTuning(LogsMixin, TrainingLookupsMixin, StoppableResource, H
         experiment_description: str | None = None,
         timeout: float | None = None,
         logs: bool = False,
+        **options: Unpack[HyperparameterTuningCreateRequestOptions],
     ) -> HyperparameterTuning:
         """Start a tuning (positional order of 2.1.5; the guide passes keywords). Returns this object.
 
         ``instanceCount`` on the wire is ``distributed_node_count × parallel_trial_count`` (at most 10)."""
         self._check_logs(logs, use_log)
         from easymaker_api.api.hyperparameter_tunings import create_hyperparameter_tuning
-        from easymaker_api.models.dataset import Dataset as WireDataset
-        from easymaker_api.models.early_stopping_algorithm import EarlyStoppingAlgorithm
-        from easymaker_api.models.hyperparameter_spec import HyperparameterSpec as WireSpec
         from easymaker_api.models.hyperparameter_tuning_create_request import HyperparameterTuningCreateRequest
-        from easymaker_api.models.metric import Metric as WireMetric
-        from easymaker_api.models.objective_metric import ObjectiveMetric
-        from easymaker_api.models.objective_type_code import ObjectiveTypeCode
-        from easymaker_api.models.tuning_strategy_name import TuningStrategyName
 
         require(
             hyperparameter_tuning_name=hyperparameter_tuning_name,
@@ -152,95 +116,24 @@ class HyperparameterTuning(LogsMixin, TrainingLookupsMixin, StoppableResource, H
 
                 raise EasyMakerValidationError(f"{name} must be an integer, got {value!r}", parameter=name, value=value)
         client = self.client
-        experiment = experiment_id_for(client, experiment_id)
-        minutes = timeout_minutes(timeout_hours)
-        instance_count = distributed_node_count * parallel_trial_count
-        with sdk_parameters(PARAMETERS):
-            datasets = build_items(WireDataset, Dataset, dataset_list, "dataset_list")
-            specs = build_items(WireSpec, HyperparameterSpec, hyperparameter_spec_list, "hyperparameter_spec_list")
-            metrics = build_items(WireMetric, Metric, metric_list, "metric_list")
-            tags = tag_items(tag_list)
-            objective = None
-            if objective_metric_name is not None:
-                objective = ObjectiveMetric(name=str(plain(objective_metric_name)))
-            objective_type = enum_or_unset(ObjectiveTypeCode, objective_type_code)
-            strategy = enum_or_unset(TuningStrategyName, tuning_strategy_name)
-            early_stopping = enum_or_unset(EarlyStoppingAlgorithm, early_stopping_algorithm)
-            precheck(
-                HyperparameterTuningCreateRequest,
-                {
-                    "hyperparameterTuningName": hyperparameter_tuning_name,
-                    "description": description,
-                    "experimentId": experiment,
-                    "experimentName": experiment_name,
-                    "experimentDescription": experiment_description,
-                    "parallelTrialCount": parallel_trial_count,
-                    "instanceCount": instance_count,
-                    "dataStorageSize": data_storage_size,
-                    "checkPointInputUri": check_point_input_uri,
-                    "checkPointUploadUri": check_point_upload_uri,
-                    "sourceDirUri": source_dir_uri,
-                    "entryPoint": entry_point,
-                    "modelUploadUri": model_upload_uri,
-                    "timeoutMinutes": minutes,
-                    "nprocPerNode": nproc_per_node,
-                    "datasetList": datasets,
-                    "hyperparameterSpecList": specs,
-                    "metricList": metrics,
-                    "metricRegex": metric_regex,
-                    "objectiveTypeCode": plain(objective_type_code),
-                    "tuningStrategyName": plain(tuning_strategy_name),
-                    "earlyStoppingAlgorithm": plain(early_stopping_algorithm),
-                    "maxFailedTrialCount": max_failed_trial_count,
-                    "maxTrialCount": max_trial_count,
-                    "earlyStoppingMinTrialCount": early_stopping_min_trial_count,
-                    "earlyStoppingStartStep": early_stopping_start_step,
-                    "tagList": tags,
-                },
-            )
-            if objective is not None:
-                objective.check_constraints("objectiveMetric.")
-            image_id, flavor_id, algorithm_id = resolve_training_ids(
-                client, image_name, instance_type_name, algorithm_name
-            )
-            body = HyperparameterTuningCreateRequest(
-                hyperparameter_tuning_name=hyperparameter_tuning_name,
-                image_id=image_id,
-                flavor_id=flavor_id,
-                instance_count=instance_count,
-                model_upload_uri=model_upload_uri,
-                timeout_minutes=minutes,
-                description=opt(description),
-                experiment_id=opt(experiment),
-                experiment_name=opt(experiment_name),
-                experiment_description=opt(experiment_description),
-                parallel_trial_count=parallel_trial_count,
-                data_storage_size=opt(data_storage_size),
-                algorithm_id=opt(algorithm_id),
-                dataset_list=opt(datasets),
-                check_point_input_uri=opt(check_point_input_uri),
-                check_point_upload_uri=opt(check_point_upload_uri),
-                source_dir_uri=opt(source_dir_uri),
-                entry_point=opt(entry_point),
-                use_log=bool(use_log),
-                use_torchrun=bool(use_torchrun),
-                nproc_per_node=opt(nproc_per_node),
-                hyperparameter_spec_list=opt(specs),
-                metric_list=opt(metrics),
-                metric_regex=opt(metric_regex),
-                objective_metric=opt(objective),
-                objective_type_code=objective_type,
-                objective_goal=opt(objective_goal),
-                max_failed_trial_count=opt(max_failed_trial_count),
-                max_trial_count=opt(max_trial_count),
-                tuning_strategy_name=strategy,
-                tuning_strategy_random_state=opt(tuning_strategy_random_state),
-                early_stopping_algorithm=early_stopping,
-                early_stopping_min_trial_count=opt(early_stopping_min_trial_count),
-                early_stopping_start_step=opt(early_stopping_start_step),
-                tag_list=opt(tags),
-                **parent_fields(client),
-            )
+        draft = RequestDraft(
+            HyperparameterTuningCreateRequest,
+            locals(),
+            options,
+            method="HyperparameterTuning.run()",
+            computed={
+                "experimentId": experiment_id_for(client, experiment_id),
+                "instanceCount": distributed_node_count * parallel_trial_count,
+                "objectiveMetric": None
+                if objective_metric_name is None
+                else {"name": str(plain(objective_metric_name))},
+                **parent_wire_fields(client),
+            },
+            deferred=("imageId", "flavorId", "algorithmId"),
+            labels={"instanceCount": "distributed_node_count × parallel_trial_count"},
+        )
+        image_id, flavor_id, algorithm_id = resolve_training_ids(client, image_name, instance_type_name, algorithm_name)
+        body = draft.build(imageId=image_id, flavorId=flavor_id, algorithmId=algorithm_id)
         return self._post_create(create_hyperparameter_tuning.sync_detailed, body, wait, timeout, logs)
 
     def get_trial_list(self, *, refresh: bool = True) -> list[Trial]:

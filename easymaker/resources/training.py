@@ -2,50 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 
 from easymaker_api.fields import TrainingFields
+from easymaker_api.parameters import TrainingCreateRequestOptions
 
 from easymaker._client import Client
 from easymaker.items import Algorithm, Image
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.observe import LogsMixin, MetricSeries, resource_metrics
 from easymaker.resources.operations import Operations, wire_dicts
-from easymaker.resources.parameters import (
-    build_items,
-    experiment_id_for,
-    opt,
-    parent_fields,
-    precheck,
-    require,
-    sdk_parameters,
-    tag_items,
-    timeout_minutes,
-)
-from easymaker.values import Dataset, Parameter
-
-PARAMETERS: dict[str, Any] = {
-    "trainingName": "training_name",
-    "description": "description",
-    "experimentId": "experiment_id",
-    "experimentName": "experiment_name",
-    "experimentDescription": "experiment_description",
-    "imageId": "image_name",
-    "flavorId": "instance_type_name",
-    "instanceCount": "distributed_node_count",
-    "dataStorageSize": "data_storage_size",
-    "algorithmId": "algorithm_name",
-    "datasetList": "dataset_list",
-    "checkPointInputUri": "check_point_input_uri",
-    "checkPointUploadUri": "check_point_upload_uri",
-    "sourceDirUri": "source_dir_uri",
-    "entryPoint": "entry_point",
-    "modelUploadUri": "model_upload_uri",
-    "timeoutMinutes": ("timeout_hours", 60),
-    "nprocPerNode": "nproc_per_node",
-    "hyperparameterList": "hyperparameter_list",
-    "tagList": "tag_list",
-}
+from easymaker.resources.parameters import experiment_id_for, require
+from easymaker.resources.requests import RequestDraft, parent_wire_fields
 
 
 class TrainingLookupsMixin:
@@ -154,82 +122,32 @@ class Training(LogsMixin, TrainingLookupsMixin, StoppableResource, TrainingField
         experiment_description: str | None = None,
         timeout: float | None = None,
         logs: bool = False,
+        **options: Unpack[TrainingCreateRequestOptions],
     ) -> Training:
         """Start a training (positional order of 2.1.5; the guide passes keywords). Returns this object.
 
-        ``timeout`` bounds the wait (seconds) when ``wait`` is true. Requests: the instance-type and image lists
+        ``timeout`` bounds the wait (seconds) when ``wait`` is true; ``options`` takes the request's other SDK
+        parameters (``easymaker_api.parameters``). Requests: the instance-type and image lists
         (cached per client for a minute), the algorithm list only with ``algorithm_name``, then the POST."""
         self._check_logs(logs, use_log)
         from easymaker_api.api.trainings import create_training
-        from easymaker_api.models.dataset import Dataset as WireDataset
-        from easymaker_api.models.parameter import Parameter as WireParameter
         from easymaker_api.models.training_create_request import TrainingCreateRequest
-        from easymaker_api.models.training_create_request_training_type_code import (
-            TrainingCreateRequestTrainingTypeCode,
-        )
 
         require(training_name=training_name, instance_type_name=instance_type_name, model_upload_uri=model_upload_uri)
         if not image_name and not algorithm_name:
             require(image_name=image_name)
-        assert training_name is not None and instance_type_name is not None and model_upload_uri is not None
+        assert instance_type_name is not None
         client = self.client
-        experiment = experiment_id_for(client, experiment_id)
-        minutes = timeout_minutes(timeout_hours)
-        with sdk_parameters(PARAMETERS):
-            datasets = build_items(WireDataset, Dataset, dataset_list, "dataset_list")
-            hyperparameters = build_items(WireParameter, Parameter, hyperparameter_list, "hyperparameter_list")
-            tags = tag_items(tag_list)
-            precheck(
-                TrainingCreateRequest,
-                {
-                    "trainingName": training_name,
-                    "description": description,
-                    "experimentId": experiment,
-                    "experimentName": experiment_name,
-                    "experimentDescription": experiment_description,
-                    "instanceCount": distributed_node_count,
-                    "dataStorageSize": data_storage_size,
-                    "datasetList": datasets,
-                    "checkPointInputUri": check_point_input_uri,
-                    "checkPointUploadUri": check_point_upload_uri,
-                    "sourceDirUri": source_dir_uri,
-                    "entryPoint": entry_point,
-                    "modelUploadUri": model_upload_uri,
-                    "timeoutMinutes": minutes,
-                    "nprocPerNode": nproc_per_node,
-                    "hyperparameterList": hyperparameters,
-                    "tagList": tags,
-                },
-            )
-            image_id, flavor_id, algorithm_id = resolve_training_ids(
-                client, image_name, instance_type_name, algorithm_name
-            )
-            body = TrainingCreateRequest(
-                training_name=training_name,
-                image_id=image_id,
-                flavor_id=flavor_id,
-                instance_count=distributed_node_count,
-                model_upload_uri=model_upload_uri,
-                timeout_minutes=minutes,
-                training_type_code=TrainingCreateRequestTrainingTypeCode("NORMAL"),
-                description=opt(description),
-                experiment_id=opt(experiment),
-                experiment_name=opt(experiment_name),
-                experiment_description=opt(experiment_description),
-                data_storage_size=opt(data_storage_size),
-                algorithm_id=opt(algorithm_id),
-                dataset_list=opt(datasets),
-                check_point_input_uri=opt(check_point_input_uri),
-                check_point_upload_uri=opt(check_point_upload_uri),
-                source_dir_uri=opt(source_dir_uri),
-                entry_point=opt(entry_point),
-                use_log=bool(use_log),
-                use_torchrun=bool(use_torchrun),
-                nproc_per_node=opt(nproc_per_node),
-                hyperparameter_list=opt(hyperparameters),
-                tag_list=opt(tags),
-                **parent_fields(client),
-            )
+        draft = RequestDraft(
+            TrainingCreateRequest,
+            locals(),
+            options,
+            method="Training.run()",
+            computed={"experimentId": experiment_id_for(client, experiment_id), **parent_wire_fields(client)},
+            deferred=("imageId", "flavorId", "algorithmId"),
+        )
+        image_id, flavor_id, algorithm_id = resolve_training_ids(client, image_name, instance_type_name, algorithm_name)
+        body = draft.build(imageId=image_id, flavorId=flavor_id, algorithmId=algorithm_id, trainingTypeCode="NORMAL")
         return self._post_create(create_training.sync_detailed, body, wait, timeout, logs)
 
     def get_metrics(self) -> dict[str, MetricSeries]:

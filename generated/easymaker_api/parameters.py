@@ -1,0 +1,549 @@
+"""SDK parameters of every request body: SDK name, wire field, unit scale, list item schema.
+
+Generated from the spec (see ``codegen/parameters.py``): a property is an SDK parameter named like its wire field in
+snake_case unless its ``x-sdk-parameter`` says otherwise; ``x-sdk-named`` lists the fields that the method names in
+its signature. The others reach the request through the method's ``**options``, typed by ``<Schema>Options``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, NamedTuple, TypedDict
+
+
+class SdkParameter(NamedTuple):
+    """How one SDK argument becomes one wire field of a request body."""
+
+    wire: str
+    name: str
+    scale: int  # the wire value is the SDK value times this
+    items: str | None  # the schema of the items of a list of objects
+    named: bool  # named in the method's signature (otherwise passed through ``**options``)
+
+
+class BatchInferenceCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/BatchInferenceCreateRequest`` accepted through ``**options``."""
+
+    batch_inference_name: str | None
+
+    description: str | None
+
+    instance_count: int | None
+
+    timeout_minutes: int | None
+
+    flavor_id: str | None
+
+    model_id: str | None
+
+    image_id: str | None
+
+    pod_count: int | None
+
+    max_batch_size: int | None
+
+    inference_timeout_seconds: int | None
+
+    input_data_uri: str | None
+
+    input_data_type_code: str | Enum | None
+
+    include_glob_pattern: str | None
+
+    exclude_glob_pattern: str | None
+
+    output_upload_uri: str | None
+
+    data_storage_size: int | None
+
+    use_log: bool | None
+
+    tag_list: list[Any] | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class EndpointCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/EndpointCreateRequest`` accepted through ``**options``."""
+
+    endpoint_name: str | None
+
+    description: str | None
+
+    flavor_id: str | None
+
+    node_count: int | None
+
+    endpoint_model_resource_list: list[Any] | None
+
+    ca_enable: bool | None
+
+    ca_min_node_count: int | None
+
+    ca_max_node_count: int | None
+
+    ca_scale_down_enable: bool | None
+
+    ca_scale_down_util_thresh: int | None
+
+    ca_scale_down_unneeded_time: int | None
+
+    ca_scale_down_delay_after_add: int | None
+
+    use_log: bool | None
+
+    tag_list: list[Any] | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class EndpointStageCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/EndpointStageCreateRequest`` accepted through ``**options``."""
+
+    endpoint_id: str | None
+
+    apigw_stage_name: str | None
+
+    description: str | None
+
+    flavor_id: str | None
+
+    node_count: int | None
+
+    endpoint_model_resource_list: list[Any] | None
+
+    ca_enable: bool | None
+
+    ca_min_node_count: int | None
+
+    ca_max_node_count: int | None
+
+    ca_scale_down_enable: bool | None
+
+    ca_scale_down_util_thresh: int | None
+
+    ca_scale_down_unneeded_time: int | None
+
+    ca_scale_down_delay_after_add: int | None
+
+    use_log: bool | None
+
+    tag_list: list[Any] | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class ExperimentCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/ExperimentCreateRequest`` accepted through ``**options``."""
+
+    experiment_name: str | None
+
+    description: str | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class FineTuningCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/FineTuningCreateRequest`` accepted through ``**options``."""
+
+    fine_tuning_name: str | None
+
+    description: str | None
+
+    experiment_id: str | None
+
+    experiment_name: str | None
+
+    experiment_description: str | None
+
+    base_model_preset_id: str | None
+
+    flavor_name: str | None
+
+    instance_count: int | None
+
+    val_set_size: int | None
+
+    dataset_list: list[Any] | None
+
+    model_upload_uri: str | None
+
+    data_storage_size: int | None
+
+    timeout_minutes: int | None
+
+    use_log: bool | None
+
+    hyperparameter_list: list[Any] | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class HyperparameterTuningCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/HyperparameterTuningCreateRequest`` accepted through ``**options``."""
+
+
+class ModelCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/ModelCreateRequest`` accepted through ``**options``."""
+
+    model_name: str | None
+
+    description: str | None
+
+    training_id: str | None
+
+    hyperparameter_tuning_id: str | None
+
+    fine_tuning_id: str | None
+
+    model_type_code: str | Enum | None
+    """The 2.1.0 framework code (`model_type_code` in the user's guide)."""
+
+    model_format_code: str | Enum | None
+
+    model_upload_uri: str | None
+
+    parameter_list: list[Any] | None
+
+    tag_list: list[Any] | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class ModelEvaluationCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/ModelEvaluationCreateRequest`` accepted through ``**options``."""
+
+    model_evaluation_name: str | None
+
+    description: str | None
+
+    model_id: str | None
+
+    objective_code: str | Enum | None
+
+    class_names: str | None
+    """comma-separated class names; empty (the official regression notebook sends "") means none"""
+
+    flavor_id: str | None
+
+    input_data_uri: str | None
+
+    input_data_type_code: str | Enum | None
+
+    target_field_name: str | None
+
+    timeout_minutes: int | None
+
+    boot_storage_size: int | None
+
+    data_storage_size: int | None
+
+    generate_feature_attributions: bool | None
+
+    use_log: bool | None
+
+    batch_inference: Any | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class PipelineRunCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/PipelineRunCreateRequest`` accepted through ``**options``."""
+
+    pipeline_run_or_recurring_run_name: str | None
+
+    pipeline_id: str | None
+
+    description: str | None
+
+    experiment_id: str | None
+
+    experiment_name: str | None
+
+    experiment_description: str | None
+
+    parameter_list: list[Any] | None
+
+    flavor_id: str | None
+
+    instance_count: int | None
+
+    boot_storage_size: int | None
+
+    nas_list: list[Any] | None
+
+    schedule_periodic_minutes: int | None
+
+    schedule_cron_expression: str | None
+
+    max_concurrency_count: int | None
+
+    schedule_start_datetime: str | None
+
+    schedule_end_datetime: str | None
+
+    use_catchup: bool | None
+
+    use_log: bool | None
+
+    tag_list: list[Any] | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class PipelineUploadRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/PipelineUploadRequest`` accepted through ``**options``."""
+
+    pipeline_name: str | None
+
+    description: str | None
+
+    base64_pipeline_spec_manifest: str | None
+    """Standard base64 of the compiled Kubeflow Pipelines v2 IR YAML file."""
+
+    tag_list: list[Any] | None
+
+    parent_pipeline_run_id: str | None
+
+    parent_pipeline_run_task_name: str | None
+
+
+class ServerProofRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/ServerProofRequest`` accepted through ``**options``."""
+
+    nonce: str | None
+    """At least 128 random bits, URL-safe base64 without padding."""
+
+
+class TrainingCreateRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/TrainingCreateRequest`` accepted through ``**options``."""
+
+
+REQUEST_PARAMETERS: dict[str, tuple[SdkParameter, ...]] = {
+    "BatchInferenceCreateRequest": (
+        SdkParameter("batchInferenceName", "batch_inference_name", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("instanceCount", "instance_count", 1, None, False),
+        SdkParameter("timeoutMinutes", "timeout_minutes", 1, None, False),
+        SdkParameter("flavorId", "flavor_id", 1, None, False),
+        SdkParameter("modelId", "model_id", 1, None, False),
+        SdkParameter("imageId", "image_id", 1, None, False),
+        SdkParameter("podCount", "pod_count", 1, None, False),
+        SdkParameter("maxBatchSize", "max_batch_size", 1, None, False),
+        SdkParameter("inferenceTimeoutSeconds", "inference_timeout_seconds", 1, None, False),
+        SdkParameter("inputDataUri", "input_data_uri", 1, None, False),
+        SdkParameter("inputDataTypeCode", "input_data_type_code", 1, None, False),
+        SdkParameter("includeGlobPattern", "include_glob_pattern", 1, None, False),
+        SdkParameter("excludeGlobPattern", "exclude_glob_pattern", 1, None, False),
+        SdkParameter("outputUploadUri", "output_upload_uri", 1, None, False),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, False),
+        SdkParameter("useLog", "use_log", 1, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "EndpointCreateRequest": (
+        SdkParameter("endpointName", "endpoint_name", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("flavorId", "flavor_id", 1, None, False),
+        SdkParameter("nodeCount", "node_count", 1, None, False),
+        SdkParameter("endpointModelResourceList", "endpoint_model_resource_list", 1, "EndpointModelResource", False),
+        SdkParameter("caEnable", "ca_enable", 1, None, False),
+        SdkParameter("caMinNodeCount", "ca_min_node_count", 1, None, False),
+        SdkParameter("caMaxNodeCount", "ca_max_node_count", 1, None, False),
+        SdkParameter("caScaleDownEnable", "ca_scale_down_enable", 1, None, False),
+        SdkParameter("caScaleDownUtilThresh", "ca_scale_down_util_thresh", 1, None, False),
+        SdkParameter("caScaleDownUnneededTime", "ca_scale_down_unneeded_time", 1, None, False),
+        SdkParameter("caScaleDownDelayAfterAdd", "ca_scale_down_delay_after_add", 1, None, False),
+        SdkParameter("useLog", "use_log", 1, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "EndpointStageCreateRequest": (
+        SdkParameter("endpointId", "endpoint_id", 1, None, False),
+        SdkParameter("apigwStageName", "apigw_stage_name", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("flavorId", "flavor_id", 1, None, False),
+        SdkParameter("nodeCount", "node_count", 1, None, False),
+        SdkParameter("endpointModelResourceList", "endpoint_model_resource_list", 1, "EndpointModelResource", False),
+        SdkParameter("caEnable", "ca_enable", 1, None, False),
+        SdkParameter("caMinNodeCount", "ca_min_node_count", 1, None, False),
+        SdkParameter("caMaxNodeCount", "ca_max_node_count", 1, None, False),
+        SdkParameter("caScaleDownEnable", "ca_scale_down_enable", 1, None, False),
+        SdkParameter("caScaleDownUtilThresh", "ca_scale_down_util_thresh", 1, None, False),
+        SdkParameter("caScaleDownUnneededTime", "ca_scale_down_unneeded_time", 1, None, False),
+        SdkParameter("caScaleDownDelayAfterAdd", "ca_scale_down_delay_after_add", 1, None, False),
+        SdkParameter("useLog", "use_log", 1, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "ExperimentCreateRequest": (
+        SdkParameter("experimentName", "experiment_name", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "FineTuningCreateRequest": (
+        SdkParameter("fineTuningName", "fine_tuning_name", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("experimentId", "experiment_id", 1, None, False),
+        SdkParameter("experimentName", "experiment_name", 1, None, False),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, False),
+        SdkParameter("baseModelPresetId", "base_model_preset_id", 1, None, False),
+        SdkParameter("flavorName", "flavor_name", 1, None, False),
+        SdkParameter("instanceCount", "instance_count", 1, None, False),
+        SdkParameter("valSetSize", "val_set_size", 1, None, False),
+        SdkParameter("datasetList", "dataset_list", 1, "Dataset", False),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, False),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, False),
+        SdkParameter("timeoutMinutes", "timeout_minutes", 1, None, False),
+        SdkParameter("useLog", "use_log", 1, None, False),
+        SdkParameter("hyperparameterList", "hyperparameter_list", 1, "Parameter", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "HyperparameterTuningCreateRequest": (
+        SdkParameter("hyperparameterTuningName", "hyperparameter_tuning_name", 1, None, True),
+        SdkParameter("description", "description", 1, None, True),
+        SdkParameter("experimentId", "experiment_id", 1, None, True),
+        SdkParameter("experimentName", "experiment_name", 1, None, True),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, True),
+        SdkParameter("imageId", "image_name", 1, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, True),
+        SdkParameter("instanceCount", "distributed_node_count", 1, None, True),
+        SdkParameter("parallelTrialCount", "parallel_trial_count", 1, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, True),
+        SdkParameter("algorithmId", "algorithm_name", 1, None, True),
+        SdkParameter("datasetList", "dataset_list", 1, "Dataset", True),
+        SdkParameter("checkPointInputUri", "check_point_input_uri", 1, None, True),
+        SdkParameter("checkPointUploadUri", "check_point_upload_uri", 1, None, True),
+        SdkParameter("sourceDirUri", "source_dir_uri", 1, None, True),
+        SdkParameter("entryPoint", "entry_point", 1, None, True),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, True),
+        SdkParameter("useLog", "use_log", 1, None, True),
+        SdkParameter("useTorchrun", "use_torchrun", 1, None, True),
+        SdkParameter("nprocPerNode", "nproc_per_node", 1, None, True),
+        SdkParameter("hyperparameterSpecList", "hyperparameter_spec_list", 1, "HyperparameterSpec", True),
+        SdkParameter("metricList", "metric_list", 1, "Metric", True),
+        SdkParameter("metricRegex", "metric_regex", 1, None, True),
+        SdkParameter("objectiveMetric", "objective_metric_name", 1, None, True),
+        SdkParameter("objectiveTypeCode", "objective_type_code", 1, None, True),
+        SdkParameter("objectiveGoal", "objective_goal", 1, None, True),
+        SdkParameter("maxFailedTrialCount", "max_failed_trial_count", 1, None, True),
+        SdkParameter("maxTrialCount", "max_trial_count", 1, None, True),
+        SdkParameter("tuningStrategyName", "tuning_strategy_name", 1, None, True),
+        SdkParameter("tuningStrategyRandomState", "tuning_strategy_random_state", 1, None, True),
+        SdkParameter("earlyStoppingAlgorithm", "early_stopping_algorithm", 1, None, True),
+        SdkParameter("earlyStoppingMinTrialCount", "early_stopping_min_trial_count", 1, None, True),
+        SdkParameter("earlyStoppingStartStep", "early_stopping_start_step", 1, None, True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", True),
+    ),
+    "ModelCreateRequest": (
+        SdkParameter("modelName", "model_name", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("trainingId", "training_id", 1, None, False),
+        SdkParameter("hyperparameterTuningId", "hyperparameter_tuning_id", 1, None, False),
+        SdkParameter("fineTuningId", "fine_tuning_id", 1, None, False),
+        SdkParameter("modelTypeCode", "model_type_code", 1, None, False),
+        SdkParameter("modelFormatCode", "model_format_code", 1, None, False),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, False),
+        SdkParameter("parameterList", "parameter_list", 1, "ModelParameter", False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "ModelEvaluationCreateRequest": (
+        SdkParameter("modelEvaluationName", "model_evaluation_name", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("modelId", "model_id", 1, None, False),
+        SdkParameter("objectiveCode", "objective_code", 1, None, False),
+        SdkParameter("classNames", "class_names", 1, None, False),
+        SdkParameter("flavorId", "flavor_id", 1, None, False),
+        SdkParameter("inputDataUri", "input_data_uri", 1, None, False),
+        SdkParameter("inputDataTypeCode", "input_data_type_code", 1, None, False),
+        SdkParameter("targetFieldName", "target_field_name", 1, None, False),
+        SdkParameter("timeoutMinutes", "timeout_minutes", 1, None, False),
+        SdkParameter("bootStorageSize", "boot_storage_size", 1, None, False),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, False),
+        SdkParameter("generateFeatureAttributions", "generate_feature_attributions", 1, None, False),
+        SdkParameter("useLog", "use_log", 1, None, False),
+        SdkParameter("batchInference", "batch_inference", 1, None, False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "PipelineRunCreateRequest": (
+        SdkParameter("pipelineRunOrRecurringRunName", "pipeline_run_or_recurring_run_name", 1, None, False),
+        SdkParameter("pipelineId", "pipeline_id", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("experimentId", "experiment_id", 1, None, False),
+        SdkParameter("experimentName", "experiment_name", 1, None, False),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, False),
+        SdkParameter("parameterList", "parameter_list", 1, "Parameter", False),
+        SdkParameter("flavorId", "flavor_id", 1, None, False),
+        SdkParameter("instanceCount", "instance_count", 1, None, False),
+        SdkParameter("bootStorageSize", "boot_storage_size", 1, None, False),
+        SdkParameter("nasList", "nas_list", 1, "Nas", False),
+        SdkParameter("schedulePeriodicMinutes", "schedule_periodic_minutes", 1, None, False),
+        SdkParameter("scheduleCronExpression", "schedule_cron_expression", 1, None, False),
+        SdkParameter("maxConcurrencyCount", "max_concurrency_count", 1, None, False),
+        SdkParameter("scheduleStartDatetime", "schedule_start_datetime", 1, None, False),
+        SdkParameter("scheduleEndDatetime", "schedule_end_datetime", 1, None, False),
+        SdkParameter("useCatchup", "use_catchup", 1, None, False),
+        SdkParameter("useLog", "use_log", 1, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "PipelineUploadRequest": (
+        SdkParameter("pipelineName", "pipeline_name", 1, None, False),
+        SdkParameter("description", "description", 1, None, False),
+        SdkParameter("base64PipelineSpecManifest", "base64_pipeline_spec_manifest", 1, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+    ),
+    "ServerProofRequest": (SdkParameter("nonce", "nonce", 1, None, False),),
+    "TrainingCreateRequest": (
+        SdkParameter("trainingName", "training_name", 1, None, True),
+        SdkParameter("description", "description", 1, None, True),
+        SdkParameter("experimentId", "experiment_id", 1, None, True),
+        SdkParameter("experimentName", "experiment_name", 1, None, True),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, True),
+        SdkParameter("imageId", "image_name", 1, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, True),
+        SdkParameter("instanceCount", "distributed_node_count", 1, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, True),
+        SdkParameter("algorithmId", "algorithm_name", 1, None, True),
+        SdkParameter("datasetList", "dataset_list", 1, "Dataset", True),
+        SdkParameter("checkPointInputUri", "check_point_input_uri", 1, None, True),
+        SdkParameter("checkPointUploadUri", "check_point_upload_uri", 1, None, True),
+        SdkParameter("sourceDirUri", "source_dir_uri", 1, None, True),
+        SdkParameter("entryPoint", "entry_point", 1, None, True),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, True),
+        SdkParameter("useLog", "use_log", 1, None, True),
+        SdkParameter("useTorchrun", "use_torchrun", 1, None, True),
+        SdkParameter("nprocPerNode", "nproc_per_node", 1, None, True),
+        SdkParameter("hyperparameterList", "hyperparameter_list", 1, "Parameter", True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", True),
+    ),
+}
