@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from easymaker.local.objectstore import ObjectStore  # noqa: E402
+from easymaker.local.swift import ObjectStore  # noqa: E402
 
 MiB = 1024 * 1024
 

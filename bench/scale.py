@@ -38,9 +38,9 @@ from typing import Any
 import httpx
 
 from easymaker.local.home import LocalHome
-from easymaker.local.objectstore import ObjectStore
 from easymaker.local.server import LocalServer
 from easymaker.local.store import Store
+from easymaker.local.swift import ObjectStore
 
 APPKEY = "bench-scale"
 TENANT = "bench"

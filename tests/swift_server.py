@@ -68,7 +68,7 @@ def run_local_store(home: Path, token_ttl: float = 86400.0, *, bulk: bool = True
     serves it as a store without archive extraction."""
     import uvicorn
 
-    from easymaker.local.objectstore import create_object_store_app
+    from easymaker.local.swift.http_app import create_object_store_app
 
     app = create_object_store_app(home, MASTER_TOKEN, token_ttl, credentials=CREDENTIALS)
     if not bulk:
@@ -99,7 +99,7 @@ def serve_local_store_forever(home: str, port_file: str, durable: bool = True) -
     ``durable=False``: no fsync (to measure what durability costs)."""
     import uvicorn
 
-    from easymaker.local.objectstore import create_object_store_app
+    from easymaker.local.swift.http_app import create_object_store_app
 
     app = create_object_store_app(Path(home), MASTER_TOKEN, durable=durable, credentials=CREDENTIALS)
     sock = socket.socket()

@@ -257,7 +257,7 @@ def test_state_survives_restart_and_db_is_wal(tmp_path: Path) -> None:
 
 
 def test_python_api(tmp_path: Path) -> None:
-    from easymaker.local.objectstore import ObjectStore, Subdir
+    from easymaker.local.swift import ObjectStore, Subdir
 
     store = ObjectStore(tmp_path / "objects")
     info = store.put_object(T, "c", "x/y.txt", b"hello", content_type="text/plain", metadata={"k": "v"})
@@ -279,7 +279,7 @@ def test_python_api(tmp_path: Path) -> None:
 
 
 def test_second_engine_on_same_home_keeps_inflight_uploads(tmp_path: Path) -> None:
-    from easymaker.local.objectstore import ObjectStore
+    from easymaker.local.swift import ObjectStore
 
     first = ObjectStore(tmp_path / "objects")
     writer = first.begin_put(T, "c", "in-flight")
@@ -295,7 +295,7 @@ def test_second_engine_on_same_home_keeps_inflight_uploads(tmp_path: Path) -> No
 
 
 def test_small_bodies_live_in_the_database(server: LocalStoreServer, client: httpx.Client) -> None:
-    from easymaker.local.objectstore import INLINE_MAX
+    from easymaker.local.swift.records import INLINE_MAX
 
     small, edge, big = b"s" * 10, os.urandom(INLINE_MAX), os.urandom(INLINE_MAX + 1)
     for name, body in (("small", small), ("edge", edge), ("big", big)):
@@ -476,7 +476,8 @@ def test_extract_archive_is_streamed(server: LocalStoreServer, client: httpx.Cli
 def test_extracted_members_share_pack_files_until_their_last_object_goes(
     server: LocalStoreServer, client: httpx.Client
 ) -> None:
-    from easymaker.local.objectstore import PACK_MEMBER_MAX, ObjectStore
+    from easymaker.local.swift import ObjectStore
+    from easymaker.local.swift.extraction import PACK_MEMBER_MAX
 
     def data_files() -> list[Path]:
         return sorted(p for p in (server.home / "objects" / "data").rglob("*") if p.is_file())
@@ -513,9 +514,9 @@ def test_extract_archive_same_name_twice_keeps_the_last(client: httpx.Client) ->
 def test_extract_archive_sends_spaces_while_a_slow_archive_is_processed(
     client: httpx.Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import easymaker.local.objectstore as objectstore
+    from easymaker.local.swift import http_app
 
-    monkeypatch.setattr(objectstore, "_EXTRACT_KEEPALIVE", 0.05)
+    monkeypatch.setattr(http_app, "_EXTRACT_KEEPALIVE", 0.05)
     data = _tar([(f"k/f{i}", os.urandom(3000)) for i in range(20)])
 
     def slow() -> Iterator[bytes]:
@@ -533,7 +534,8 @@ def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
     and bodies read by position come out right: across read chunks, in packs, inline, and for ranges."""
     import asyncio
 
-    from easymaker.local.objectstore import READ_CHUNK, create_object_store_app
+    from easymaker.local.swift.http_app import create_object_store_app
+    from easymaker.local.swift.records import READ_CHUNK
 
     app = create_object_store_app(tmp_path / "home", MASTER_TOKEN)
     store = app.store  # type: ignore[attr-defined]
@@ -600,7 +602,7 @@ def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
 def test_container_counts_follow_every_write_and_are_filled_for_old_homes(tmp_path: Path) -> None:
     """The object count and bytes used are kept by the index itself (not counted on each listing): replacing,
     deleting, archive members and homes made before the counters all agree with a count of the rows."""
-    from easymaker.local.objectstore import ObjectStore
+    from easymaker.local.swift import ObjectStore
 
     root = tmp_path / "objects"
     store = ObjectStore(root)
@@ -640,7 +642,7 @@ def test_container_counts_follow_every_write_and_are_filled_for_old_homes(tmp_pa
 
 @pytest.mark.parametrize("prefix", ["b", "b/", "\U0010ffff", "a\U0010ffff", "\ud7ff", "é"])
 def test_prefix_listing_is_exact_at_the_edges_of_the_range(client: httpx.Client, prefix: str) -> None:
-    from easymaker.local.objectstore import _after_prefix
+    from easymaker.local.swift.container_listing import after_prefix
 
     names = ["a", "a\U0010ffff", "a\U0010ffffz", "b", "b/1", "b\U0010ffff\U0010ffff", "c", "\ud7ff", "\ud7ffx"]
     names += ["\ue000", "é", "éa", "\U0010ffff", "\U0010ffffq"]
@@ -648,5 +650,5 @@ def test_prefix_listing_is_exact_at_the_edges_of_the_range(client: httpx.Client,
         assert client.put(f"/edge/{_quote(n)}", content=b"1").status_code == 201
     listed = client.get("/edge", params={"prefix": prefix, "format": "json"}).json()
     assert [d["name"] for d in listed] == sorted(n for n in names if n.startswith(prefix))
-    after = _after_prefix(prefix)
+    after = after_prefix(prefix)
     assert after is None or all(not n.startswith(prefix) or n < after for n in names)

@@ -513,7 +513,7 @@ def create_app(
     iaas = None
     engine = None
     if mount_object_store:
-        from easymaker.local.objectstore import create_object_store_app
+        from easymaker.local.swift.http_app import create_object_store_app
 
         object_store_app = create_object_store_app(h.root, tok, swift_token_ttl, credentials=credentials)
         engine = getattr(object_store_app, "store", None)

@@ -8,7 +8,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from easymaker.local.objectstore import ObjectStore
+from easymaker.local.swift import ObjectStore
 from easymaker.storage.errors import UnsafeObjectNameError
 from easymaker.storage.uri import NasUri, ObsUri, parse_storage_uri, safe_relative_parts
 

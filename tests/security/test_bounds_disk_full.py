@@ -19,9 +19,9 @@ import httpx
 import pytest
 from swift_server import MASTER_TOKEN, LocalStoreServer, run_local_store
 
-from easymaker.local import objectstore
 from easymaker.local.app import create_app
 from easymaker.local.store import Store
+from easymaker.local.swift import bodies
 
 
 @pytest.fixture()
@@ -32,15 +32,15 @@ def store_server(tmp_path: Path) -> Iterator[LocalStoreServer]:
 
 def _fill_disk_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> None:
     written = {"n": 0}
-    original = objectstore.PutWriter._write_file
+    original = bodies.PutWriter._write_file
 
-    def write_file(self: objectstore.PutWriter, chunk: Any) -> None:
+    def write_file(self: bodies.PutWriter, chunk: Any) -> None:
         written["n"] += len(chunk)
         if written["n"] > allowed:
             raise OSError(errno.ENOSPC, "No space left on device")
         original(self, chunk)
 
-    monkeypatch.setattr(objectstore.PutWriter, "_write_file", write_file)
+    monkeypatch.setattr(bodies.PutWriter, "_write_file", write_file)
 
 
 def _files(root: Path) -> set[Path]:

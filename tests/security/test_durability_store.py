@@ -15,7 +15,7 @@ import httpx
 import pytest
 from swift_server import MASTER_TOKEN, run_local_store
 
-from easymaker.local.objectstore import ObjectStore
+from easymaker.local.swift import ObjectStore
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -50,7 +50,7 @@ def test_put_fsyncs_body_and_folder_before_201(tmp_path: Path, monkeypatch: pyte
 CRASH_AFTER_RENAME = """
 import os, sys
 from pathlib import Path
-from easymaker.local.objectstore import ObjectStore
+from easymaker.local.swift import ObjectStore
 store = ObjectStore(Path(sys.argv[1]))
 ObjectStore._record_sealed = lambda self, tenant, items: os._exit(9)  # the power goes out before the commit
 store.put_object("t", "c", "lost", b"q" * (300 * 1024))

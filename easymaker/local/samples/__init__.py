@@ -204,7 +204,7 @@ def model_objects(report: SeedReport) -> Iterator[tuple[str, bytes]]:
 def seed(objects_root: Path, *, force: bool = False) -> SeedReport:
     """Write the samples into the object store at ``objects_root`` (``<home>/objects``) for both sample accounts.
     A store that has them already is left alone unless ``force``."""
-    from easymaker.local.objectstore import ObjectStore
+    from easymaker.local.swift import ObjectStore
 
     store = ObjectStore(objects_root)
     report = SeedReport()
