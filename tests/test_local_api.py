@@ -382,7 +382,7 @@ def test_cli_token(server: LocalServerHandle) -> None:
 def test_unpaged_list_is_streamed_page_by_page_in_full(server: LocalServerHandle) -> None:
     """Without `limit` a list holds every resource, oldest first, written a page of rows at a time (more rows than
     a page here); with `limit` it is one page, newest first."""
-    from easymaker.local.resources import STREAM_PAGE_ROWS
+    from easymaker.local.resources.base import STREAM_PAGE_ROWS
     from easymaker.local.store import Store
 
     appkey, count = "ak-streamed", STREAM_PAGE_ROWS * 2 + 7

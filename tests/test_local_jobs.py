@@ -16,7 +16,7 @@ from local_server import LocalServerHandle, start_local_server
 
 from easymaker.local import states
 from easymaker.local.catalog import load_catalog
-from easymaker.local.resources import Service
+from easymaker.local.resources.service import Service
 from easymaker.local.store import Store
 from easymaker.local.validation import spec_validator
 

@@ -37,7 +37,8 @@ from easymaker.local.console import ConsoleSessions, console_routes, session_aut
 from easymaker.local.guard import BrowserGuard
 from easymaker.local.home import DISK_FULL_MESSAGE, LocalHome, disk_full, valid_job_id
 from easymaker.local.logncrash import MAX_REQUEST_BYTES, LogRejected, parse_records
-from easymaker.local.resources import ApiError, Request, Service, StreamedList
+from easymaker.local.resources.base import ApiError, Request, StreamedList
+from easymaker.local.resources.service import Service
 from easymaker.local.store import Store
 from easymaker.local.supervisor import Supervisor
 from easymaker.local.validation import Operation, RequestInvalid, SpecValidator, spec_validator, strict_json

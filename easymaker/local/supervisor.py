@@ -29,7 +29,8 @@ from easymaker.local import observe, states
 from easymaker.local.auth import AccessTokens
 from easymaker.local.home import LocalHome
 from easymaker.local.logncrash import JobLogWriter
-from easymaker.local.resources import INTERRUPTED, Service
+from easymaker.local.resources.base import INTERRUPTED
+from easymaker.local.resources.service import Service
 from easymaker.local.runners import guard
 from easymaker.local.runners.base import JobContext, NotBuiltRunner, Runner, UriResolver
 from easymaker.local.states import JOB_KINDS, KINDS
