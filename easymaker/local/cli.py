@@ -164,7 +164,7 @@ def _serve(args: argparse.Namespace) -> int:
     )
     server = uvicorn.Server(config)
     if args.parent_pid:
-        from easymaker.local.runners.process import watch_parent
+        from easymaker.local.runners.process_group import watch_parent
 
         # SIGTERM runs uvicorn's graceful shutdown, which stops the supervisor and with it every job
         watch_parent(args.parent_pid, lambda: os.kill(os.getpid(), signal.SIGTERM))

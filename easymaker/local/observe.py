@@ -1,7 +1,7 @@
 """Watching the work on EasyMaker Local: where each job's logs are, following them, and recorded metrics.
 
 Every job writes its output, stdout and stderr interleaved in arrival order, to ``<job dir>/logs/output.log``
-(:class:`easymaker.local.runners.process.LogCapture`; the supervisor adds one ``[easymaker] status ...`` line per
+(:class:`easymaker.local.runners.process_group.LogCapture`; the supervisor adds one ``[easymaker] status ...`` line per
 status change). The sub-sources of a job have their own file: a tuning's trial ``trials/<trialId>/logs/output.log``,
 a pipeline run's step ``logs/steps/<step>.log``, an endpoint stage's (or a batch inference's) model worker
 ``run/<worker>.log``. Offsets are byte offsets into that file; every offset handed out is at the start of a line.

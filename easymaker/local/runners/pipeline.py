@@ -62,7 +62,7 @@ from easymaker.local import observe
 from easymaker.local.runners import guard
 from easymaker.local.runners.base import JobContext
 from easymaker.local.runners.kfp_ir import bind_parameters, validate_pipeline_spec
-from easymaker.local.runners.process import LogCapture
+from easymaker.local.runners.process_group import LogCapture
 
 logger = logging.getLogger("easymaker.local.pipeline")
 

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from easymaker.local import observe
-from easymaker.local.runners import process
+from easymaker.local.runners import process_group
 from easymaker.local.runners.base import JobContext, UriResolver
-from easymaker.local.runners.process import LogCapture, ProcessSpec
+from easymaker.local.runners.process_group import LogCapture, ProcessSpec
 
 logger = logging.getLogger("easymaker.local.training")
 
@@ -327,7 +327,7 @@ def plan_launch(
         if not (torch_available() if has_torch is None else has_torch):
             raise LaunchError("torchrun requested but torch is not installed")
         nproc = _int_field(resource, "nprocPerNode", 1, 1, os.cpu_count() or 1024) or 1
-        port = process.free_port()
+        port = process_group.free_port()
         for node in range(nodes):
             argv = [python, "-m", "torch.distributed.run", "--nproc_per_node", str(nproc), "--nnodes", str(nodes)]
             if nodes > 1:
@@ -337,7 +337,7 @@ def plan_launch(
     elif nodes == 1:
         specs.append(ProcessSpec([python, *script_args], cwd, env))
     else:
-        ports = process.free_ports(nodes + 1)
+        ports = process_group.free_ports(nodes + 1)
         master_port, worker_ports = ports[0], ports[1:]
         workers = [f"127.0.0.1:{p}" for p in worker_ports]
         for rank in range(nodes):
@@ -366,7 +366,7 @@ def install_requirements(
     deadline: float | None = None,
     grace_seconds: float = DEFAULT_STOP_GRACE_SECONDS,
     on_outcome: Callable[[str], None] | None = None,
-) -> process.GroupResult | None:
+) -> process_group.GroupResult | None:
     """pip-install the ``requirements.txt`` beside the entry point, if there is one and installing is allowed.
 
     Returns ``None`` when nothing was run (no file, or not allowed: a line saying so goes to the job's log).
@@ -388,7 +388,7 @@ def install_requirements(
         req.parent,
         dict(os.environ),
     )
-    return process.run_process_group(
+    return process_group.run_process_group(
         [spec], capture, stop_event=stop_event, deadline=deadline, grace_seconds=grace_seconds, on_outcome=on_outcome
     )
 
@@ -409,12 +409,12 @@ def upload_outputs(
     return n_model, n_ckpt
 
 
-def failure_reason(result: process.GroupResult) -> str:
+def failure_reason(result: process_group.GroupResult) -> str:
     """``"entry point failed with exit code 1: <stderr tail>"`` (with the rank when several processes ran)."""
     idx = result.failed_index if result.failed_index is not None else 0
     who = "entry point" if len(result.returncodes) == 1 else f"entry point (rank {idx})"
     code = result.returncodes[idx] if result.returncodes else None
-    reason = f"{who} failed with {process.describe_exit(code)}"
+    reason = f"{who} failed with {process_group.describe_exit(code)}"
     if result.stderr_tail:
         reason += ": " + result.stderr_tail
     return reason
@@ -445,7 +445,7 @@ def artifact_uri_for_model(resource_kind: str, resource: Mapping[str, Any]) -> s
 
 def _announce_ending(ctx: JobContext, outcome: str) -> None:
     """Publish the clean-up status while the processes are being terminated."""
-    if outcome == process.STOPPED:
+    if outcome == process_group.STOPPED:
         ctx.set_status("STOP_IN_PROGRESS", None)
 
 
@@ -515,7 +515,7 @@ class TrainingRunner:
                 if pip is not None and not pip.ok:
                     self._ended_early(ctx, pip, limit, run_started, what="pip install -r requirements.txt")
                     return
-                result = process.run_process_group(
+                result = process_group.run_process_group(
                     plan.specs,
                     capture,
                     stop_event=ctx.stop_event,
@@ -547,15 +547,15 @@ class TrainingRunner:
     # -- endings -----------------------------------------------------------------------------------------------
 
     def _ended_early(
-        self, ctx: JobContext, result: process.GroupResult, limit: float, run_started: float, what: str | None
+        self, ctx: JobContext, result: process_group.GroupResult, limit: float, run_started: float, what: str | None
     ) -> None:
-        if result.outcome == process.STOPPED:
+        if result.outcome == process_group.STOPPED:
             ctx.update({"elapsedTimeSeconds": int(round(time.monotonic() - run_started))})
             ctx.set_status("STOPPED", "stopped by user request")
-        elif result.outcome == process.TIMED_OUT:
+        elif result.outcome == process_group.TIMED_OUT:
             self._fail(ctx, timeout_reason(limit), run_started)
         elif what is not None:
-            reason = f"{what} failed with {process.describe_exit(result.returncodes[0])}"
+            reason = f"{what} failed with {process_group.describe_exit(result.returncodes[0])}"
             self._fail(ctx, reason + (": " + result.stderr_tail if result.stderr_tail else ""), run_started)
         else:
             self._fail(ctx, failure_reason(result), run_started)

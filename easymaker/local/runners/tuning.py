@@ -37,9 +37,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from easymaker.local.runners import process
+from easymaker.local.runners import process_group
 from easymaker.local.runners.base import JobContext
-from easymaker.local.runners.process import LogCapture
+from easymaker.local.runners.process_group import LogCapture
 from easymaker.local.runners.training import (
     LaunchError,
     TrainingInputError,
@@ -630,13 +630,13 @@ class _TuningJob:
                     grace_seconds=self.grace,
                 )
                 if pip is not None and not pip.ok:
-                    if pip.outcome == process.STOPPED:
+                    if pip.outcome == process_group.STOPPED:
                         raise _Ended("STOPPED", "stopped by user request")
-                    if pip.outcome == process.TIMED_OUT:
+                    if pip.outcome == process_group.TIMED_OUT:
                         raise _Ended("FAIL_HYPERPARAMETER_TUNING", timeout_reason(limit))
                     raise _Ended(
                         "FAIL_HYPERPARAMETER_TUNING",
-                        f"pip install -r requirements.txt failed with {process.describe_exit(pip.returncodes[0])}: "
+                        f"pip install -r requirements.txt failed with {process_group.describe_exit(pip.returncodes[0])}: "
                         + pip.stderr_tail,
                     )
                 self._search(study)
@@ -919,14 +919,14 @@ class _TuningJob:
                     succeeded = list(self.succeeded_histories)
                 run.early_stop_reason = median_stop_reason(collector.objective_history(), succeeded, cfg)
 
-        def started(_procs: list[process.ManagedProcess]) -> None:
+        def started(_procs: list[process_group.ManagedProcess]) -> None:
             rec.started = _now_iso()
             rec.status = RUNNING
             self.events.put(("running", rec.number))
 
         with LogCapture(plan.log_dir, on_line) as capture:
             try:
-                result = process.run_process_group(
+                result = process_group.run_process_group(
                     plan.specs,
                     capture,
                     stop_event=run.kill_event,
@@ -942,11 +942,11 @@ class _TuningJob:
         rec.objective_history = values.get(cfg.objective, [])
         if rec.objective_history:
             rec.objective_value = cfg.best_of(rec.objective_history)
-        if result.outcome == process.ABORTED:
+        if result.outcome == process_group.ABORTED:
             rec.status, rec.reason = EARLY_STOPPED, result.abort_reason
-        elif result.outcome in (process.STOPPED, process.TIMED_OUT):
+        elif result.outcome in (process_group.STOPPED, process_group.TIMED_OUT):
             rec.status, rec.reason = KILLED, "stopped by the system"
-        elif result.outcome == process.FAILED:
+        elif result.outcome == process_group.FAILED:
             rec.status, rec.reason = FAILED, failure_reason(result)
         elif not rec.objective_history:
             rec.status = METRICS_UNAVAILABLE

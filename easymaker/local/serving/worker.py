@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import FrameType
 
-from easymaker.local.runners.process import watch_parent
+from easymaker.local.runners.process_group import watch_parent
 from easymaker.local.serving.errors import ModelLoadError
 from easymaker.local.serving.http import Handler, json_bytes, serve
 from easymaker.local.serving.loaders import ModelSpec, ServedModel, load_model
