@@ -28,7 +28,9 @@ import optuna
 
 from easymaker.local.runners.base import JobContext
 from easymaker.local.runners.training import TrainingRunner
-from easymaker.local.runners.tuning import HyperparameterTuningRunner, make_sampler, parse_tuning_config
+from easymaker.local.runners.tuning import HyperparameterTuningRunner
+from easymaker.local.runners.tuning_config import parse_tuning_config
+from easymaker.local.runners.tuning_search import make_sampler
 
 OBS = "obs://bench/v1/AUTH_bench/bucket"
 
