@@ -212,8 +212,6 @@ class Operation:
     params: list[Param] = field(default_factory=list)
     body_required: bool = False
     body_validator: Draft202012Validator | None = None
-    body_schema_name: str | None = None
-    response_schema_name: str | None = None
     secured: bool = True
 
     def validate_params(self, path_params: Mapping[str, str], query: Sequence[tuple[str, str]]) -> dict[str, Any]:
@@ -300,14 +298,6 @@ class SpecValidator:
                     schema = body["content"]["application/json"]["schema"]
                     operation.body_required = bool(body.get("required"))
                     operation.body_validator = self._validator(schema)
-                    if "$ref" in schema:
-                        operation.body_schema_name = schema["$ref"].rsplit("/", 1)[-1]
-                ok = (op.get("responses") or {}).get("200")
-                if ok is not None:
-                    ok = self._resolve(ok)
-                    schema = ((ok.get("content") or {}).get("application/json") or {}).get("schema") or {}
-                    if "$ref" in schema:
-                        operation.response_schema_name = schema["$ref"].rsplit("/", 1)[-1]
                 self.operations.append(operation)
                 self.by_id[operation.operation_id] = operation
         logger.debug("compiled %d operations from the spec", len(self.operations))

@@ -114,7 +114,6 @@ class ManagedProcess:
         self._tail_lock = threading.Lock()
         self._popen: guard.GuardedPopen | None = None
         self._readers: list[threading.Thread] = []
-        self.started_at: float | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -129,7 +128,6 @@ class ManagedProcess:
             stderr=subprocess.PIPE,
             close_fds=True,
         )
-        self.started_at = time.monotonic()
         assert self._popen.stdout is not None and self._popen.stderr is not None
         for stream, pipe in (("stdout", self._popen.stdout), ("stderr", self._popen.stderr)):
             t = threading.Thread(
@@ -311,7 +309,6 @@ class GroupResult:
 
     outcome: str  # SUCCEEDED, FAILED, STOPPED, TIMED_OUT or ABORTED
     returncodes: list[int | None]
-    elapsed_seconds: float
     failed_index: int | None = None  # which process failed first (FAILED only)
     abort_reason: str | None = None  # the string returned by ``abort`` (ABORTED only)
     stderr_tail: str = ""  # the failed process's stderr tail (FAILED), else the first process's tail
@@ -346,7 +343,6 @@ def run_process_group(
     known, before the processes are terminated (e.g. to publish STOP_IN_PROGRESS while the grace period runs).
     Raises ``OSError`` when a process cannot be started (those already started are terminated first).
     """
-    t0 = time.monotonic()
     procs: list[ManagedProcess] = []
     try:
         for spec in specs:
@@ -400,7 +396,6 @@ def run_process_group(
     return GroupResult(
         outcome=outcome,
         returncodes=[p.returncode for p in procs],
-        elapsed_seconds=time.monotonic() - t0,
         failed_index=failed_index,
         abort_reason=abort_reason,
         stderr_tail=tail,
