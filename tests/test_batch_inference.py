@@ -317,3 +317,27 @@ def test_worker_crash_fails_its_batches_and_the_job_goes_on(tmp_path: Path, work
     assert all(ln["error"].startswith("model server failed") for ln in lines[4:8])
     assert [ln["prediction"] for ln in lines if "prediction" in ln] == [0] * 6
     assert (rec.resource["success2XxCount"], rec.resource["fail5XxCount"]) == (6, 4)
+
+
+def test_numeric_reader_writes_what_the_row_reader_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Numeric blocks go to the worker as one binary matrix; blocks with odd lines (blank, objects, exponents,
+    integer rows) are read row by row; the output is byte for byte the one the row reader alone writes."""
+    from easymaker.local.serving import inputs
+
+    _, x, _ = iris_model(tmp_path)
+    inp = obs_dir(tmp_path, "input")
+    inp.mkdir(parents=True)
+    rows = [json.dumps(r) for r in x.round(2).tolist()] * 8
+    rows[300:300] = ["", '{"instances": [[1, 2, 3, 4], [5.5, 6, 7, 8]]}', "[1e-7, 2.50, 3, 4]", "[1, 2, 3, 4]"]
+    (inp / "a.jsonl").write_text("\n".join(rows) + "\n")
+    monkeypatch.setattr(inputs, "BLOCK_BYTES", 2000)
+    outputs = []
+    for reader in (inputs.numeric_rows, lambda lines: None):
+        monkeypatch.setattr(inputs, "numeric_rows", reader)
+        rec = run_bi(
+            tmp_path, bi_resource(maxBatchSize=50), {"m-iris": model_resource("m-iris", "iris", "models/iris")}
+        )
+        assert rec.codes[-1] == "COMPLETE", rec.statuses
+        assert rec.resource["success2XxCount"] == len(rows)  # the blank line is no row, the object line two
+        outputs.append((obs_dir(tmp_path, "output") / "a.jsonl.out.jsonl").read_bytes())
+    assert outputs[0] == outputs[1]

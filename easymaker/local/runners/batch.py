@@ -42,8 +42,8 @@ from easymaker.local.serving.batching import (
     stream_batches,
 )
 from easymaker.local.serving.errors import ServingError
-from easymaker.local.serving.inputs import InputDataError, count_rows, iter_rows, select_files
-from easymaker.local.serving.loaders import ModelSpec
+from easymaker.local.serving.inputs import InputDataError, NumericRows, count_rows, iter_rows, select_files
+from easymaker.local.serving.loaders import SKLEARN_CODES, ModelSpec
 from easymaker.local.serving.process import DEFAULT_START_TIMEOUT
 
 logger = logging.getLogger("easymaker.local.batch")
@@ -122,7 +122,7 @@ def dump_each(values: list[Any], plain: bool = True) -> list[bytes]:
 
 def output_lines(batch: Batch, answer: Answer) -> bytes:
     """The output lines of one batch: ``{"input": ..., "prediction": ...}`` (``json.dumps`` compact form)."""
-    inputs = dump_each(batch.rows, batch.plain)
+    inputs = batch.numeric.texts if batch.numeric is not None else dump_each(batch.rows, batch.plain)
     if answer.predictions is None:
         tail = b',"error":' + json.dumps(answer.error).encode() + b"}\n"
         return b"".join([b'{"input":' + i + tail for i in inputs])
@@ -138,28 +138,54 @@ def output_lines(batch: Batch, answer: Answer) -> bytes:
     )
 
 
-def input_batches(root: Path, relatives: list[str], data_type: str, size: int) -> Iterator[Batch]:
-    """Batches of at most ``size`` rows, file by file (a batch never spans two files), read block by block."""
+Part = tuple[list[Any] | NumericRows, bool]  # rows of one file read together, and whether orjson read them all
+
+
+def _batch(file_index: int, parts: list[Part]) -> Batch:
+    """One batch of the consecutive ``parts``: a numeric batch when they all are, with the same number of columns."""
+    numeric = [p for p, _ in parts if isinstance(p, NumericRows)]
+    if len(numeric) == len(parts) and len({p.matrix.shape[1] for p in numeric}) == 1:
+        if len(numeric) == 1:
+            return Batch(file_index, [], True, numeric[0])
+        import numpy as np
+
+        texts = [t for p in numeric for t in p.texts]
+        return Batch(file_index, [], True, NumericRows(np.concatenate([p.matrix for p in numeric]), texts))
+    rows: list[Any] = []
+    for p, _ in parts:
+        rows.extend(p.rows() if isinstance(p, NumericRows) else p)
+    return Batch(file_index, rows, all(plain for _, plain in parts))
+
+
+def _slice(part: list[Any] | NumericRows, start: int, stop: int) -> list[Any] | NumericRows:
+    if start == 0 and stop == len(part):
+        return part
+    if isinstance(part, NumericRows):
+        return NumericRows(part.matrix[start:stop], part.texts[start:stop])
+    return part[start:stop]
+
+
+def input_batches(
+    root: Path, relatives: list[str], data_type: str, size: int, numeric: bool = False
+) -> Iterator[Batch]:
+    """Batches of at most ``size`` rows, file by file (a batch never spans two files), read block by block.
+    ``numeric``: blocks of numeric rows are read as matrices (:func:`~easymaker.local.serving.inputs.numeric_rows`)
+    and sent as such."""
     for index, rel in enumerate(relatives):
-        buf: list[Any] = []
-        plain = True
-        for rows, block_plain in iter_rows(root, rel, data_type):
+        parts: list[Part] = []
+        held = 0
+        for rows, plain in iter_rows(root, rel, data_type, numeric):
             pos = 0
-            if buf:
-                pos = size - len(buf)
-                buf.extend(rows[:pos])
-                plain = plain and block_plain
-                if len(buf) < size:
-                    continue
-                yield Batch(index, buf, plain)
-                buf = []
-            while pos + size <= len(rows):
-                yield Batch(index, rows[pos : pos + size], block_plain)
-                pos += size
-            if pos < len(rows):
-                buf, plain = rows[pos:], block_plain
-        if buf:
-            yield Batch(index, buf, plain)
+            while pos < len(rows):
+                take = min(size - held, len(rows) - pos)
+                parts.append((_slice(rows, pos, pos + take), plain))
+                held += take
+                pos += take
+                if held == size:
+                    yield _batch(index, parts)
+                    parts, held = [], 0
+        if parts:
+            yield _batch(index, parts)
 
 
 class OutputWriter:
@@ -250,7 +276,9 @@ class BatchInferenceRunner:
                 try:
                     stream_batches(
                         spec,
-                        input_batches(root, relatives, data_type, max_batch),
+                        # the numeric reader's matrices are what numpy makes of the rows, which is what
+                        # scikit-learn models are given (other frameworks get the rows as JSON values)
+                        input_batches(root, relatives, data_type, max_batch, spec.format_code.upper() in SKLEARN_CODES),
                         writer,
                         pod_count=pods,
                         inference_timeout=float(inference_timeout),

@@ -8,7 +8,9 @@ timeout, a worker that died) in ``fail5XxCount``.
 
 :func:`stream_batches` takes batches from an iterator and hands the answers back in order while later batches are
 still being predicted, so memory holds only the batches in flight (two per worker plus a few being read or
-written); :func:`run_batches` is the in-memory form used by evaluation.
+written), and, while the workers start, the batches read ahead (at most ``READ_AHEAD_BYTES``); :func:`run_batches`
+is the in-memory form used by evaluation. A batch of numeric rows (:class:`~.inputs.NumericRows`) is sent as one
+binary tensor instead of JSON.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 import orjson
 
 from easymaker.local.serving.errors import ServingError
+from easymaker.local.serving.inputs import NumericRows
 from easymaker.local.serving.loaders import ModelSpec
 from easymaker.local.serving.process import DEFAULT_START_TIMEOUT, WorkerProcess, start_workers, stop_workers
 
@@ -35,6 +38,9 @@ logger = logging.getLogger("easymaker.local.batch")
 REQUESTS_PER_WORKER = 2  # pipelined: the worker predicts one batch while this process writes the previous one
 EXIT_GRACE = 2.0  # seconds a worker whose connection broke may take to exit before it counts as alive
 POLL_SECONDS = 0.05  # how often a wait for an answer looks at the stop event and the deadline
+# while the model servers start (seconds: the model's libraries load), batches are read and encoded ahead, up to
+# about this many bytes in memory
+READ_AHEAD_BYTES = 64 << 20
 
 
 class BatchStopped(ServingError):
@@ -82,6 +88,11 @@ class Batch:
     file_index: int
     rows: list[Any]
     plain: bool = False
+    numeric: NumericRows | None = None  # the rows as one matrix and their texts (``rows`` is then empty)
+
+    @property
+    def size(self) -> int:
+        return len(self.numeric) if self.numeric is not None else len(self.rows)
 
 
 @dataclass
@@ -99,16 +110,52 @@ class Answer:
         return self.predictions is not None
 
 
-def request_body(batch: Batch, parameters: dict[str, Any] | None) -> bytes:
+JSON_HEADERS = "Content-Type: application/json\r\n"
+
+
+def request_body(batch: Batch, parameters: dict[str, Any] | None) -> tuple[str, bytes]:
+    """The headers (content type and length of a binary request's JSON header) and the body of a v1 predict.
+
+    The rows of a numeric batch go as one binary tensor (``protocol._v1_body``): the worker gets the same array
+    ``numpy.asarray`` makes of the JSON rows, without writing and reading each number as text."""
+    if batch.numeric is not None:
+        matrix = batch.numeric.matrix
+        datatype, dtype = ("FP64", "<f8") if matrix.dtype.kind == "f" else ("INT64", "<i8")
+        raw = matrix.astype(dtype, copy=False).tobytes()
+        header: dict[str, Any] = {
+            "inputs": [
+                {
+                    "name": "instances",
+                    "shape": list(matrix.shape),
+                    "datatype": datatype,
+                    "parameters": {"binary_data_size": len(raw)},
+                }
+            ]
+        }
+        if parameters:
+            header["parameters"] = parameters
+        head = orjson.dumps(header)
+        return (
+            f"Content-Type: application/octet-stream\r\nInference-Header-Content-Length: {len(head)}\r\n",
+            head + raw,
+        )
     payload: dict[str, Any] = {"instances": batch.rows}
     if parameters:
         payload["parameters"] = parameters
     if batch.plain:
         try:
-            return orjson.dumps(payload)
+            return JSON_HEADERS, orjson.dumps(payload)
         except TypeError:  # a value orjson does not write (it read every row, so this is unexpected)
             pass
-    return json.dumps(payload).encode()
+    return JSON_HEADERS, json.dumps(payload).encode()
+
+
+def _footprint(batch: Batch, body: bytes) -> int:
+    """About the bytes a batch waiting to be sent holds in memory."""
+    if batch.numeric is not None:
+        texts = batch.numeric.texts
+        return len(body) + int(batch.numeric.matrix.nbytes) + sum(map(len, texts)) + 48 * len(texts)
+    return 4 * len(body)  # the rows as Python objects take a few times their JSON
 
 
 def _read_answer(status: int, data: bytes, rows: int) -> Answer:
@@ -236,6 +283,7 @@ class _Pods:
 @dataclass
 class _Flight:
     batch: Batch
+    headers: str
     body: bytes
     worker: int | None  # None: answered without a worker (``answer`` is set)
     answer: Answer | None = None
@@ -258,6 +306,10 @@ class StartingWorkers:
             start_workers(self.workers, timeout, self._stop_event)
         except BaseException as exc:  # handed to wait()
             self._error = exc
+
+    def ready(self) -> bool:
+        """Starting is over (the workers serve, or starting them failed)."""
+        return not self._thread.is_alive()
 
     def wait(self) -> list[WorkerProcess]:
         """The started workers; raises what starting them raised (:class:`BatchStopped` when stopped)."""
@@ -304,18 +356,42 @@ def stream_batches(
         return
     if starting is None:
         starting = StartingWorkers(spec, pod_count, run_dir, start_timeout, stop_event)
-    workers = starting.wait()
-    pods = _Pods(workers, inference_timeout, start_timeout, stop_event)
-    head = f"POST /v1/models/{spec.name}/predict HTTP/1.1\r\nContent-Type: application/json\r\n"
-    window = REQUESTS_PER_WORKER * pod_count
-    pending: deque[_Flight] = deque()
-    last_progress = time.monotonic()
 
     def check() -> None:
         if stop_event.is_set():
             raise BatchStopped("stopped")
         if deadline is not None and time.monotonic() > deadline:
             raise BatchTimedOut("timed out")
+
+    def prepare(batch: Batch) -> _Flight:
+        return _Flight(batch, *request_body(batch, request_parameters), None)
+
+    # the model loads in the workers while the first batches are read and encoded here
+    ahead: deque[_Flight] = deque([prepare(first)])
+    try:
+        held = _footprint(first, ahead[0].body)
+        while held < READ_AHEAD_BYTES and not starting.ready():
+            check()
+            batch = next(source, None)
+            if batch is None:
+                break
+            ahead.append(prepare(batch))
+            held += _footprint(batch, ahead[-1].body)
+        workers = starting.wait()
+    except BaseException:
+        starting.stop()
+        raise
+    pods = _Pods(workers, inference_timeout, start_timeout, stop_event)
+    head = f"POST /v1/models/{spec.name}/predict HTTP/1.1\r\n"
+    window = REQUESTS_PER_WORKER * pod_count
+    pending: deque[_Flight] = deque()
+    last_progress = time.monotonic()
+
+    def flights() -> Iterator[_Flight]:
+        while ahead:
+            yield ahead.popleft()
+        for batch in source:
+            yield prepare(batch)
 
     def launch(flight: _Flight) -> None:
         """Send ``flight`` to the least busy worker (or answer it 503 when none is left)."""
@@ -328,7 +404,8 @@ def stream_batches(
                 link = pods.link(index)
                 # exactly one Host, with the worker's port (the model server refuses other names: DNS rebinding)
                 link.send(
-                    f"{head}Host: 127.0.0.1:{link.port}\r\nContent-Length: {len(flight.body)}\r\n\r\n".encode(),
+                    f"{head}{flight.headers}Host: 127.0.0.1:{link.port}\r\n"
+                    f"Content-Length: {len(flight.body)}\r\n\r\n".encode(),
                     flight.body,
                 )
             except (OSError, ServingError) as exc:
@@ -365,7 +442,7 @@ def stream_batches(
             try:
                 status, data = pods.link(index).receive(inference_timeout, check)
                 pods.load[index] -= 1
-                flight.answer = _read_answer(status, data, len(flight.batch.rows))
+                flight.answer = _read_answer(status, data, flight.batch.size)
             except TimeoutError:
                 flight.answer = Answer(
                     504, error=f"inference timed out after {inference_timeout:g} s (inferenceTimeoutSeconds)"
@@ -377,7 +454,7 @@ def stream_batches(
         check()
         answer = flight.answer
         on_answer(flight.batch, answer)
-        n = len(flight.batch.rows)
+        n = flight.batch.size
         counts.processCount += n
         if 200 <= answer.status < 300:
             counts.success2XxCount += n
@@ -390,9 +467,8 @@ def stream_batches(
             progress(BatchCounts(**counts.as_wire()))
 
     try:
-        for batch in _chain(first, source):
+        for flight in flights():
             check()
-            flight = _Flight(batch, request_body(batch, request_parameters), None)
             launch(flight)
             pending.append(flight)
             if len(pending) >= window:
@@ -402,11 +478,6 @@ def stream_batches(
     finally:
         pods.close()
         stop_workers(workers)
-
-
-def _chain(first: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:
-    yield first
-    yield from rest
 
 
 def cut(file_index: int, rows: Sequence[Any], size: int, plain: bool = False) -> Iterator[Batch]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -143,15 +144,76 @@ def _json_line(line: bytes, relative: str, number: int) -> tuple[Any, bool]:
         raise InputDataError(f"input file {relative} line {number} is not valid JSON: {exc}") from exc
 
 
-def iter_jsonl(path: Path, relative: str) -> Iterator[tuple[list[Any], bool]]:
+_NUMERIC_TEXT = b"0123456789.-,[] \t"  # every byte a block of numeric rows may hold
+_INTEGER_ROW = re.compile(rb"\[[-0-9,]*\]")  # in compact text: a row without a float
+
+
+@dataclass
+class NumericRows:
+    """Consecutive rows of numbers read at once by :func:`numeric_rows`: ``matrix`` is the ``(n, k)`` int64 or
+    float64 array ``numpy.asarray`` makes of the rows, ``texts[i]`` row ``i`` as ``json.dumps(row,
+    separators=(",", ":"))`` writes it."""
+
+    matrix: Any
+    texts: list[bytes]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def rows(self) -> list[Any]:
+        """The rows as :mod:`json` reads them (each text holds exactly the row's values)."""
+        return list(map(orjson.loads, self.texts))
+
+
+def numeric_rows(lines: list[bytes]) -> NumericRows | None:
+    """A block of JSONL lines that are all flat lists of numbers, each written as ``json.dumps`` writes it (spaces
+    aside), read with a few calls for the whole block instead of a few per row; ``None`` for any other block
+    (blank lines, objects, strings, exponents, ``NaN``, ``1.50``, ``-0``, rows of different lengths...), which is
+    then read row by row. The rows' texts are the lines without their spaces, checked to be what orjson writes
+    back, in a form that :mod:`json` writes alike (no exponent, nothing below 1e-4)."""
+    if not lines:
+        return None
+    joined = b"\n".join(lines)
+    if joined.translate(None, _NUMERIC_TEXT + b"\n"):
+        return None
+    texts = joined.translate(None, b" \t").split(b"\n")
+    compact = b"[" + b",".join(texts) + b"]"
+    if b"0.0000" in compact:
+        return None
+    try:
+        rows = orjson.loads(b"[" + joined.replace(b"\n", b",") + b"]")
+    except orjson.JSONDecodeError:
+        return None
+    if len(rows) != len(lines) or orjson.dumps(rows) != compact:
+        return None
+    import numpy as np
+
+    try:
+        matrix = np.array(rows)
+    except (ValueError, OverflowError):  # rows of different lengths, integers numpy does not hold
+        return None
+    if matrix.ndim != 2 or matrix.shape[1] == 0 or matrix.dtype not in (np.int64, np.float64):
+        return None
+    if matrix.dtype == np.float64 and _INTEGER_ROW.search(compact, 1) is not None:
+        return None  # a row of integers among rows of floats: numpy makes a batch of only such rows int64
+    return NumericRows(matrix, texts)
+
+
+def iter_jsonl(path: Path, relative: str, numeric: bool = False) -> Iterator[tuple[list[Any] | NumericRows, bool]]:
     """The instances of a JSONL file, block by block: ``(rows, plain)``.
 
     ``plain`` means orjson read every row of the block, so orjson writes each back exactly as :mod:`json` would
     read it; otherwise (NaN, integers beyond 64 bits, lone surrogates, odd whitespace) the block was read with
-    :mod:`json`, line by line, as before. Memory holds one block.
+    :mod:`json`, line by line, as before. With ``numeric``, a block of numeric rows comes as :class:`NumericRows`
+    (:func:`numeric_rows`). Memory holds one block.
     """
     loads = orjson.loads
     for first, lines in _jsonl_lines(path):
+        if numeric:
+            block = numeric_rows(lines)
+            if block is not None:
+                yield block, True
+                continue
         plain = True
         try:
             values = [loads(ln) for ln in lines if ln.strip()]  # ASCII-blank lines; others go the slow way
@@ -185,11 +247,14 @@ def parse_json(path: Path, relative: str) -> list[Any]:
     return [value]
 
 
-def iter_rows(root: Path, relative: str, data_type: str) -> Iterator[tuple[list[Any], bool]]:
-    """The instances of one selected file, block by block (a JSON file is one block)."""
+def iter_rows(
+    root: Path, relative: str, data_type: str, numeric: bool = False
+) -> Iterator[tuple[list[Any] | NumericRows, bool]]:
+    """The instances of one selected file, block by block (a JSON file is one block); ``numeric``: see
+    :func:`iter_jsonl`."""
     path = root if root.is_file() else root / relative
     if data_type == "JSONL":
-        yield from iter_jsonl(path, relative)
+        yield from iter_jsonl(path, relative, numeric)
         return
     try:
         yield parse_json(path, relative), False

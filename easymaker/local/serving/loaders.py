@@ -116,6 +116,7 @@ class ServedModel:
     """A loaded model. Subclasses implement :meth:`predict`; the others have useful defaults."""
 
     platform = "unknown"
+    takes_arrays = False  # predict() also takes a numpy array of the instances (binary v1 requests)
 
     def __init__(self, name: str, model_dir: Path) -> None:
         self.name = name
@@ -140,6 +141,7 @@ class ServedModel:
 
 class SklearnModel(ServedModel):
     platform = "sklearn"
+    takes_arrays = True  # the array is what numpy.asarray makes of the instances
 
     def __init__(self, name: str, model_dir: Path, estimator: Any, source: Path) -> None:
         super().__init__(name, model_dir)
@@ -149,6 +151,8 @@ class SklearnModel(ServedModel):
     def _matrix(self, instances: list[Any]) -> Any:
         import numpy as np
 
+        if isinstance(instances, np.ndarray):
+            return instances
         if instances and all(isinstance(row, Mapping) for row in instances):
             fitted = getattr(self.estimator, "feature_names_in_", None)  # a numpy array when fitted on a DataFrame
             names = [str(n) for n in fitted] if fitted is not None else list(instances[0].keys())

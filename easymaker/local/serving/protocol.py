@@ -146,13 +146,13 @@ class ModelRepository:
         if len(parts) >= 2 and parts[0] not in ("v1", "v2") and parts[1] in ("v1", "v2"):
             parts = parts[1:]  # the 2.1.0 SDK's /{name}/v1/models/{name}/predict
         if parts[0] == "v1":
-            return self._v1(method, parts[1:], body)
+            return self._v1(method, parts[1:], body, headers)
         if parts[0] == "v2":
             return self._v2(method, parts[1:], body, headers)
         return 404, {"error": f"no route for {method} {path}"}
 
     # v1 --------------------------------------------------------------------------------------------------------
-    def _v1(self, method: str, parts: list[str], body: bytes) -> Reply:
+    def _v1(self, method: str, parts: list[str], body: bytes, headers: Mapping[str, str]) -> Reply:
         if parts == ["models"]:
             if method != "GET":
                 return 405, {"error": "use GET /v1/models"}
@@ -172,16 +172,16 @@ class ModelRepository:
                 return 501, {"error": "explain is not supported by EasyMaker Local"}
             if method != "POST":
                 return 405, {"error": f"use POST /v1/models/{parts[1]}:predict"}
-            return 200, self.predict_v1(model, _json_body(body))
+            return 200, self.predict_v1(model, _v1_body(model, body, headers))
         return 404, {"error": f"no route for {method} /v1/{'/'.join(parts)}"}
 
     def predict_v1(self, model: ServedModel, data: dict[str, Any]) -> dict[str, Any]:
-        instances = data.get("instances")
+        instances: Any = data.get("instances")
         if instances is None and "inputs" in data and isinstance(data["inputs"], list):
             instances = data["inputs"]  # KServe v1 also accepts "inputs" in the instances' place
-        if not isinstance(instances, list):
+        if not isinstance(instances, list) and not hasattr(instances, "ndim"):  # a list, or a binary tensor's array
             raise BadRequestError('request body needs "instances": a JSON list with one item per instance')
-        if not instances:
+        if len(instances) == 0:
             return {"predictions": []}
         out: dict[str, Any] = {"predictions": model.predict(instances)}
         params = data.get("parameters")
@@ -216,19 +216,7 @@ class ModelRepository:
         return 404, {"error": f"no route for {method} /v2/{'/'.join(parts)}"}
 
     def infer_v2(self, model: ServedModel, body: bytes, headers: Mapping[str, str] | None = None) -> Reply:
-        header_length = (headers or {}).get("inference-header-content-length")
-        if header_length is None:
-            data, binary = _json_body(body), b""
-        else:
-            try:
-                size = int(header_length)
-            except ValueError:
-                raise BadRequestError(f"Inference-Header-Content-Length {header_length!r} is not an integer") from None
-            if not 0 <= size <= len(body):
-                raise BadRequestError(
-                    f"Inference-Header-Content-Length {size} is outside the request body ({len(body)} bytes)"
-                )
-            data, binary = _json_body(body[:size]), body[size:]
+        data, binary = _split_body(body, headers or {})
         inputs = data.get("inputs")
         if not isinstance(inputs, list) or not inputs or not isinstance(inputs[0], Mapping):
             raise BadRequestError('request body needs "inputs": a list of {"name", "shape", "datatype", "data"}')
@@ -255,6 +243,44 @@ class ModelRepository:
             return 200, BinaryReply(reply, raw)
         output["data"] = out_flat
         return 200, reply
+
+
+def _split_body(body: bytes, headers: Mapping[str, str]) -> tuple[dict[str, Any], bytes]:
+    """The JSON part of a body and its binary part (after ``Inference-Header-Content-Length`` bytes, if given)."""
+    header_length = headers.get("inference-header-content-length")
+    if header_length is None:
+        return _json_body(body), b""
+    try:
+        size = int(header_length)
+    except ValueError:
+        raise BadRequestError(f"Inference-Header-Content-Length {header_length!r} is not an integer") from None
+    if not 0 <= size <= len(body):
+        raise BadRequestError(f"Inference-Header-Content-Length {size} is outside the request body ({len(body)} bytes)")
+    return _json_body(body[:size]), body[size:]
+
+
+def _v1_body(model: ServedModel, body: bytes, headers: Mapping[str, str]) -> dict[str, Any]:
+    """A v1 predict body. An EasyMaker Local extension (what batch inference sends): with
+    ``Inference-Header-Content-Length``, the JSON part names the instances as one binary tensor the way v2 does
+    (``{"inputs": [{"name", "shape", "datatype", "parameters": {"binary_data_size"}}], "parameters": ...}``) and
+    its bytes follow; the instances are the numpy array (scikit-learn models) or its rows as lists."""
+    data, binary = _split_body(body, headers)
+    if "inference-header-content-length" not in headers:
+        return data
+    inputs = data.get("inputs")
+    if not isinstance(inputs, list) or len(inputs) != 1 or not isinstance(inputs[0], Mapping):
+        raise BadRequestError('a binary v1 request needs "inputs": one {"name", "shape", "datatype", "parameters"}')
+    tensor = inputs[0]
+    shape = tensor.get("shape")
+    if not isinstance(shape, list) or not shape or not all(type(d) is int and d >= 0 for d in shape):
+        raise BadRequestError("inputs[0].shape must be a non-empty list of non-negative integers")
+    if _binary_size(tensor) is None:
+        raise BadRequestError("inputs[0].parameters.binary_data_size is required in a binary v1 request")
+    array = _binary_array(tensor, binary)
+    if array.size != math.prod(shape):
+        raise BadRequestError(f"inputs[0] has {array.size} values but shape {shape} needs {math.prod(shape)}")
+    array = array.reshape(shape)
+    return {**data, "instances": array if model.takes_arrays else array.tolist()}
 
 
 def _binary_size(tensor: Mapping[str, Any]) -> int | None:
@@ -294,6 +320,16 @@ def _binary_input(tensor: Mapping[str, Any], binary: bytes) -> list[Any]:
             values.append(item.decode("utf-8", errors="replace"))
             pos += 4 + n
         return values
+    result: list[Any] = _binary_array(tensor, binary).tolist()
+    return result
+
+
+def _binary_array(tensor: Mapping[str, Any], binary: bytes) -> Any:
+    """The first input's numeric values from the binary part, as a flat, writable numpy array in native order."""
+    size = _binary_size(tensor) or 0
+    if size > len(binary):
+        raise BadRequestError(f"inputs[0] announces {size} binary bytes but the body holds {len(binary)}")
+    datatype = str(tensor.get("datatype") or "").upper()
     dtype = NUMPY_TYPES.get(datatype)
     if dtype is None:
         raise BadRequestError(f"inputs[0].datatype {datatype!r} is not a KServe v2 datatype")
@@ -302,8 +338,7 @@ def _binary_input(tensor: Mapping[str, Any], binary: bytes) -> list[Any]:
     width = np.dtype(dtype).itemsize
     if size % width:
         raise BadRequestError(f"inputs[0] has {size} binary bytes, not a whole number of {datatype} values")
-    result: list[Any] = np.frombuffer(raw, dtype=dtype).tolist()
-    return result
+    return np.frombuffer(binary[:size], dtype=dtype).astype(np.dtype(dtype).newbyteorder("="))
 
 
 def _wants_binary(data: Mapping[str, Any]) -> bool:
