@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 
 from .constraints import SpecIndex, text
 from .fields import FieldsClass, field_classes
+from .kinds import KindEntry, kind_entries
 from .parameters import RequestParameters, imports, request_parameters
 
 CODEGEN_DIR = Path(__file__).resolve().parent
@@ -46,6 +47,7 @@ EXTRA_TEMPLATES = {
     "validation.py.jinja": "validation.py",
     "fields.py.jinja": "fields.py",
     "parameters.py.jinja": "parameters.py",
+    "kinds.py.jinja": "kinds.py",
 }
 
 IGNORED_NAMES = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
@@ -302,6 +304,9 @@ class _TemplateHelpers:
 
     def field_classes(self) -> list[FieldsClass]:
         return field_classes(self._index)
+
+    def kinds(self) -> list[KindEntry]:
+        return kind_entries(self._index.document)
 
     def constraints(self, model: Any) -> dict[str, dict[str, Any]]:
         return self._index.constraints(model)

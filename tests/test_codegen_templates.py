@@ -89,6 +89,7 @@ def test_the_overrides_are_the_ones_tested_here() -> None:
         "endpoint_macros.py.jinja",
         "fields.py.jinja",
         "int_enum.py.jinja",
+        "kinds.py.jinja",
         "model.py.jinja",
         "models_init.py.jinja",
         "str_enum.py.jinja",
@@ -123,6 +124,16 @@ def test_fields_declare_typed_properties_per_response_schema(pkgs: SimpleNamespa
     # without our templates there is no such module
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module("sample_plain.fields")
+
+
+# ----- kinds.py.jinja (ours, not an override; the registry itself: tests/test_kinds_registry.py) -------------------
+
+
+def test_kinds_registry_is_empty_without_the_extension(pkgs: SimpleNamespace) -> None:
+    kinds = importlib.import_module("sample_custom.kinds")
+    assert kinds.KINDS == () and dict(kinds.BY_CLASS) == {}
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("sample_plain.kinds")
 
 
 # ----- models_init.py.jinja ----------------------------------------------------------------------------------
