@@ -103,23 +103,13 @@ from easymaker._version import __version__ as __version__
 
 defer_httpx_cli()  # before anything imports httpx
 
-# name -> (module, attribute); attribute None means the module itself.
+# name -> (module, attribute); attribute None means the module itself. The resource classes are not listed: their
+# names and modules come from the spec's registry of kinds (`easymaker_api.kinds`), read on the first such lookup so
+# that `import easymaker` does not load the generated package. `__all__` and the TYPE_CHECKING imports above name
+# them again for type checkers and IDEs; tests/test_kinds_registry.py checks that they equal the registry.
 _LAZY: dict[str, tuple[str, str | None]] = {
-    "Experiment": ("easymaker.resources.experiment", "Experiment"),
-    "Training": ("easymaker.resources.training", "Training"),
-    "HyperparameterTuning": ("easymaker.resources.hyperparameter_tuning", "HyperparameterTuning"),
-    "FineTuning": ("easymaker.resources.fine_tuning", "FineTuning"),
-    "Model": ("easymaker.resources.model", "Model"),
     "ModelPreset": ("easymaker.resources.model_preset", "ModelPreset"),
-    "Endpoint": ("easymaker.resources.endpoint", "Endpoint"),
-    "EndpointStage": ("easymaker.resources.endpoint", "EndpointStage"),
-    "EndpointModel": ("easymaker.resources.endpoint", "EndpointModel"),
     "ApiSpec": ("easymaker.resources.endpoint", "ApiSpec"),
-    "BatchInference": ("easymaker.resources.batch_inference", "BatchInference"),
-    "ModelEvaluation": ("easymaker.resources.model_evaluation", "ModelEvaluation"),
-    "Pipeline": ("easymaker.resources.pipeline", "Pipeline"),
-    "PipelineRun": ("easymaker.resources.pipeline", "PipelineRun"),
-    "PipelineRecurringRun": ("easymaker.resources.pipeline", "PipelineRecurringRun"),
     "upload": ("easymaker.storage.client", "upload"),
     "download": ("easymaker.storage.client", "download"),
     "ObjectStorage": ("easymaker.storage.client", "ObjectStorage"),
@@ -157,8 +147,15 @@ _LAZY: dict[str, tuple[str, str | None]] = {
 }
 
 
+def _resource_target(name: str) -> tuple[str, str | None] | None:
+    from easymaker_api.kinds import BY_CLASS
+
+    kind = BY_CLASS.get(name)
+    return None if kind is None else (kind.module, kind.class_name)
+
+
 def __getattr__(name: str) -> Any:
-    target = _LAZY.get(name)
+    target = _LAZY.get(name) or (_resource_target(name) if name[:1].isupper() else None)
     if target is None:
         raise AttributeError(f"module 'easymaker' has no attribute {name!r}")
     module_name, attribute = target
@@ -169,7 +166,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | set(__all__))
 
 
 __all__ = [

@@ -12,7 +12,8 @@ from the ``EM_*`` environment variables; in the local profile they are optional.
 compare <experiment id> --sort val_loss`` prints an experiment's runs side by side.
 
 The command is a thin face over the SDK: every section is listed by a public resource class (`SECTIONS` maps
-each flag to ``easymaker.Training.get_list``, ``easymaker.Training.get_image_list``...), the runs table is
+each flag to ``easymaker.Training.get_list``, ``easymaker.Training.get_image_list``...; the flags of the resource
+kinds come from the spec's registry, ``easymaker_api.kinds``), the runs table is
 ``Experiment.get_run_table`` and followed logs are ``resource_logs``; nothing here builds an API URL or reads a
 payload key. The one exception is ``logs <job id>`` without ``-f``/``--source``/``--offset``: it reads EasyMaker
 Local's admin endpoint (``/admin/jobs/<id>/logs``, stdout and stderr apart), which no SDK call covers.
@@ -31,13 +32,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from easymaker_api.kinds import KINDS, ResourceKind
 
 import easymaker
 from easymaker._client import Client
 
 if TYPE_CHECKING:
     from easymaker.items import Algorithm, Image, InstanceType
-    from easymaker.resources.base import Resource
     from easymaker.resources.record import Record
 
 __all__ = ["SECTIONS", "Section", "build_parser", "main"]
@@ -92,11 +93,16 @@ _STANDARD: tuple[tuple[str, Callable[[Any], Any]], ...] = (
 )
 
 
-def _listing(resource: type[Resource]) -> Callable[[Client], Sequence[Record]]:
-    def items(client: Client) -> Sequence[Record]:
-        return resource.get_list(client=client)
+def _listing(kind: ResourceKind) -> Section:
+    """The section listing a kind of the spec's registry (`easymaker_api.kinds`) with its resource class."""
 
-    return items
+    def items(client: Client) -> Sequence[Record]:
+        from easymaker.resources.base import resource_class
+
+        return resource_class(kind.class_name).get_list(client=client)
+
+    assert kind.cli_flag is not None
+    return Section(kind.cli_flag, kind.plural, items, _STANDARD)
 
 
 # flag -> title, the public class (method) that lists it, and the columns of its table; printed in this order.
@@ -135,12 +141,8 @@ SECTIONS: tuple[Section, ...] = (
             ("AVAILABLE TRAINING IMAGES", _training_images),
         ),
     ),
-    Section("experiment", "Experiments", _listing(easymaker.Experiment), _STANDARD),
-    Section("training", "Trainings", _listing(easymaker.Training), _STANDARD),
-    Section("tuning", "Hyperparameter tunings", _listing(easymaker.HyperparameterTuning), _STANDARD),
-    Section("model", "Models", _listing(easymaker.Model), _STANDARD),
-    Section("endpoint", "Endpoints", _listing(easymaker.Endpoint), _STANDARD),
-    Section("model_evaluation", "Model evaluations", _listing(easymaker.ModelEvaluation), _STANDARD),
+    # then every kind the registry gives a CLI flag, in the registry's order
+    *(_listing(kind) for kind in KINDS if kind.cli_flag),
 )
 
 

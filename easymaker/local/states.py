@@ -1,14 +1,20 @@
 """Lifecycles of EasyMaker Local's resources as explicit state machines.
 
-Each kind has a table of allowed transitions between the status strings of the spec's enums
-(``#/components/schemas/<Kind>StatusCode``), its terminal statuses, the statuses a stop is accepted in, and the
-status that work interrupted by a restart ends in. A status change that the table does not allow is logged and
-rejected.
+The kinds, their status enums, their terminal statuses (the SDK's success and failure statuses) and the status
+that work interrupted by a restart ends in come from the spec's registry of kinds (``x-easymaker-kinds``, generated
+into ``easymaker_api.kinds``). This module adds the rules: a table of allowed transitions per kind, built from the
+kind's lifecycle family (``job``, ``simple``) or written out below (``custom``), the statuses a stop is accepted in,
+and the statuses that count as work in progress. Every status a table names must be a value of the kind's enum
+(checked when the table is built). A status change that the table does not allow is logged and rejected.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from easymaker_api.kinds import KINDS as REGISTRY
+from easymaker_api.kinds import ResourceKind
 
 CREATE_REQUESTED = "CREATE_REQUESTED"
 CREATE_IN_PROGRESS = "CREATE_IN_PROGRESS"
@@ -22,48 +28,65 @@ ACTIVE = "ACTIVE"
 DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
 
 
-def _camel(snake: str) -> str:
-    head, *rest = snake.split("_")
-    return head + "".join(p.capitalize() for p in rest)
+class LifecycleError(ValueError):
+    """A kind of the spec's registry that this module cannot build a state machine for (named in the message)."""
 
 
 @dataclass(frozen=True)
 class Kind:
-    """One resource kind: wire names, lifecycle table and rules."""
+    """One resource kind: its registry entry, lifecycle table and rules."""
 
-    name: str  # "hyperparameter_tuning"
-    path: str  # URL segment, "hyperparameter-tunings"
+    spec: ResourceKind
     transitions: dict[str, frozenset[str]]
-    terminal: frozenset[str]
     stoppable: frozenset[str] = frozenset()
-    failure: str | None = None  # where interrupted work ends
     is_job: bool = False  # run by a runner in the supervisor
     in_progress: frozenset[str] = field(default_factory=frozenset)  # "work in progress" (deletion is refused)
-    enum_name: str = ""
+
+    def __post_init__(self) -> None:
+        named = self.statuses | self.stoppable | self.in_progress
+        unknown = sorted(named - set(self.spec.statuses))
+        if unknown:
+            raise LifecycleError(
+                f"{self.name}: the lifecycle names {unknown}, which are not values of {self.spec.status_enum}"
+            )
+
+    @property
+    def name(self) -> str:
+        """snake_case, e.g. "hyperparameter_tuning" (the store's kind)."""
+        return self.spec.name
+
+    @property
+    def terminal(self) -> frozenset[str]:
+        return self.spec.terminal
+
+    @property
+    def failure(self) -> str | None:
+        """Where interrupted work ends."""
+        return self.spec.interrupted
 
     @property
     def prefix(self) -> str:
-        return _camel(self.name)
+        return self.spec.record_key
 
     @property
     def id_key(self) -> str:
-        return self.prefix + "Id"
+        return self.spec.id_key
 
     @property
     def name_key(self) -> str:
-        return self.prefix + "Name"
+        return self.spec.name_key
 
     @property
     def status_key(self) -> str:
-        return self.prefix + "StatusCode"
+        return self.spec.status_key
 
     @property
     def reason_key(self) -> str:
-        return self.prefix + "StatusReason"
+        return self.spec.reason_key
 
     @property
     def list_key(self) -> str:
-        return self.prefix + "List"
+        return self.spec.list_key
 
     @property
     def statuses(self) -> frozenset[str]:
@@ -80,7 +103,18 @@ class Kind:
         return new in self.transitions.get(old, frozenset())
 
 
-def _job(fail: str, extra: dict[str, set[str]] | None = None) -> dict[str, frozenset[str]]:
+def _with(t: dict[str, set[str]], extra: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    for k, v in extra.items():
+        t.setdefault(k, set()).update(v)
+    return {k: frozenset(v) for k, v in t.items()}
+
+
+def _job(spec: ResourceKind, extra: dict[str, set[str]]) -> Kind:
+    """A job run by a runner: requested, created, running, completing; stopped, failed on the way (the kind's
+    ``interrupted`` status, with its ``_IN_PROGRESS`` form) or at creation."""
+    fail = spec.interrupted
+    if fail is None:
+        raise LifecycleError(f"{spec.name}: a job kind names its interrupted status in the spec")
     fail_ip = fail + "_IN_PROGRESS"
     t: dict[str, set[str]] = {
         CREATE_REQUESTED: {CREATE_IN_PROGRESS, CREATE_FAILED, RUNNING, STOP_IN_PROGRESS, STOPPED, fail_ip, fail},
@@ -94,167 +128,137 @@ def _job(fail: str, extra: dict[str, set[str]] | None = None) -> dict[str, froze
         fail: set(),
         CREATE_FAILED: set(),
     }
-    for k, v in (extra or {}).items():
-        t.setdefault(k, set()).update(v)
-    return {k: frozenset(v) for k, v in t.items()}
-
-
-def _job_kind(name: str, path: str, fail: str, enum_name: str, extra: dict[str, set[str]] | None = None) -> Kind:
     return Kind(
-        name=name,
-        path=path,
-        transitions=_job(fail, extra),
-        terminal=frozenset(
-            {COMPLETE, STOPPED, fail, CREATE_FAILED}
-            | ({"STOP_FAILED"} & set(extra or {}).union(*(extra or {}).values()))
-        ),
+        spec=spec,
+        transitions=_with(t, extra),
         stoppable=frozenset({CREATE_REQUESTED, CREATE_IN_PROGRESS, RUNNING}),
-        failure=fail,
         is_job=True,
         in_progress=frozenset(
-            {
-                CREATE_REQUESTED,
-                CREATE_IN_PROGRESS,
-                RUNNING,
-                COMPLETE_IN_PROGRESS,
-                STOP_IN_PROGRESS,
-                fail + "_IN_PROGRESS",
-            }
+            {CREATE_REQUESTED, CREATE_IN_PROGRESS, RUNNING, COMPLETE_IN_PROGRESS, STOP_IN_PROGRESS, fail_ip}
         ),
-        enum_name=enum_name,
     )
 
 
-def _simple(name: str, path: str, ready: str, enum_name: str, extra: dict[str, set[str]] | None = None) -> Kind:
+def _simple(spec: ResourceKind, extra: dict[str, set[str]]) -> Kind:
+    """Requested, maybe built, then ready (the kind's one success status) or failed at creation."""
+    if len(spec.success) != 1:
+        raise LifecycleError(f"{spec.name}: a simple kind has one success status (ready), not {sorted(spec.success)}")
+    (ready,) = spec.success
     t: dict[str, set[str]] = {
         CREATE_REQUESTED: {CREATE_IN_PROGRESS, ready, CREATE_FAILED},
         CREATE_IN_PROGRESS: {ready, CREATE_FAILED},
         ready: set(),
         CREATE_FAILED: set(),
     }
-    for k, v in (extra or {}).items():
-        t.setdefault(k, set()).update(v)
-    return Kind(
-        name=name,
-        path=path,
-        transitions={k: frozenset(v) for k, v in t.items()},
-        terminal=frozenset({ready, CREATE_FAILED}),
-        failure=CREATE_FAILED,
-        in_progress=frozenset({CREATE_REQUESTED, CREATE_IN_PROGRESS}),
-        enum_name=enum_name,
-    )
+    return Kind(spec=spec, transitions=_with(t, extra), in_progress=frozenset({CREATE_REQUESTED, CREATE_IN_PROGRESS}))
 
 
-EXPERIMENT = _simple(
-    "experiment",
-    "experiments",
-    ACTIVE,
-    "ExperimentStatusCode",
-    {ACTIVE: {DELETE_IN_PROGRESS}, CREATE_FAILED: {DELETE_IN_PROGRESS}},
-)
-TRAINING = _job_kind("training", "trainings", "FAIL_TRAIN", "TrainingStatusCode")
-HYPERPARAMETER_TUNING = _job_kind(
-    "hyperparameter_tuning", "hyperparameter-tunings", "FAIL_HYPERPARAMETER_TUNING", "HyperparameterTuningStatusCode"
-)
-FINE_TUNING = _job_kind(
-    "fine_tuning", "fine-tunings", "FAIL_FINE_TUNING", "FineTuningStatusCode", {STOP_IN_PROGRESS: {"STOP_FAILED"}}
-)
-MODEL = _simple(
-    "model", "models", ACTIVE, "ModelStatusCode", {ACTIVE: {DELETE_IN_PROGRESS}, DELETE_IN_PROGRESS: {"DELETE_FAILED"}}
-)
-PIPELINE = _simple("pipeline", "pipelines", ACTIVE, "PipelineStatusCode")
-BATCH_INFERENCE = _job_kind("batch_inference", "batch-inferences", "FAIL_BATCH_INFERENCE", "BatchInferenceStatusCode")
-MODEL_EVALUATION = _job_kind(
-    "model_evaluation",
-    "model-evaluations",
-    "FAIL_MODEL_EVALUATION",
-    "ModelEvaluationStatusCode",
-)
-PIPELINE_RUN = _job_kind("pipeline_run", "pipeline-runs", "FAIL_PIPELINE_RUN", "PipelineRunStatusCode")
-
-_STAGE_IN_PROGRESS = frozenset({CREATE_REQUESTED, CREATE_IN_PROGRESS, "DEPLOY_IN_PROGRESS"})
-ENDPOINT_STAGE = Kind(
-    name="endpoint_stage",
-    path="endpoint-stages",
-    transitions={
-        CREATE_REQUESTED: frozenset(
-            {CREATE_IN_PROGRESS, "DEPLOY_IN_PROGRESS", CREATE_FAILED, "DEPLOY_FAILED", DELETE_IN_PROGRESS}
-        ),
-        CREATE_IN_PROGRESS: frozenset({"DEPLOY_IN_PROGRESS", CREATE_FAILED, "DEPLOY_FAILED", DELETE_IN_PROGRESS}),
-        "DEPLOY_IN_PROGRESS": frozenset({ACTIVE, "DEPLOY_FAILED", CREATE_FAILED, DELETE_IN_PROGRESS}),
-        ACTIVE: frozenset({"DEPLOY_IN_PROGRESS", "DEPLOY_FAILED", DELETE_IN_PROGRESS}),
-        "DEPLOY_FAILED": frozenset({"DEPLOY_IN_PROGRESS", DELETE_IN_PROGRESS}),
-        CREATE_FAILED: frozenset({DELETE_IN_PROGRESS}),
-        DELETE_IN_PROGRESS: frozenset(),
-    },
-    terminal=frozenset({ACTIVE, CREATE_FAILED, "DEPLOY_FAILED"}),
-    failure=CREATE_FAILED,
-    is_job=True,
-    in_progress=_STAGE_IN_PROGRESS,
-    enum_name="EndpointStageStatusCode",
-)
-ENDPOINT = Kind(
-    name="endpoint",
-    path="endpoints",
-    transitions={
-        CREATE_REQUESTED: frozenset({CREATE_IN_PROGRESS, ACTIVE, CREATE_FAILED, DELETE_IN_PROGRESS}),
-        CREATE_IN_PROGRESS: frozenset({ACTIVE, CREATE_FAILED, DELETE_IN_PROGRESS}),
-        ACTIVE: frozenset({"UPDATE_IN_PROGRESS", "UPDATE_FAILED", DELETE_IN_PROGRESS}),
-        "UPDATE_IN_PROGRESS": frozenset({ACTIVE, "UPDATE_FAILED", DELETE_IN_PROGRESS}),
-        "UPDATE_FAILED": frozenset({ACTIVE, "UPDATE_IN_PROGRESS", DELETE_IN_PROGRESS}),
-        CREATE_FAILED: frozenset({DELETE_IN_PROGRESS}),
-        DELETE_IN_PROGRESS: frozenset(),
-    },
-    terminal=frozenset({ACTIVE, CREATE_FAILED, "UPDATE_FAILED"}),
-    failure=CREATE_FAILED,
-    in_progress=frozenset({CREATE_REQUESTED, CREATE_IN_PROGRESS, "UPDATE_IN_PROGRESS"}),
-    enum_name="EndpointStatusCode",
-)
-ENDPOINT_MODEL = Kind(
-    name="endpoint_model",
-    path="endpoint-models",
-    transitions={
-        CREATE_REQUESTED: frozenset({CREATE_IN_PROGRESS, ACTIVE, CREATE_FAILED, DELETE_IN_PROGRESS}),
-        CREATE_IN_PROGRESS: frozenset({ACTIVE, CREATE_FAILED, DELETE_IN_PROGRESS}),
-        ACTIVE: frozenset({CREATE_IN_PROGRESS, CREATE_FAILED, DELETE_IN_PROGRESS}),
-        CREATE_FAILED: frozenset({CREATE_IN_PROGRESS, DELETE_IN_PROGRESS}),
-        DELETE_IN_PROGRESS: frozenset(),
-    },
-    terminal=frozenset({ACTIVE, CREATE_FAILED}),
-    enum_name="EndpointModelStatusCode",
-)
-PIPELINE_RECURRING_RUN = Kind(
-    name="pipeline_recurring_run",
-    path="pipeline-recurring-runs",
-    transitions={
-        CREATE_REQUESTED: frozenset({"ENABLED", CREATE_FAILED, "DISABLED"}),
-        "ENABLED": frozenset({"DISABLED", "ENABLED_EXPIRED"}),
-        "ENABLED_EXPIRED": frozenset({"DISABLED", "ENABLED"}),
-        "DISABLED": frozenset({"ENABLED", "ENABLED_EXPIRED"}),
-        CREATE_FAILED: frozenset(),
-    },
-    terminal=frozenset({"ENABLED", "ENABLED_EXPIRED", "DISABLED", CREATE_FAILED}),
-    stoppable=frozenset({"ENABLED", "ENABLED_EXPIRED"}),
-    failure=CREATE_FAILED,
-    enum_name="PipelineRecurringRunStatusCode",
-)
-
-KINDS: dict[str, Kind] = {
-    k.name: k
-    for k in (
-        EXPERIMENT,
-        TRAINING,
-        HYPERPARAMETER_TUNING,
-        FINE_TUNING,
-        MODEL,
-        ENDPOINT,
-        ENDPOINT_STAGE,
-        ENDPOINT_MODEL,
-        BATCH_INFERENCE,
-        MODEL_EVALUATION,
-        PIPELINE,
-        PIPELINE_RUN,
-        PIPELINE_RECURRING_RUN,
-    )
+# Transitions a job or simple kind has beyond those of its family.
+_EXTRA: dict[str, dict[str, set[str]]] = {
+    "experiment": {ACTIVE: {DELETE_IN_PROGRESS}, CREATE_FAILED: {DELETE_IN_PROGRESS}},
+    "fine_tuning": {STOP_IN_PROGRESS: {"STOP_FAILED"}},
+    "model": {ACTIVE: {DELETE_IN_PROGRESS}, DELETE_IN_PROGRESS: {"DELETE_FAILED"}},
 }
+
+
+def _endpoint_stage(spec: ResourceKind) -> Kind:
+    return Kind(
+        spec=spec,
+        transitions={
+            CREATE_REQUESTED: frozenset(
+                {CREATE_IN_PROGRESS, "DEPLOY_IN_PROGRESS", CREATE_FAILED, "DEPLOY_FAILED", DELETE_IN_PROGRESS}
+            ),
+            CREATE_IN_PROGRESS: frozenset({"DEPLOY_IN_PROGRESS", CREATE_FAILED, "DEPLOY_FAILED", DELETE_IN_PROGRESS}),
+            "DEPLOY_IN_PROGRESS": frozenset({ACTIVE, "DEPLOY_FAILED", CREATE_FAILED, DELETE_IN_PROGRESS}),
+            ACTIVE: frozenset({"DEPLOY_IN_PROGRESS", "DEPLOY_FAILED", DELETE_IN_PROGRESS}),
+            "DEPLOY_FAILED": frozenset({"DEPLOY_IN_PROGRESS", DELETE_IN_PROGRESS}),
+            CREATE_FAILED: frozenset({DELETE_IN_PROGRESS}),
+            DELETE_IN_PROGRESS: frozenset(),
+        },
+        is_job=True,
+        in_progress=frozenset({CREATE_REQUESTED, CREATE_IN_PROGRESS, "DEPLOY_IN_PROGRESS"}),
+    )
+
+
+def _endpoint(spec: ResourceKind) -> Kind:
+    return Kind(
+        spec=spec,
+        transitions={
+            CREATE_REQUESTED: frozenset({CREATE_IN_PROGRESS, ACTIVE, CREATE_FAILED, DELETE_IN_PROGRESS}),
+            CREATE_IN_PROGRESS: frozenset({ACTIVE, CREATE_FAILED, DELETE_IN_PROGRESS}),
+            ACTIVE: frozenset({"UPDATE_IN_PROGRESS", "UPDATE_FAILED", DELETE_IN_PROGRESS}),
+            "UPDATE_IN_PROGRESS": frozenset({ACTIVE, "UPDATE_FAILED", DELETE_IN_PROGRESS}),
+            "UPDATE_FAILED": frozenset({ACTIVE, "UPDATE_IN_PROGRESS", DELETE_IN_PROGRESS}),
+            CREATE_FAILED: frozenset({DELETE_IN_PROGRESS}),
+            DELETE_IN_PROGRESS: frozenset(),
+        },
+        in_progress=frozenset({CREATE_REQUESTED, CREATE_IN_PROGRESS, "UPDATE_IN_PROGRESS"}),
+    )
+
+
+def _endpoint_model(spec: ResourceKind) -> Kind:
+    return Kind(
+        spec=spec,
+        transitions={
+            CREATE_REQUESTED: frozenset({CREATE_IN_PROGRESS, ACTIVE, CREATE_FAILED, DELETE_IN_PROGRESS}),
+            CREATE_IN_PROGRESS: frozenset({ACTIVE, CREATE_FAILED, DELETE_IN_PROGRESS}),
+            ACTIVE: frozenset({CREATE_IN_PROGRESS, CREATE_FAILED, DELETE_IN_PROGRESS}),
+            CREATE_FAILED: frozenset({CREATE_IN_PROGRESS, DELETE_IN_PROGRESS}),
+            DELETE_IN_PROGRESS: frozenset(),
+        },
+    )
+
+
+def _pipeline_recurring_run(spec: ResourceKind) -> Kind:
+    return Kind(
+        spec=spec,
+        transitions={
+            CREATE_REQUESTED: frozenset({"ENABLED", CREATE_FAILED, "DISABLED"}),
+            "ENABLED": frozenset({"DISABLED", "ENABLED_EXPIRED"}),
+            "ENABLED_EXPIRED": frozenset({"DISABLED", "ENABLED"}),
+            "DISABLED": frozenset({"ENABLED", "ENABLED_EXPIRED"}),
+            CREATE_FAILED: frozenset(),
+        },
+        stoppable=frozenset({"ENABLED", "ENABLED_EXPIRED"}),
+    )
+
+
+# The state machines of the kinds whose lifecycle is "custom" in the spec.
+_CUSTOM: dict[str, Callable[[ResourceKind], Kind]] = {
+    "endpoint_stage": _endpoint_stage,
+    "endpoint": _endpoint,
+    "endpoint_model": _endpoint_model,
+    "pipeline_recurring_run": _pipeline_recurring_run,
+}
+
+
+def _build(spec: ResourceKind) -> Kind:
+    if spec.lifecycle == "job":
+        return _job(spec, _EXTRA.get(spec.name, {}))
+    if spec.lifecycle == "simple":
+        return _simple(spec, _EXTRA.get(spec.name, {}))
+    build = _CUSTOM.get(spec.name)
+    if build is None:
+        raise LifecycleError(
+            f"{spec.name}: its lifecycle is 'custom' in the spec, but easymaker/local/states.py has no table for it"
+        )
+    return build(spec)
+
+
+KINDS: dict[str, Kind] = {spec.name: _build(spec) for spec in REGISTRY}
 JOB_KINDS = tuple(k.name for k in KINDS.values() if k.is_job)
+
+# The kinds the server's code names.
+EXPERIMENT = KINDS["experiment"]
+TRAINING = KINDS["training"]
+HYPERPARAMETER_TUNING = KINDS["hyperparameter_tuning"]
+FINE_TUNING = KINDS["fine_tuning"]
+MODEL = KINDS["model"]
+ENDPOINT = KINDS["endpoint"]
+ENDPOINT_STAGE = KINDS["endpoint_stage"]
+ENDPOINT_MODEL = KINDS["endpoint_model"]
+BATCH_INFERENCE = KINDS["batch_inference"]
+MODEL_EVALUATION = KINDS["model_evaluation"]
+PIPELINE = KINDS["pipeline"]
+PIPELINE_RUN = KINDS["pipeline_run"]
+PIPELINE_RECURRING_RUN = KINDS["pipeline_recurring_run"]

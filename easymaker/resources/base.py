@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
+from easymaker_api.kinds import BY_CLASS, KINDS
+
 from easymaker._client import Client, default_client
 from easymaker._errors import EasyMakerError, EasyMakerValidationError, ResourceNotFoundError
 from easymaker._wait import wait_for_status
@@ -20,21 +22,8 @@ from easymaker.values import camel_to_snake
 if TYPE_CHECKING:
     from easymaker_api.types import Response
 
-_RESOURCE_MODULES = {
-    "Experiment": "easymaker.resources.experiment",
-    "Training": "easymaker.resources.training",
-    "HyperparameterTuning": "easymaker.resources.hyperparameter_tuning",
-    "FineTuning": "easymaker.resources.fine_tuning",
-    "Model": "easymaker.resources.model",
-    "Endpoint": "easymaker.resources.endpoint",
-    "EndpointStage": "easymaker.resources.endpoint",
-    "EndpointModel": "easymaker.resources.endpoint",
-    "BatchInference": "easymaker.resources.batch_inference",
-    "ModelEvaluation": "easymaker.resources.model_evaluation",
-    "Pipeline": "easymaker.resources.pipeline",
-    "PipelineRun": "easymaker.resources.pipeline",
-    "PipelineRecurringRun": "easymaker.resources.pipeline",
-}
+# class name -> module of the resource classes, from the spec's registry of kinds (easymaker_api.kinds)
+_RESOURCE_MODULES = {kind.class_name: kind.module for kind in KINDS}
 
 
 def resource_class(name: str) -> type[Resource]:
@@ -51,8 +40,9 @@ COMMON_FIELDS = frozenset({"description", "app_key", "created_datetime", "instan
 
 
 class Resource(Record):
-    """Base of the resource classes. Subclasses set the wire noun and status sets, declare their generated
-    operations once (`_declare_operations`) and add their create calls."""
+    """Base of the resource classes. A subclass named as a kind of the spec's registry (``easymaker_api.kinds``, in
+    the kind's module) takes its wire noun and wait statuses from there; it declares its generated operations once
+    (`_declare_operations`) and adds its create calls."""
 
     _noun: ClassVar[str] = ""  # camelCase noun, e.g. "training" (payload key, id/name/status key prefix)
     _label: ClassVar[str] = ""  # the class name, e.g. "Training" (in messages)
@@ -70,6 +60,11 @@ class Resource(Record):
         super().__init_subclass__(**kwargs)
         if "_label" not in cls.__dict__:
             cls._label = cls.__name__
+        kind = BY_CLASS.get(cls.__name__)
+        if kind is not None and cls.__module__ == kind.module:
+            cls._noun = kind.record_key
+            cls._success = kind.success
+            cls._failure = kind.failure
 
     _extra_fields: ClassVar[frozenset[str]] = frozenset()  # attributes the generated wire model lacks
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from easymaker_api.fields import BatchInferenceFields
 
@@ -44,10 +44,6 @@ PARAMETERS: dict[str, Any] = {
 
 class BatchInference(LogsMixin, StoppableResource, BatchInferenceFields):
     """A batch inference job over files."""
-
-    _noun = "batchInference"
-    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_BATCH_INFERENCE", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import threading
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import quote
 
 from easymaker_api.fields import EndpointFields, EndpointModelFields, EndpointStageFields
@@ -190,10 +190,6 @@ def _model_resources(items: list[Any] | None) -> list[Any]:
 
 class EndpointModel(Resource, EndpointModelFields):
     """A model deployed on a stage."""
-
-    _noun = "endpointModel"
-    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:
@@ -366,10 +362,6 @@ def _post_json(client: Client, url: str, body: Any, timeout: float | None) -> An
 class EndpointStage(LogsMixin, _Predicting, EndpointStageFields):
     """A stage of an endpoint (an API Gateway stage with deployed models)."""
 
-    _noun = "endpointStage"
-    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DEPLOY_FAILED"})
-
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:
         from easymaker_api.api.endpoint_stages import delete_endpoint_stage, get_endpoint_stage, list_endpoint_stages
@@ -478,9 +470,6 @@ class EndpointStage(LogsMixin, _Predicting, EndpointStageFields):
 class Endpoint(_Predicting, EndpointFields):
     """An endpoint (an API Gateway service whose default stage is created with it)."""
 
-    _noun = "endpoint"
-    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "UPDATE_FAILED"})
     _fetch_on_first_read = True
 
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
 from easymaker_api.fields import ExperimentFields
 
@@ -18,10 +18,6 @@ PARAMETERS = {"experimentName": "experiment_name", "description": "description"}
 
 class Experiment(Resource, ExperimentFields):
     """An experiment groups trainings, tunings and pipeline runs."""
-
-    _noun = "experiment"
-    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:

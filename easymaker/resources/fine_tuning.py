@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from easymaker_api.fields import FineTuningFields
 
@@ -43,10 +43,6 @@ PARAMETERS: dict[str, Any] = {
 class FineTuning(StoppableResource, FineTuningFields):
     _extra_fields = frozenset({"base_model", "validation_split_percent"})
     """A fine tuning of a model preset."""
-
-    _noun = "fineTuning"
-    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_FINE_TUNING", "CREATE_FAILED", "STOP_FAILED", "STOPPED"})
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:

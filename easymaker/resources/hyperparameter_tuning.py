@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Unpack
+from typing import Any, Unpack
 
 from easymaker_api.fields import HyperparameterTuningFields
 from easymaker_api.parameters import HyperparameterTuningCreateRequestOptions
@@ -18,10 +18,6 @@ from easymaker.values import plain
 
 class HyperparameterTuning(LogsMixin, TrainingLookupsMixin, StoppableResource, HyperparameterTuningFields):
     """A hyperparameter tuning job (trials run as trainings)."""
-
-    _noun = "hyperparameterTuning"
-    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_HYPERPARAMETER_TUNING", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from easymaker_api.fields import ModelFields
 
@@ -36,9 +36,6 @@ TYPE_TO_FORMAT = {"SCIKIT_LEARN": "SKLEARN"}
 class Model(Resource, ModelFields):
     """A model (from a training, a tuning, a fine tuning, or files at a URI)."""
 
-    _noun = "model"
-    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DELETE_FAILED"})
     # the spec keeps these raw (what the cloud sends varies); wrapped as resources without a request
     _nested_types = {"training": "Training", "hyperparameterTuning": "HyperparameterTuning"}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
 from easymaker_api.fields import ModelEvaluationFields
 
@@ -50,10 +50,6 @@ BATCH_PARAMETERS: dict[str, Any] = {
 
 class ModelEvaluation(LogsMixin, StoppableResource, ModelEvaluationFields):
     """An evaluation of a classification or regression model on labelled data."""
-
-    _noun = "modelEvaluation"
-    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_MODEL_EVALUATION", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from easymaker_api.fields import PipelineFields, PipelineRecurringRunFields, PipelineRunFields
 
@@ -56,9 +56,6 @@ RUN_PARAMETERS: dict[str, Any] = {
 class Pipeline(Resource, PipelineFields):
     """An uploaded pipeline (a compiled Kubeflow Pipelines v2 IR YAML)."""
 
-    _noun = "pipeline"
-    _success: ClassVar[frozenset[str]] = frozenset({"ACTIVE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED"})
     _wait_action = "upload"
 
     @classmethod
@@ -220,10 +217,6 @@ def _create_run(
 class PipelineRun(LogsMixin, StoppableResource, PipelineRunFields):
     """A run of a pipeline."""
 
-    _noun = "pipelineRun"
-    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_PIPELINE_RUN", "CREATE_FAILED", "STOPPED"})
-
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:
         from easymaker_api.api.pipeline_runs import (
@@ -293,10 +286,6 @@ class PipelineRun(LogsMixin, StoppableResource, PipelineRunFields):
 
 class PipelineRecurringRun(StoppableResource, PipelineRecurringRunFields):
     """A schedule that creates pipeline runs (cron or period)."""
-
-    _noun = "pipelineRecurringRun"
-    _success: ClassVar[frozenset[str]] = frozenset({"ENABLED", "ENABLED_EXPIRED"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"CREATE_FAILED", "DISABLED"})
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:

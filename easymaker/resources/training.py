@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Unpack
+from typing import Any, Unpack
 
 from easymaker_api.fields import TrainingFields
 from easymaker_api.parameters import TrainingCreateRequestOptions
@@ -69,10 +69,6 @@ def resolve_training_ids(
 
 class Training(LogsMixin, TrainingLookupsMixin, StoppableResource, TrainingFields):
     """A training job."""
-
-    _noun = "training"
-    _success: ClassVar[frozenset[str]] = frozenset({"COMPLETE"})
-    _failure: ClassVar[frozenset[str]] = frozenset({"FAIL_TRAIN", "CREATE_FAILED", "STOPPED"})
 
     @classmethod
     def _declare_operations(cls) -> Operations[Any, Any]:
