@@ -85,7 +85,7 @@ def _add_gadget_kind(document: Any) -> None:
 
 def test_a_new_kind_and_status_reach_the_sdk_cli_and_local_by_regeneration(tmp_path: Path) -> None:
     """Add a kind and a failure status to a copy of the spec, regenerate into a temporary folder, and find them in
-    the generated registry, EasyMaker Local's state machines and handler names, the CLI's flags and the SDK's wait."""
+    the generated registry, EasyMaker Local's state machines and generic handlers, the CLI's flags and the SDK's wait."""
     document = spec_copy()
     _add_gadget_kind(document)
     document["components"]["schemas"]["TrainingStatusCode"]["enum"].append("FAIL_TRAIN_QUOTA")
@@ -103,12 +103,16 @@ def test_a_new_kind_and_status_reach_the_sdk_cli_and_local_by_regeneration(tmp_p
         print(machine.is_job, machine.allows("RUNNING", "FAIL_GADGET"), machine.allows("COMPLETE", "RUNNING"))
         print(build_parser().parse_args(["-gadget"]).gadget)
         print("FAIL_TRAIN_QUOTA" in easymaker.Training._failure, "FAIL_TRAIN_QUOTA" in KINDS["training"].terminal)
+        from easymaker.local.resources.service import Service
+        handlers = Service._handlers(Service.__new__(Service))  # binds the handlers; nothing is served
+        print(*(handlers[op].__qualname__.split(".")[-3] for op in ("listGadgets", "getGadget", "stopGadget")))
         """
     )
     printed = run_in_subprocess(program, out)
-    assert printed.split("\n")[:4] == [
+    assert printed.split("\n")[:5] == [
         "gadget gadgetList listGadgets stopGadget Gadgets",
         "True True False",
         "True",
         "True True",
+        "_lister _getter _stopper",
     ], printed

@@ -111,6 +111,16 @@ def test_local_state_machines_are_built_for_every_kind_and_name_only_enum_values
     assert set(states.JOB_KINDS) == {k.name for k in KINDS if k.lifecycle == "job"} | {"endpoint_stage"}
 
 
+def test_local_serves_the_generic_operations_the_registry_found() -> None:
+    from easymaker.local.resources.service import Service
+
+    handlers = Service._handlers(Service.__new__(Service))  # binds the handlers; nothing is served
+    for kind in KINDS:
+        ops = kind.operations
+        for operation_id in (ops.list, ops.get, ops.delete, ops.stop, ops.create):
+            assert operation_id is None or operation_id in handlers, (kind.name, operation_id)
+
+
 def test_a_table_naming_a_status_outside_the_enum_is_refused() -> None:
     from easymaker.local import states
 

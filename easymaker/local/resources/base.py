@@ -249,17 +249,20 @@ class ServiceBase:
         return kind.prefix, self.render(self._get(rid))
 
     # ================================================================================================ generic handlers
-    def _generic_handlers(self, operations: dict[str, str]) -> dict[str, Handler]:
-        """``list<Op>s`` / ``get<Op>`` / ``delete<Op>`` (and ``stop<Op>`` for jobs and schedules) of each kind
-        (``operations``: kind name -> the operation noun)."""
+    def _generic_handlers(self) -> dict[str, Handler]:
+        """The list / get / delete / stop operations of every kind, under the operationIds the spec's registry of
+        kinds found on the kind's paths (``easymaker_api.kinds``)."""
         h: dict[str, Handler] = {}
-        for kname, op in operations.items():
-            kind = KINDS[kname]
-            h[f"list{op}s"] = self._lister(kind)
-            h[f"get{op}"] = self._getter(kind)
-            h[f"delete{op}"] = self._deleter(kind)
-            if (kind.is_job and kname != "endpoint_stage") or kname == "pipeline_recurring_run":
-                h[f"stop{op}"] = self._stopper(kind)
+        for kind in KINDS.values():
+            operations = kind.spec.operations
+            for operation_id, make in (
+                (operations.list, self._lister),
+                (operations.get, self._getter),
+                (operations.delete, self._deleter),
+                (operations.stop, self._stopper),
+            ):
+                if operation_id is not None:
+                    h[operation_id] = make(kind)
         return h
 
     def _lister(self, kind: Kind) -> Handler:

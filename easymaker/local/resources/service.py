@@ -29,22 +29,7 @@ class Service(
     """Every operation's logic over the store, the catalog and the job supervisor."""
 
     def _handlers(self) -> dict[str, Handler]:
-        generic = self._generic_handlers(
-            {
-                "training": "Training",
-                "hyperparameter_tuning": "HyperparameterTuning",
-                "fine_tuning": "FineTuning",
-                "model": "Model",
-                "endpoint": "Endpoint",
-                "endpoint_stage": "EndpointStage",
-                "batch_inference": "BatchInference",
-                "model_evaluation": "ModelEvaluation",
-                "pipeline": "Pipeline",
-                "pipeline_run": "PipelineRun",
-                "pipeline_recurring_run": "PipelineRecurringRun",
-                "experiment": "Experiment",
-            }
-        )
+        generic = self._generic_handlers()
         own: dict[str, Handler] = {
             "probeGateway": self.probe_gateway,
             "getIaasToken": self.get_iaas_token,
