@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from easymaker._config import Config, resolve_config
 from easymaker._errors import APIResponseError, body_excerpt, error_class_for
+from easymaker._version import __version__
 
 if TYPE_CHECKING:
     import httpx
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-USER_AGENT = "easymaker-python"
+USER_AGENT = f"easymaker-python/{__version__}"
 REDACTED_HEADERS = frozenset({"x-nhn-authorization", "x-easymaker-token", "x-auth-token", "authorization"})
 
 

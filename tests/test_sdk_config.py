@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import importlib
 import json
 import logging
 import os
@@ -253,42 +254,62 @@ def test_public_names_of_guide_and_2_1_x() -> None:
     assert ExposureScopeCode.FINE_TUNING == "FINE_TUNING" and ParameterTypeCode.MODEL == "MODEL"
 
 
-def test_enum_values_match_the_contract() -> None:
-    """The SDK's code enums carry exactly the values of the generated (spec) enums."""
-    from easymaker_api.models import (
-        batch_inference_input_data_type_code,
-        dataset_format_code,
-        dataset_split_code,
-        early_stopping_algorithm,
-        hyperparameter_type_code,
-        model_evaluation_input_data_type_code,
-        model_format_code,
-        objective_code,
-        objective_type_code,
-        scale_metric_code,
-        tuning_strategy_name,
-    )
+def _spec_enum(schema: str) -> set[str]:
+    """The values of a generated (spec) enum."""
+    from easymaker.values import camel_to_snake
 
+    module = importlib.import_module(f"easymaker_api.models.{camel_to_snake(schema)}")
+    return set(getattr(module, schema).known_values())
+
+
+# The 2.1.5 names that differ from the spec's schema names, and the codes the spec keeps as free strings.
+_CODE_SCHEMAS = {"TuningStrategy": "TuningStrategyName"}
+_CODES_NOT_IN_THE_SPEC = {"ExposureScopeCode", "ParameterTypeCode"}
+
+
+def test_enum_values_match_the_contract() -> None:
+    """Every code enum of the SDK (static, so that `import easymaker` does not load the generated package) carries
+    exactly the values of the generated (spec) enum of its name."""
     from easymaker import codes
 
-    pairs: list[tuple[type[enum.Enum], Any]] = [
-        (codes.ModelFormatCode, model_format_code.ModelFormatCode),
-        (codes.HyperparameterTypeCode, hyperparameter_type_code.HyperparameterTypeCode),
-        (codes.ObjectiveTypeCode, objective_type_code.ObjectiveTypeCode),
-        (codes.TuningStrategy, tuning_strategy_name.TuningStrategyName),
-        (codes.EarlyStoppingAlgorithm, early_stopping_algorithm.EarlyStoppingAlgorithm),
-        (codes.BatchInferenceInputDataTypeCode, batch_inference_input_data_type_code.BatchInferenceInputDataTypeCode),
-        (
-            codes.ModelEvaluationInputDataTypeCode,
-            model_evaluation_input_data_type_code.ModelEvaluationInputDataTypeCode,
-        ),
-        (codes.ScaleMetricCode, scale_metric_code.ScaleMetricCode),
-        (codes.ObjectiveCode, objective_code.ObjectiveCode),
-        (codes.DatasetFormatCode, dataset_format_code.DatasetFormatCode),
-        (codes.DatasetSplitCode, dataset_split_code.DatasetSplitCode),
-    ]
-    for ours, generated in pairs:
-        assert {m.value for m in ours} == set(generated.known_values()), ours
+    for name in sorted(set(codes.__all__) - _CODES_NOT_IN_THE_SPEC):
+        ours: type[enum.Enum] = getattr(codes, name)
+        assert {m.value for m in ours} == _spec_enum(_CODE_SCHEMAS.get(name, name)), name
+
+
+def test_guide_constants_match_the_contract() -> None:
+    """The 2.1.0 constants (easymaker.constants) are the values of the spec's enums."""
+    from easymaker import constants
+
+    def values(cls: type) -> set[str]:
+        return {v for k, v in vars(cls).items() if k.isupper()}
+
+    assert values(constants.HYPERPARAMETER_TYPE_CODE) == _spec_enum("HyperparameterTypeCode")
+    assert values(constants.OBJECTIVE_TYPE_CODE) == _spec_enum("ObjectiveTypeCode")
+    assert values(constants.TUNING_STRATEGY) == _spec_enum("TuningStrategyName")
+    assert values(constants.EARLY_STOPPING_ALGORITHM) == _spec_enum("EarlyStoppingAlgorithm")
+    assert values(constants.SCALE_METRIC_CODE) == _spec_enum("ScaleMetricCode")
+    inputs = _spec_enum("BatchInferenceInputDataTypeCode") | _spec_enum("ModelEvaluationInputDataTypeCode")
+    assert values(constants.INPUT_DATA_TYPE_CODE) == inputs == {constants.CSV, constants.JSON, constants.JSONL}
+    model_types = {constants.TENSORFLOW, constants.PYTORCH, constants.SCIKIT_LEARN, constants.HUGGING_FACE}
+    assert model_types == _spec_enum("ModelTypeCode")
+    assert {constants.CLASSIFICATION, constants.REGRESSION} == _spec_enum("ObjectiveCode")
+
+
+def test_the_version_is_written_once() -> None:
+    """easymaker/_version.py holds it; the package metadata, the User-Agent and the CLI read it from there."""
+    import tomllib
+
+    from easymaker._client import USER_AGENT
+    from easymaker._version import __version__
+    from easymaker.cli import build_parser
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "easymaker._version.__version__"}
+    assert easymaker.__version__ == __version__ and USER_AGENT == f"easymaker-python/{__version__}"
+    version_action = next(a for a in build_parser()._actions if "--version" in a.option_strings)
+    assert version_action.version == f"easymaker {__version__}"  # type: ignore[attr-defined]
 
 
 def test_object_storage_token_source_follows_the_configuration() -> None:

@@ -150,15 +150,6 @@ class CliError(Exception):
     """A failure reported as one line on stderr."""
 
 
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("easymaker")
-    except Exception:  # running from a source tree that is not installed
-        return str(getattr(sys.modules.get("easymaker"), "__version__", "unknown"))
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m easymaker",
@@ -168,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
         "'python -m easymaker logs <job id>' prints a job's output from EasyMaker Local; "
         "'easymaker sample list|download' copies the sample notebooks.",
     )
-    parser.add_argument("--version", action="version", version=f"easymaker {_version()}")
+    parser.add_argument("--version", action="version", version=f"easymaker {easymaker.__version__}")
     parser.add_argument("--region", help="region, e.g. kr1 (default: EM_REGION or kr1)")
     parser.add_argument("--appkey", help="EasyMaker appkey (default: EM_APPKEY; 'local' in the local profile)")
     parser.add_argument(

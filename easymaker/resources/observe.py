@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from easymaker._client import USER_AGENT
 from easymaker._errors import APIConnectionError, EasyMakerError, error_class_for
 from easymaker.items import Trial as TrialRecord
 
@@ -297,7 +298,7 @@ def _follow(
     failures = 0
     options = client._http_options()
     options["timeout"] = httpx.Timeout(FOLLOW_READ_TIMEOUT, connect=client.config.connect_timeout)
-    headers = {"Accept": "text/event-stream", "User-Agent": "easymaker", **client._auth_headers()}
+    headers = {"Accept": "text/event-stream", "User-Agent": USER_AGENT, **client._auth_headers()}
     with httpx.Client(base_url=client.config.api_url, headers=headers, **options) as http:
         while True:
             try:
