@@ -30,17 +30,6 @@ _REF_PREFIX = "#/components/schemas/"
 
 
 @dataclass(frozen=True)
-class KindOperations:
-    """operationIds on the kind's paths (None where the spec has no such operation)."""
-
-    list: str | None
-    get: str | None
-    create: str | None
-    delete: str | None
-    stop: str | None
-
-
-@dataclass(frozen=True)
 class KindEntry:
     name: str
     class_name: str
@@ -54,7 +43,7 @@ class KindEntry:
     interrupted: str | None
     success: tuple[str, ...]  # sorted
     failure: tuple[str, ...]  # sorted
-    operations: KindOperations
+    operations: dict[str, str | None]  # list, get, create, delete, stop -> operationId (None: not in the spec)
     cli_flag: str | None
 
 
@@ -183,7 +172,7 @@ def _refs(schema: Any) -> set[str]:
 
 def _operations(
     document: Mapping[str, Any], where: str, path: str, prefix: str, class_name: str
-) -> tuple[KindOperations, str, str]:
+) -> tuple[dict[str, str | None], str, str]:
     paths: Mapping[str, Any] = document.get("paths", {})
     collection = paths.get(COLLECTION_PREFIX + path)
     item_path = f"{COLLECTION_PREFIX}{path}/{{{prefix}Id}}"
@@ -196,14 +185,14 @@ def _operations(
         operation = path_item.get(method)
         return None if not isinstance(operation, Mapping) else str(operation["operationId"])
 
-    operations = KindOperations(
-        list=operation_id(collection, "get"),
-        get=operation_id(item, "get"),
-        create=operation_id(collection, "post"),
-        delete=operation_id(item, "delete"),
-        stop=operation_id(stop, "put"),
-    )
-    if operations.get is None or operations.list is None:
+    operations = {
+        "list": operation_id(collection, "get"),
+        "get": operation_id(item, "get"),
+        "create": operation_id(collection, "post"),
+        "delete": operation_id(item, "delete"),
+        "stop": operation_id(stop, "put"),
+    }
+    if operations["get"] is None or operations["list"] is None:
         raise SpecError(f"{where}: a kind can be read (GET {item_path}) and listed (GET {COLLECTION_PREFIX}{path})")
     record_key = _payload_key(document, item["get"], class_name, array=False, where=f"{where}: GET {item_path}")
     if record_key != prefix:

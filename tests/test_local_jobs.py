@@ -444,7 +444,7 @@ def test_recurring_run_creates_runs(server: LocalServerHandle, ids: dict[str, st
 def test_state_tables_use_the_spec_enums() -> None:
     v = spec_validator()
     for kind in states.KINDS.values():
-        allowed = set(v.enum(kind.enum_name))
+        allowed = set(v.enum(kind.spec.status_enum))
         assert kind.statuses <= allowed, (kind.name, kind.statuses - allowed)
         assert kind.terminal <= kind.statuses
         assert kind.stoppable <= kind.statuses
