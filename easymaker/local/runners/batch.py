@@ -44,7 +44,7 @@ from easymaker.local.serving.batching import (
 from easymaker.local.serving.errors import ServingError
 from easymaker.local.serving.inputs import InputDataError, NumericRows, count_rows, iter_rows, select_files
 from easymaker.local.serving.loaders import SKLEARN_CODES, ModelSpec
-from easymaker.local.serving.process import DEFAULT_START_TIMEOUT
+from easymaker.local.serving.worker_processes import DEFAULT_START_TIMEOUT
 
 logger = logging.getLogger("easymaker.local.batch")
 

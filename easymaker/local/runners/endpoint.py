@@ -28,7 +28,7 @@ from easymaker.local.runners.base import JobContext
 from easymaker.local.serving.artifacts import lookup_model, prepare_model
 from easymaker.local.serving.errors import ModelLoadError, ServingError
 from easymaker.local.serving.loaders import ModelSpec
-from easymaker.local.serving.process import DEFAULT_START_TIMEOUT, WorkerProcess, stop_workers
+from easymaker.local.serving.worker_processes import DEFAULT_START_TIMEOUT, WorkerProcess, stop_workers
 
 logger = logging.getLogger("easymaker.local.endpoint")
 

@@ -11,7 +11,7 @@ Pieces:
 
 from easymaker.local.serving.errors import ModelLoadError, ServingError
 from easymaker.local.serving.loaders import ModelSpec, ServedModel, load_model
-from easymaker.local.serving.process import WorkerProcess, start_workers, stop_workers
+from easymaker.local.serving.worker_processes import WorkerProcess, start_workers, stop_workers
 
 __all__ = [
     "ModelLoadError",

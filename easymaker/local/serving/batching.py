@@ -31,7 +31,7 @@ import orjson
 from easymaker.local.serving.errors import ServingError
 from easymaker.local.serving.inputs import NumericRows
 from easymaker.local.serving.loaders import ModelSpec
-from easymaker.local.serving.process import DEFAULT_START_TIMEOUT, WorkerProcess, start_workers, stop_workers
+from easymaker.local.serving.worker_processes import DEFAULT_START_TIMEOUT, WorkerProcess, start_workers, stop_workers
 
 logger = logging.getLogger("easymaker.local.batch")
 
