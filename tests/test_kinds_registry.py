@@ -87,6 +87,17 @@ def test_registry_statuses_are_the_generated_enums() -> None:
         assert kind.terminal == kind.success | kind.failure and kind.terminal <= set(kind.statuses)
 
 
+def test_the_wait_table_of_the_sdk_guide_is_the_registry() -> None:
+    text = (REPO / "docs" / "sdk.md").read_text(encoding="utf-8")
+    table = text[text.index("| Resource | Success | Failure") :].split("\n\n", 1)[0].splitlines()[2:]
+    rows = {}
+    for line in table:
+        name, success, failure = (cell.strip() for cell in line.strip("|").split("|"))
+        rows[name] = ({s.strip() for s in success.split(",")}, {s.strip() for s in failure.split(",")})
+    expected = {k.class_name: (set(k.success), set(k.failure)) for k in KINDS}
+    assert rows == expected
+
+
 def test_cli_sections_list_the_kinds_the_registry_flags() -> None:
     from easymaker.cli import SECTIONS
 
