@@ -122,6 +122,12 @@ def test_local_state_machines_are_built_for_every_kind_and_name_only_enum_values
     assert set(states.JOB_KINDS) == {k.name for k in KINDS if k.lifecycle == "job"} | {"endpoint_stage"}
 
 
+def test_statuses_named_by_local_rules_are_enum_values() -> None:
+    from easymaker.local import observe
+
+    assert observe._STAGE_ENDED <= set(BY_CLASS["EndpointStage"].statuses)
+
+
 def test_local_serves_the_generic_operations_the_registry_found() -> None:
     from easymaker.local.resources.service import Service
 

@@ -378,3 +378,14 @@ def test_grid_restart_runs_interrupted_points_again(tmp_path: Path) -> None:
     assert sorted(succeeded) == ["0", "1", "2", "3", "4", "5"]  # every point once, including interrupted ones
     assert done_before <= set(succeeded)
     assert param(job.resource["optimalTrial"], "x") == "3"
+
+
+def test_trial_statuses_are_the_spec_enum() -> None:
+    """The trial statuses the runner writes are exactly the values of the spec's TrialStatusCode."""
+    from easymaker_api.models.trial_status_code import TrialStatusCode
+
+    from easymaker.local.runners import tuning
+
+    written = {tuning.CREATED, tuning.RUNNING, tuning.SUCCEEDED, tuning.KILLED, tuning.FAILED}
+    written |= {tuning.METRICS_UNAVAILABLE, tuning.EARLY_STOPPED}
+    assert written == set(TrialStatusCode.known_values())

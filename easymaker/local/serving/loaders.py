@@ -28,13 +28,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from easymaker.codes import ModelFormatCode
+from easymaker.constants import SCIKIT_LEARN
 from easymaker.local.serving.errors import BadRequestError, ModelLoadError
 
 logger = logging.getLogger("easymaker.local.serving")
 
-SKLEARN_CODES = frozenset({"SKLEARN", "SCIKIT_LEARN"})
-KNOWN_CODES = frozenset({"SKLEARN", "SCIKIT_LEARN", "PYTORCH", "TENSORFLOW", "HUGGING_FACE", "TRITON", "SAPEON"})
-UNSERVABLE_CODES = frozenset({"TRITON", "SAPEON"})
+# Model format codes: the spec's ModelFormatCode and the 2.1.0 model type code SCIKIT_LEARN (easymaker.codes and
+# easymaker.constants are tested equal to the spec's enums).
+SKLEARN_CODES = frozenset({ModelFormatCode.SKLEARN.value, SCIKIT_LEARN})
+KNOWN_CODES = frozenset(code.value for code in ModelFormatCode) | {SCIKIT_LEARN}
+UNSERVABLE_CODES = frozenset({ModelFormatCode.TRITON.value, ModelFormatCode.SAPEON.value})
 
 
 @dataclass(frozen=True)
