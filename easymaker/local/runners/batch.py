@@ -120,22 +120,29 @@ def dump_each(values: list[Any], plain: bool = True) -> list[bytes]:
     return [json.dumps(v, separators=_SEPARATORS).encode() for v in values]
 
 
+def _records(fields: list[tuple[bytes, list[bytes]]], end: bytes) -> bytes:
+    """Line ``i`` is each field's prefix and its ``i``-th text in turn, then ``end`` (one join for the batch, a few
+    times faster than concatenating each line)."""
+    width = 2 * len(fields) + 1
+    n = len(fields[0][1])
+    parts = [end] * (width * n)
+    for k, (prefix, texts) in enumerate(fields):
+        parts[2 * k :: width] = [prefix] * n
+        parts[2 * k + 1 :: width] = texts
+    return b"".join(parts)
+
+
 def output_lines(batch: Batch, answer: Answer) -> bytes:
     """The output lines of one batch: ``{"input": ..., "prediction": ...}`` (``json.dumps`` compact form)."""
     inputs = batch.numeric.texts if batch.numeric is not None else dump_each(batch.rows, batch.plain)
+    if not inputs:
+        return b""
     if answer.predictions is None:
-        tail = b',"error":' + json.dumps(answer.error).encode() + b"}\n"
-        return b"".join([b'{"input":' + i + tail for i in inputs])
-    preds = dump_each(answer.predictions)
-    if answer.probabilities is None:
-        return b"".join([b'{"input":' + i + b',"prediction":' + p + b"}\n" for i, p in zip(inputs, preds, strict=True)])
-    probas = dump_each(answer.probabilities)
-    return b"".join(
-        [
-            b'{"input":' + i + b',"prediction":' + p + b',"probabilities":' + q + b"}\n"
-            for i, p, q in zip(inputs, preds, probas, strict=True)
-        ]
-    )
+        return _records([(b'{"input":', inputs)], b',"error":' + json.dumps(answer.error).encode() + b"}\n")
+    fields = [(b'{"input":', inputs), (b',"prediction":', dump_each(answer.predictions))]
+    if answer.probabilities is not None:
+        fields.append((b',"probabilities":', dump_each(answer.probabilities)))
+    return _records(fields, b"}\n")
 
 
 Part = tuple[list[Any] | NumericRows, bool]  # rows of one file read together, and whether orjson read them all
