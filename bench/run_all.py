@@ -27,7 +27,16 @@ ORDER = [
 ]
 
 
+def unlisted() -> list[str]:
+    """Benchmarks in this folder that ORDER does not list (each one must be run by ``make bench``)."""
+    return sorted(p.stem for p in HERE.glob("*.py") if p.stem not in ORDER and p.stem != "run_all")
+
+
 def main(argv: list[str]) -> int:
+    missing = unlisted()
+    if missing:
+        print(f"benchmark(s) missing from ORDER in bench/run_all.py: {', '.join(missing)}", file=sys.stderr)
+        return 2
     names = argv or ORDER
     unknown = [n for n in names if not (HERE / f"{n}.py").is_file()]
     if unknown:

@@ -3,9 +3,14 @@
 Measured (each SDK in its own interpreter; the official one from a separate virtualenv, ``.bench-venv/``, created
 with ``pip install easymaker==2.1.5`` when missing):
 
-1. HTTP requests and wall time of 100 × ``Training().run(wait=False)`` (requests counted by a counting reverse
-   proxy in front of EasyMaker Local that both SDKs talk to). The trainings point at a missing NAS source folder,
-   so EasyMaker Local fails them while preparing and no 100 Python processes compete for the CPU.
+1. HTTP requests and wall time of 100 × ``Training().run(wait=False)``. Requests to the appkey's API
+   (``/v1.0/appkeys/<appkey>/...``) are counted inside each SDK's process, under its HTTP client: ours through an
+   httpx transport given to ``easymaker.init(transport=...)``, the official one by wrapping
+   ``requests.adapters.HTTPAdapter.send``. (A counting proxy in between cannot be used for ours: the SDK refuses a
+   server that cannot prove it holds the token for the port the SDK connects to, which is what a relay looks
+   like, and EasyMaker Local refuses a ``Host`` naming another port.) Both talk to EasyMaker Local directly. The
+   trainings point at a missing NAS source folder, so EasyMaker Local fails them while preparing and no 100
+   Python processes compete for the CPU.
 2. ``import easymaker`` time (``python -X importtime``, cumulative time of the top-level package; median of 5).
 3. The delay between a training reaching COMPLETE on the server (watched directly every 20 ms) and
    ``training.wait()`` returning, for trainings of different lengths (median).
@@ -15,16 +20,13 @@ Run: ``.venv/bin/python bench/sdk_overhead.py``. Prints a table with ratios (our
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -51,11 +53,44 @@ CHILD = r"""
 import json, os, sys, time
 mode, runs, sleep_s = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 import easymaker
-token = os.environ["BENCH_TOKEN"]
+token, appkey = os.environ["BENCH_TOKEN"], os.environ["BENCH_APPKEY"]
+sent = [0]  # HTTP requests to /v1.0/appkeys/<appkey>/..., counted under the SDK's HTTP client
+
+
+def count(path):
+    parts = path.split("/")
+    if len(parts) > 3 and parts[1] == "v1.0" and parts[3] == appkey:
+        sent[0] += 1
+
+
 if os.environ.get("BENCH_SDK") == "ours":
-    easymaker.init(profile="local", access_token=token, appkey=os.environ["BENCH_APPKEY"])
+    import httpx
+    from easymaker._transport import SchemeTransport  # what the SDK uses when given no transport
+
+    class CountingTransport(httpx.BaseTransport):
+        def __init__(self):
+            self.inner = SchemeTransport()
+
+        def handle_request(self, request):
+            count(request.url.path)
+            return self.inner.handle_request(request)
+
+        def close(self):
+            self.inner.close()
+
+    easymaker.init(profile="local", access_token=token, appkey=appkey, transport=CountingTransport())
 else:
-    easymaker.init(appkey=os.environ["BENCH_APPKEY"], region="kr1", access_token=token, profile="local")
+    from urllib.parse import urlsplit
+    from requests.adapters import HTTPAdapter
+
+    plain_send = HTTPAdapter.send
+
+    def counting_send(self, request, *args, **kwargs):
+        count(urlsplit(request.url).path)
+        return plain_send(self, request, *args, **kwargs)
+
+    HTTPAdapter.send = counting_send
+    easymaker.init(appkey=appkey, region="kr1", access_token=token, profile="local")
 common = dict(
     image_name=os.environ["BENCH_IMAGE"], instance_type_name=os.environ["BENCH_FLAVOR"], timeout_hours=1,
     entry_point="train.py",
@@ -65,7 +100,7 @@ if mode == "runs":
     for i in range(runs):
         easymaker.Training().run(training_name=f"bench-{i}", source_dir_uri="nas://n1:/missing",
                                  model_upload_uri=f"nas://n1:/out/{i}", wait=False, **common)
-    print(json.dumps({"seconds": time.perf_counter() - start}), flush=True)
+    print(json.dumps({"seconds": time.perf_counter() - start, "requests": sent[0]}), flush=True)
 else:
     t = easymaker.Training().run(training_name="bench-wait", source_dir_uri="nas://n1:/src",
                                  model_upload_uri="nas://n1:/out/wait", wait=False,
@@ -74,60 +109,6 @@ else:
     t.wait()
     print(json.dumps({"returned": time.time()}), flush=True)
 """
-
-
-class CountingProxy:
-    """A keep-alive reverse proxy that counts requests (per appkey path segment)."""
-
-    def __init__(self, upstream: str) -> None:
-        parts = httpx.URL(upstream)
-        self.upstream_host, self.upstream_port = parts.host, parts.port or 80
-        self.counts: dict[str, int] = {}
-        self.lock = threading.Lock()
-        proxy = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _forward(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else None
-                segments = self.path.split("/")
-                key = segments[3] if len(segments) > 3 and segments[1] == "v1.0" else "other"
-                with proxy.lock:
-                    proxy.counts[key] = proxy.counts.get(key, 0) + 1
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
-                conn = http.client.HTTPConnection(proxy.upstream_host, proxy.upstream_port, timeout=60)
-                try:
-                    conn.request(self.command, self.path, body=body, headers=headers)
-                    response = conn.getresponse()
-                    data = response.read()
-                finally:
-                    conn.close()
-                self.send_response(response.status)
-                for k, v in response.getheaders():
-                    if k.lower() not in HOP_BY_HOP and k.lower() != "content-length":
-                        self.send_header(k, v)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = do_PUT = do_DELETE = _forward
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def count(self, appkey: str) -> int:
-        with self.lock:
-            return self.counts.get(appkey, 0)
-
-    def close(self) -> None:
-        self.server.shutdown()
 
 
 def ensure_official_venv() -> None:
@@ -142,7 +123,7 @@ def clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith(("EM_", "EASYMAKER_")) and k != "PYTHONPATH"}
 
 
-def child_env(sdk: str, proxy: str, token: str, appkey: str, home: Path) -> dict[str, str]:
+def child_env(sdk: str, url: str, token: str, appkey: str, home: Path) -> dict[str, str]:
     env = clean_env()
     env.update(
         {
@@ -154,10 +135,10 @@ def child_env(sdk: str, proxy: str, token: str, appkey: str, home: Path) -> dict
         }
     )
     if sdk == "ours":
-        env["EM_LOCAL_URL"] = proxy
+        env["EM_LOCAL_URL"] = url
         env["EASYMAKER_LOCAL_HOME"] = str(home)
     else:
-        env["EM_API_URL"] = proxy  # the official SDK's only way to reach a URL other than 127.0.0.1:10090
+        env["EM_API_URL"] = url  # the official SDK's only way to reach a URL other than 127.0.0.1:10090
     return env
 
 
@@ -165,12 +146,11 @@ def python_for(sdk: str) -> str:
     return str(OURS_PY if sdk == "ours" else OFFICIAL_PY)
 
 
-def measure_runs(sdk: str, proxy: CountingProxy, token: str, home: Path, workdir: Path) -> tuple[int, float]:
+def measure_runs(sdk: str, server_url: str, token: str, home: Path, workdir: Path) -> tuple[int, float]:
     appkey = f"bench-runs-{sdk}"
-    before = proxy.count(appkey)
     out = subprocess.run(
         [python_for(sdk), "-c", CHILD, "runs", str(RUNS), "0"],
-        env=child_env(sdk, proxy.url, token, appkey, home),
+        env=child_env(sdk, server_url, token, appkey, home),
         cwd=workdir,
         capture_output=True,
         text=True,
@@ -178,20 +158,18 @@ def measure_runs(sdk: str, proxy: CountingProxy, token: str, home: Path, workdir
     )
     if out.returncode != 0:
         raise RuntimeError(f"{sdk} runs failed:\n{out.stderr[-3000:]}")
-    seconds = [json.loads(x)["seconds"] for x in out.stdout.splitlines() if x.startswith('{"seconds"')][-1]
-    return proxy.count(appkey) - before, float(seconds)
+    result = [json.loads(x) for x in out.stdout.splitlines() if x.startswith('{"seconds"')][-1]
+    return int(result["requests"]), float(result["seconds"])
 
 
-def measure_wait_delay(
-    sdk: str, proxy: CountingProxy, server_url: str, token: str, home: Path, workdir: Path
-) -> list[float]:
+def measure_wait_delay(sdk: str, server_url: str, token: str, home: Path, workdir: Path) -> list[float]:
     delays = []
     watcher = httpx.Client(base_url=server_url, headers={"x-nhn-authorization": f"Bearer {token}"}, timeout=30)
     for index, sleep_s in enumerate(WAIT_SLEEPS):
         appkey = f"bench-wait-{sdk}-{index}"
         proc = subprocess.Popen(
             [python_for(sdk), "-c", CHILD, "wait", "0", str(sleep_s)],
-            env=child_env(sdk, proxy.url, token, appkey, home),
+            env=child_env(sdk, server_url, token, appkey, home),
             cwd=workdir,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -263,14 +241,13 @@ def main() -> None:
         src = home / "nas" / "n1" / "src"
         src.mkdir(parents=True, exist_ok=True)
         (src / "train.py").write_text(TRAIN_PY)
-        proxy = CountingProxy(server.url)
         workdir = tmpdir / "work"
         workdir.mkdir()
         try:
             results: dict[str, dict[str, Any]] = {}
             for sdk in ("official", "ours"):
-                requests, seconds = measure_runs(sdk, proxy, server.token, home, workdir)
-                delays = measure_wait_delay(sdk, proxy, server.url, server.token, home, workdir)
+                requests, seconds = measure_runs(sdk, server.url, server.token, home, workdir)
+                delays = measure_wait_delay(sdk, server.url, server.token, home, workdir)
                 results[sdk] = {
                     "requests": requests,
                     "seconds": seconds,
@@ -279,7 +256,6 @@ def main() -> None:
                     "delay_max": max(delays),
                 }
         finally:
-            proxy.close()
             server.stop()
 
     ours, official = results["ours"], results["official"]
