@@ -202,7 +202,6 @@ class EndpointStageRunner:
                 pod.worker.stop()
                 try:
                     pod.worker.start(self.start_timeout, ctx.stop_event)
-                    pod.worker.restarts += 1
                     pod.backoff = 0.5
                     counts[pod.entry_index] += 1
                 except ServingError as exc:

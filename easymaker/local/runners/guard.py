@@ -198,12 +198,6 @@ def configure(run_dir: Path | None) -> None:
         _REGISTRY.records_dir = records
 
 
-def guard_pid() -> int | None:
-    """The pid of this process's guard, if it runs (for tests and ``/admin`` diagnostics)."""
-    g = _REGISTRY.guard
-    return g.pid if g is not None and g.poll() is None else None
-
-
 def spawn(argv: Sequence[str], *, env: Mapping[str, str] | None = None, job: str = "", **popen: Any) -> GuardedPopen:
     """Start a job process in its own session, recorded (on disk and with the guard) until :meth:`release`.
 

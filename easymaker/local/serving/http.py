@@ -37,7 +37,6 @@ WANTED_HEADERS = frozenset(
 )
 # a web page (DNS rebinding, a cross-origin post) is not a client of a model server: EasyMaker Local's browser rules
 GUARD = BrowserRules()
-JSON_TYPE = "application/json"
 
 
 def json_bytes(obj: Any) -> bytes:

@@ -40,7 +40,6 @@ class WorkerProcess:
         self.label = label
         self.proc: guard.GuardedPopen | None = None
         self.port: int | None = None
-        self.restarts = 0
 
     @property
     def address(self) -> tuple[str, int]:
