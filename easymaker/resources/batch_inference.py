@@ -2,44 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
 from easymaker_api.fields import BatchInferenceFields
+from easymaker_api.parameters import BatchInferenceCreateRequestOptions
 
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.observe import LogsMixin
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import (
-    enum_or_unset,
-    opt,
-    parent_fields,
-    precheck,
-    require,
-    sdk_parameters,
-    tag_items,
-    timeout_minutes,
-)
+from easymaker.resources.parameters import require
+from easymaker.resources.requests import RequestDraft, parent_wire_fields
 from easymaker.values import plain
-
-PARAMETERS: dict[str, Any] = {
-    "batchInferenceName": "batch_inference_name",
-    "description": "description",
-    "instanceCount": "instance_count",
-    "timeoutMinutes": ("timeout_hours", 60),
-    "flavorId": "instance_type_name",
-    "modelId": "model_id",
-    "podCount": "pod_count",
-    "maxBatchSize": "batch_size",
-    "inferenceTimeoutSeconds": "inference_timeout_seconds",
-    "inputDataUri": "input_data_uri",
-    "inputDataTypeCode": "input_data_type",
-    "includeGlobPattern": "include_glob_pattern",
-    "excludeGlobPattern": "exclude_glob_pattern",
-    "outputUploadUri": "output_upload_uri",
-    "dataStorageSize": "data_storage_size",
-    "tagList": "tag_list",
-}
 
 
 class BatchInference(LogsMixin, StoppableResource, BatchInferenceFields):
@@ -94,13 +68,13 @@ class BatchInference(LogsMixin, StoppableResource, BatchInferenceFields):
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
         logs: bool = False,
+        **options: Unpack[BatchInferenceCreateRequestOptions],
     ) -> BatchInference:
         """Start a batch inference of ``model_id`` (2.1.5) or ``model_name`` (the guide; resolved to its id with
         one cached model-list request)."""
         self._check_logs(logs, use_log)
         from easymaker_api.api.batch_inferences import create_batch_inference
         from easymaker_api.models.batch_inference_create_request import BatchInferenceCreateRequest
-        from easymaker_api.models.batch_inference_input_data_type_code import BatchInferenceInputDataTypeCode
 
         require(
             batch_inference_name=batch_inference_name,
@@ -119,49 +93,14 @@ class BatchInference(LogsMixin, StoppableResource, BatchInferenceFields):
         assert batch_inference_name and instance_type_name and output_upload_uri and input_data_uri
         assert batch_size is not None and inference_timeout_seconds is not None and data_storage_size is not None
         client = self.client
-        minutes = timeout_minutes(timeout_hours)
-        with sdk_parameters(PARAMETERS):
-            tags = tag_items(tag_list)
-            precheck(
-                BatchInferenceCreateRequest,
-                {
-                    "batchInferenceName": batch_inference_name,
-                    "description": description,
-                    "instanceCount": instance_count,
-                    "timeoutMinutes": minutes,
-                    "modelId": model_id,
-                    "podCount": pod_count,
-                    "maxBatchSize": batch_size,
-                    "inferenceTimeoutSeconds": inference_timeout_seconds,
-                    "inputDataUri": input_data_uri,
-                    "inputDataTypeCode": plain(input_data_type),
-                    "includeGlobPattern": include_glob_pattern,
-                    "excludeGlobPattern": exclude_glob_pattern,
-                    "outputUploadUri": output_upload_uri,
-                    "dataStorageSize": data_storage_size,
-                    "tagList": tags,
-                },
-            )
-            resolved_model_id = model_id or client.lookups.model_id(str(model_name))
-            flavor_id = client.lookups.flavor_id(instance_type_name)
-            body = BatchInferenceCreateRequest(
-                batch_inference_name=batch_inference_name,
-                instance_count=instance_count,
-                timeout_minutes=minutes,
-                flavor_id=flavor_id,
-                model_id=resolved_model_id,
-                pod_count=pod_count,
-                max_batch_size=batch_size,
-                inference_timeout_seconds=inference_timeout_seconds,
-                input_data_uri=input_data_uri,
-                input_data_type_code=enum_or_unset(BatchInferenceInputDataTypeCode, input_data_type),
-                output_upload_uri=output_upload_uri,
-                data_storage_size=data_storage_size,
-                description=opt(description),
-                include_glob_pattern=opt(include_glob_pattern),
-                exclude_glob_pattern=opt(exclude_glob_pattern),
-                use_log=bool(use_log),
-                tag_list=opt(tags),
-                **parent_fields(client),
-            )
+        draft = RequestDraft(
+            BatchInferenceCreateRequest,
+            locals(),
+            options,
+            method="BatchInference.run()",
+            computed=parent_wire_fields(client),
+            deferred=("flavorId",),
+        )
+        resolved_model_id = model_id or client.lookups.model_id(str(model_name))
+        body = draft.build(modelId=resolved_model_id, flavorId=client.lookups.flavor_id(instance_type_name))
         return self._post_create(create_batch_inference.sync_detailed, body, wait, timeout, logs)

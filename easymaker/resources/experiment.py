@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Unpack
 
 from easymaker_api.fields import ExperimentFields
+from easymaker_api.parameters import ExperimentCreateRequestOptions
 
 from easymaker._client import Client
 from easymaker._errors import EasyMakerError
 from easymaker.resources.base import Resource
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import opt, parent_fields, require, sdk_parameters
-
-PARAMETERS = {"experimentName": "experiment_name", "description": "description"}
+from easymaker.resources.parameters import require
+from easymaker.resources.requests import RequestDraft, parent_wire_fields
 
 
 class Experiment(Resource, ExperimentFields):
@@ -78,6 +78,7 @@ class Experiment(Resource, ExperimentFields):
         wait: bool = True,
         *,
         timeout: float | None = None,
+        **options: Unpack[ExperimentCreateRequestOptions],
     ) -> Experiment:
         """Create an experiment, or return the existing one with this exact name.
 
@@ -87,10 +88,13 @@ class Experiment(Resource, ExperimentFields):
 
         require(experiment_name=experiment_name)
         client = self.client
-        with sdk_parameters(PARAMETERS):
-            body = ExperimentCreateRequest(
-                experiment_name=experiment_name, description=opt(description), **parent_fields(client)
-            )
+        body = RequestDraft(
+            ExperimentCreateRequest,
+            locals(),
+            options,
+            method="Experiment.create()",
+            computed=parent_wire_fields(client),
+        ).build()
         existing = self._fetch_list(client, experiment_name_list=[experiment_name])
         existing = [e for e in existing if e.get("experimentName") == experiment_name]
         if len(existing) > 1:

@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
 from easymaker_api.fields import FineTuningFields
+from easymaker_api.parameters import FineTuningCreateRequestOptions
 
 from easymaker._client import Client
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.model_preset import ModelPreset
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import (
-    build_items,
-    experiment_id_for,
-    opt,
-    parent_fields,
-    precheck,
-    require,
-    sdk_parameters,
-    timeout_minutes,
-)
-from easymaker.values import Dataset, Parameter
-
-PARAMETERS: dict[str, Any] = {
-    "fineTuningName": "fine_tuning_name",
-    "description": "description",
-    "experimentId": "experiment_id",
-    "experimentName": "experiment_name",
-    "experimentDescription": "experiment_description",
-    "baseModelPresetId": "base_model_preset_id",
-    "flavorName": "flavor_name",
-    "instanceCount": "instance_count",
-    "valSetSize": "validation_split_percent",
-    "datasetList": "dataset_list",
-    "modelUploadUri": "model_upload_uri",
-    "dataStorageSize": "data_storage_size",
-    "timeoutMinutes": ("timeout_hours", 60),
-    "hyperparameterList": "hyperparameter_list",
-}
+from easymaker.resources.parameters import experiment_id_for, require
+from easymaker.resources.requests import RequestDraft, parent_wire_fields
 
 
 class FineTuning(StoppableResource, FineTuningFields):
@@ -99,12 +74,11 @@ class FineTuning(StoppableResource, FineTuningFields):
         wait: bool | None = True,
         *,
         timeout: float | None = None,
+        **options: Unpack[FineTuningCreateRequestOptions],
     ) -> FineTuning:
         """Start a fine tuning (2.1.5 signature). ``flavor_name`` is sent by name (no lookup)."""
         from easymaker_api.api.fine_tunings import create_fine_tuning
-        from easymaker_api.models.dataset import Dataset as WireDataset
         from easymaker_api.models.fine_tuning_create_request import FineTuningCreateRequest
-        from easymaker_api.models.parameter import Parameter as WireParameter
 
         require(
             fine_tuning_name=fine_tuning_name,
@@ -114,27 +88,11 @@ class FineTuning(StoppableResource, FineTuningFields):
         )
         assert fine_tuning_name and flavor_name and base_model_preset_id and model_upload_uri
         client = self.client
-        with sdk_parameters(PARAMETERS):
-            datasets = build_items(WireDataset, Dataset, dataset_list, "dataset_list")
-            hyperparameters = build_items(WireParameter, Parameter, hyperparameter_list, "hyperparameter_list")
-            minutes = timeout_minutes(timeout_hours)
-            precheck(FineTuningCreateRequest, {"timeoutMinutes": minutes, "valSetSize": validation_split_percent})
-            body = FineTuningCreateRequest(
-                fine_tuning_name=fine_tuning_name,
-                base_model_preset_id=base_model_preset_id,
-                flavor_name=flavor_name,
-                model_upload_uri=model_upload_uri,
-                description=opt(description),
-                experiment_id=opt(experiment_id_for(client, experiment_id)),
-                experiment_name=opt(experiment_name),
-                experiment_description=opt(experiment_description),
-                instance_count=instance_count,
-                val_set_size=validation_split_percent,
-                dataset_list=opt(datasets),
-                data_storage_size=opt(data_storage_size),
-                timeout_minutes=minutes,
-                use_log=bool(use_log),
-                hyperparameter_list=opt(hyperparameters),
-                **parent_fields(client),
-            )
+        body = RequestDraft(
+            FineTuningCreateRequest,
+            locals(),
+            options,
+            method="FineTuning.run()",
+            computed={"experimentId": experiment_id_for(client, experiment_id), **parent_wire_fields(client)},
+        ).build()
         return self._post_create(create_fine_tuning.sync_detailed, body, wait, timeout)

@@ -24,45 +24,7 @@ class SdkParameter(NamedTuple):
 class BatchInferenceCreateRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/BatchInferenceCreateRequest`` accepted through ``**options``."""
 
-    batch_inference_name: str | None
-
-    description: str | None
-
-    instance_count: int | None
-
-    timeout_minutes: int | None
-
-    flavor_id: str | None
-
-    model_id: str | None
-
     image_id: str | None
-
-    pod_count: int | None
-
-    max_batch_size: int | None
-
-    inference_timeout_seconds: int | None
-
-    input_data_uri: str | None
-
-    input_data_type_code: str | Enum | None
-
-    include_glob_pattern: str | None
-
-    exclude_glob_pattern: str | None
-
-    output_upload_uri: str | None
-
-    data_storage_size: int | None
-
-    use_log: bool | None
-
-    tag_list: list[Any] | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
 
 
 class EndpointCreateRequestOptions(TypedDict, total=False):
@@ -142,51 +104,9 @@ class EndpointStageCreateRequestOptions(TypedDict, total=False):
 class ExperimentCreateRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/ExperimentCreateRequest`` accepted through ``**options``."""
 
-    experiment_name: str | None
-
-    description: str | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
-
 
 class FineTuningCreateRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/FineTuningCreateRequest`` accepted through ``**options``."""
-
-    fine_tuning_name: str | None
-
-    description: str | None
-
-    experiment_id: str | None
-
-    experiment_name: str | None
-
-    experiment_description: str | None
-
-    base_model_preset_id: str | None
-
-    flavor_name: str | None
-
-    instance_count: int | None
-
-    val_set_size: int | None
-
-    dataset_list: list[Any] | None
-
-    model_upload_uri: str | None
-
-    data_storage_size: int | None
-
-    timeout_minutes: int | None
-
-    use_log: bool | None
-
-    hyperparameter_list: list[Any] | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
 
 
 class HyperparameterTuningCreateRequestOptions(TypedDict, total=False):
@@ -337,26 +257,24 @@ class TrainingCreateRequestOptions(TypedDict, total=False):
 
 REQUEST_PARAMETERS: dict[str, tuple[SdkParameter, ...]] = {
     "BatchInferenceCreateRequest": (
-        SdkParameter("batchInferenceName", "batch_inference_name", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("instanceCount", "instance_count", 1, None, False),
-        SdkParameter("timeoutMinutes", "timeout_minutes", 1, None, False),
-        SdkParameter("flavorId", "flavor_id", 1, None, False),
-        SdkParameter("modelId", "model_id", 1, None, False),
+        SdkParameter("batchInferenceName", "batch_inference_name", 1, None, True),
+        SdkParameter("description", "description", 1, None, True),
+        SdkParameter("instanceCount", "instance_count", 1, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, True),
+        SdkParameter("modelId", "model_id", 1, None, True),
         SdkParameter("imageId", "image_id", 1, None, False),
-        SdkParameter("podCount", "pod_count", 1, None, False),
-        SdkParameter("maxBatchSize", "max_batch_size", 1, None, False),
-        SdkParameter("inferenceTimeoutSeconds", "inference_timeout_seconds", 1, None, False),
-        SdkParameter("inputDataUri", "input_data_uri", 1, None, False),
-        SdkParameter("inputDataTypeCode", "input_data_type_code", 1, None, False),
-        SdkParameter("includeGlobPattern", "include_glob_pattern", 1, None, False),
-        SdkParameter("excludeGlobPattern", "exclude_glob_pattern", 1, None, False),
-        SdkParameter("outputUploadUri", "output_upload_uri", 1, None, False),
-        SdkParameter("dataStorageSize", "data_storage_size", 1, None, False),
-        SdkParameter("useLog", "use_log", 1, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("podCount", "pod_count", 1, None, True),
+        SdkParameter("maxBatchSize", "batch_size", 1, None, True),
+        SdkParameter("inferenceTimeoutSeconds", "inference_timeout_seconds", 1, None, True),
+        SdkParameter("inputDataUri", "input_data_uri", 1, None, True),
+        SdkParameter("inputDataTypeCode", "input_data_type", 1, None, True),
+        SdkParameter("includeGlobPattern", "include_glob_pattern", 1, None, True),
+        SdkParameter("excludeGlobPattern", "exclude_glob_pattern", 1, None, True),
+        SdkParameter("outputUploadUri", "output_upload_uri", 1, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, True),
+        SdkParameter("useLog", "use_log", 1, None, True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", True),
     ),
     "EndpointCreateRequest": (
         SdkParameter("endpointName", "endpoint_name", 1, None, False),
@@ -396,29 +314,25 @@ REQUEST_PARAMETERS: dict[str, tuple[SdkParameter, ...]] = {
         SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
     ),
     "ExperimentCreateRequest": (
-        SdkParameter("experimentName", "experiment_name", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("experimentName", "experiment_name", 1, None, True),
+        SdkParameter("description", "description", 1, None, True),
     ),
     "FineTuningCreateRequest": (
-        SdkParameter("fineTuningName", "fine_tuning_name", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("experimentId", "experiment_id", 1, None, False),
-        SdkParameter("experimentName", "experiment_name", 1, None, False),
-        SdkParameter("experimentDescription", "experiment_description", 1, None, False),
-        SdkParameter("baseModelPresetId", "base_model_preset_id", 1, None, False),
-        SdkParameter("flavorName", "flavor_name", 1, None, False),
-        SdkParameter("instanceCount", "instance_count", 1, None, False),
-        SdkParameter("valSetSize", "val_set_size", 1, None, False),
-        SdkParameter("datasetList", "dataset_list", 1, "Dataset", False),
-        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, False),
-        SdkParameter("dataStorageSize", "data_storage_size", 1, None, False),
-        SdkParameter("timeoutMinutes", "timeout_minutes", 1, None, False),
-        SdkParameter("useLog", "use_log", 1, None, False),
-        SdkParameter("hyperparameterList", "hyperparameter_list", 1, "Parameter", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("fineTuningName", "fine_tuning_name", 1, None, True),
+        SdkParameter("description", "description", 1, None, True),
+        SdkParameter("experimentId", "experiment_id", 1, None, True),
+        SdkParameter("experimentName", "experiment_name", 1, None, True),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, True),
+        SdkParameter("baseModelPresetId", "base_model_preset_id", 1, None, True),
+        SdkParameter("flavorName", "flavor_name", 1, None, True),
+        SdkParameter("instanceCount", "instance_count", 1, None, True),
+        SdkParameter("valSetSize", "validation_split_percent", 1, None, True),
+        SdkParameter("datasetList", "dataset_list", 1, "Dataset", True),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, True),
+        SdkParameter("useLog", "use_log", 1, None, True),
+        SdkParameter("hyperparameterList", "hyperparameter_list", 1, "Parameter", True),
     ),
     "HyperparameterTuningCreateRequest": (
         SdkParameter("hyperparameterTuningName", "hyperparameter_tuning_name", 1, None, True),
