@@ -4,7 +4,9 @@ Every property of a request body schema is an SDK parameter named like its wire 
 (``entryPoint`` -> ``entry_point``) unless the property says otherwise with ``x-sdk-parameter``:
 
 * a string: the SDK name, when it differs (``imageId`` is reached through ``image_name``, resolved by a lookup);
-* a mapping ``{name: timeout_hours, scale: 60}``: the SDK value times ``scale`` is the wire value;
+* a mapping ``{name: timeout_hours, scale: 60}``: the SDK value times ``scale`` is the wire value; ``values``
+  names the SDK value class of a list's items when it is not the item schema's name (``ModelParameter`` items are
+  given as ``Parameter`` objects);
 * ``false``: not an SDK argument (the SDK fills the field itself, e.g. the parent pipeline run).
 
 A request schema lists in ``x-sdk-named`` the wire fields whose SDK parameters the method names in its signature
@@ -34,6 +36,7 @@ class SdkParameter:
     name: str
     scale: int
     items: str | None  # schema name of the items of a list of objects
+    values: str | None  # the SDK's value class normalising those items (easymaker.values), when it has one
     annotation: str  # Python type accepted for the SDK argument
     named: bool
     description: str
@@ -54,7 +57,7 @@ class RequestParameters:
 
 
 def request_schemas(document: Mapping[str, Any]) -> list[str]:
-    """Names of the schemas sent as an operation's JSON body, sorted."""
+    """Names of the schemas sent as an operation's JSON body, and of those that list ``x-sdk-named``, sorted."""
     names: set[str] = set()
     for path_item in (document.get("paths") or {}).values():
         for operation in (path_item or {}).values():
@@ -64,6 +67,9 @@ def request_schemas(document: Mapping[str, Any]) -> list[str]:
             ref = (content.get("schema") or {}).get("$ref")
             if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
                 names.add(ref.rsplit("/", 1)[-1])
+    # objects nested in a body whose fields the method takes as flat arguments (batch_inference_pod_count...)
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    names.update(name for name, raw in schemas.items() if isinstance(raw, Mapping) and NAMED_KEY in raw)
     return sorted(names)
 
 
@@ -97,12 +103,13 @@ def _parameter(schema: str, wire: str, prop: Any, index: SpecIndex, named: bool)
         if named:
             raise SpecError(f"{schema}.{wire}: named in {NAMED_KEY} but not an SDK parameter")
         return None
-    name, scale = snake_name(wire), 1
+    name, scale, values = snake_name(wire), 1, None
     if isinstance(declared, str):
         name = declared
     elif isinstance(declared, Mapping):
         name = str(declared.get("name", name))
         scale = int(declared.get("scale", 1))
+        values = declared.get("values")
     elif declared is not None:
         raise SpecError(f"{schema}.{wire}: {PARAMETER_KEY} must be a name, a mapping or false, got {declared!r}")
     if not name.isidentifier():
@@ -123,7 +130,7 @@ def _parameter(schema: str, wire: str, prop: Any, index: SpecIndex, named: bool)
     else:
         annotation = "Any"
     description = str(prop.get("description") or resolved.get("description") or "").split("\n")[0]
-    return SdkParameter(wire, name, scale, items, annotation, named, description)
+    return SdkParameter(wire, name, scale, items, values or items, annotation, named, description)
 
 
 def imports(requests: list[RequestParameters]) -> list[str]:

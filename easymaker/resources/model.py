@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from easymaker_api.fields import ModelFields
+from easymaker_api.parameters import ModelCreateRequestOptions
 
 from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import Resource
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import build_items, opt, parent_fields, precheck, require, sdk_parameters, tag_items
-from easymaker.values import Parameter, plain
+from easymaker.resources.parameters import require
+from easymaker.resources.requests import RequestDraft, parent_wire_fields
+from easymaker.values import plain
 
 if TYPE_CHECKING:
     from easymaker.resources.compare import Lineage
-
-PARAMETERS: dict[str, Any] = {
-    "modelName": "model_name",
-    "description": "description",
-    "trainingId": "training_id",
-    "hyperparameterTuningId": "hyperparameter_tuning_id",
-    "fineTuningId": "fine_tuning_id",
-    "modelTypeCode": "model_type_code",
-    "modelFormatCode": "model_format_code",
-    "modelUploadUri": "model_upload_uri",
-    "parameterList": "parameter_list",
-    "tagList": "tag_list",
-}
 
 # 2.1.0 model type codes and their 2.1.5 model format codes (the only difference: SCIKIT_LEARN / SKLEARN).
 TYPE_TO_FORMAT = {"SCIKIT_LEARN": "SKLEARN"}
@@ -87,6 +76,7 @@ class Model(Resource, ModelFields):
         model_type_code: Any = None,
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
+        **options: Unpack[ModelCreateRequestOptions],
     ) -> Model:
         """Create a model from ``training_id``, ``hyperparameter_tuning_id``, ``fine_tuning_id``, or
         ``model_upload_uri`` with ``model_format_code`` (2.1.5) / ``model_type_code`` (2.1.0 guide).
@@ -129,6 +119,7 @@ class Model(Resource, ModelFields):
             tag_list=tag_list,
             wait=wait,
             timeout=timeout,
+            options=options,
         )
 
     def create_by_model_upload_uri(
@@ -194,31 +185,15 @@ class Model(Resource, ModelFields):
         tag_list: list[Any] | None = None,
         wait: bool | None = True,
         timeout: float | None = None,
+        options: ModelCreateRequestOptions | None = None,
     ) -> Model:
         from easymaker_api.api.models import create_model
         from easymaker_api.models.model_create_request import ModelCreateRequest
-        from easymaker_api.models.model_format_code import ModelFormatCode
-        from easymaker_api.models.model_parameter import ModelParameter
-        from easymaker_api.models.model_type_code import ModelTypeCode
 
         client = self.client
-        with sdk_parameters(PARAMETERS):
-            parameters = build_items(ModelParameter, Parameter, parameter_list, "parameter_list")
-            tags = tag_items(tag_list)
-            precheck(ModelCreateRequest, {"modelFormatCode": model_format_code, "modelTypeCode": model_type_code})
-            body = ModelCreateRequest(
-                model_name=model_name,
-                description=opt(description),
-                training_id=opt(training_id),
-                hyperparameter_tuning_id=opt(hyperparameter_tuning_id),
-                fine_tuning_id=opt(fine_tuning_id),
-                model_type_code=ModelTypeCode(model_type_code) if model_type_code else opt(None),
-                model_format_code=ModelFormatCode(model_format_code) if model_format_code else opt(None),
-                model_upload_uri=opt(model_upload_uri),
-                parameter_list=opt(parameters),
-                tag_list=opt(tags),
-                **parent_fields(client),
-            )
+        body = RequestDraft(
+            ModelCreateRequest, locals(), options, method="Model.create()", computed=parent_wire_fields(client)
+        ).build()
         return self._post_create(create_model.sync_detailed, body, wait, timeout)
 
     def lineage(self) -> Lineage:

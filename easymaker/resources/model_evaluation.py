@@ -3,49 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Unpack
 
 from easymaker_api.fields import ModelEvaluationFields
+from easymaker_api.parameters import ModelEvaluationCreateRequestOptions
 
 from easymaker._client import Client
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.observe import LogsMixin
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import (
-    enum_or_unset,
-    opt,
-    parent_fields,
-    precheck,
-    require,
-    sdk_parameters,
-    timeout_minutes,
-)
+from easymaker.resources.parameters import require
+from easymaker.resources.requests import RequestDraft, parent_wire_fields
 from easymaker.values import plain
-
-PARAMETERS: dict[str, Any] = {
-    "modelEvaluationName": "model_evaluation_name",
-    "description": "description",
-    "modelId": "model_id",
-    "objectiveCode": "objective_code",
-    "classNames": "class_names",
-    "flavorId": "instance_type_name",
-    "inputDataUri": "input_data_uri",
-    "inputDataTypeCode": "input_data_type_code",
-    "targetFieldName": "target_field_name",
-    "timeoutMinutes": ("timeout_hours", 60),
-    "bootStorageSize": "boot_storage_size",
-    "dataStorageSize": "data_storage_size",
-    "generateFeatureAttributions": "generate_feature_attributions",
-    "batchInference": "batch_inference",
-}
-BATCH_PARAMETERS: dict[str, Any] = {
-    "flavorId": "batch_inference_instance_type_name",
-    "instanceCount": "batch_inference_instance_count",
-    "podCount": "batch_inference_pod_count",
-    "outputUploadUri": "batch_inference_output_upload_uri",
-    "maxBatchSize": "batch_inference_max_batch_size",
-    "inferenceTimeoutSeconds": "batch_inference_inference_timeout_seconds",
-}
 
 
 class ModelEvaluation(LogsMixin, StoppableResource, ModelEvaluationFields):
@@ -102,6 +71,7 @@ class ModelEvaluation(LogsMixin, StoppableResource, ModelEvaluationFields):
         data_storage_size: int | None = None,
         timeout: float | None = None,
         logs: bool = False,
+        **options: Unpack[ModelEvaluationCreateRequestOptions],
     ) -> ModelEvaluation:
         """Evaluate a model (2.1.5 positional order; the guide's ``generate_feature_attributions``,
         ``boot_storage_size`` and ``data_storage_size`` are sent too)."""
@@ -111,8 +81,6 @@ class ModelEvaluation(LogsMixin, StoppableResource, ModelEvaluationFields):
             ModelEvaluationBatchInferenceRequest,
         )
         from easymaker_api.models.model_evaluation_create_request import ModelEvaluationCreateRequest
-        from easymaker_api.models.model_evaluation_input_data_type_code import ModelEvaluationInputDataTypeCode
-        from easymaker_api.models.objective_code import ObjectiveCode
 
         require(
             model_evaluation_name=model_evaluation_name,
@@ -134,66 +102,23 @@ class ModelEvaluation(LogsMixin, StoppableResource, ModelEvaluationFields):
         assert batch_inference_instance_count is not None and batch_inference_pod_count is not None
         assert batch_inference_max_batch_size is not None and batch_inference_inference_timeout_seconds is not None
         client = self.client
-        minutes = timeout_minutes(timeout_hours)
         if isinstance(class_names, str) and not class_names.strip():
             class_names = None  # "" (what the official regression notebook passes) means no class names, like None
-        with sdk_parameters(PARAMETERS):
-            precheck(
-                ModelEvaluationCreateRequest,
-                {
-                    "modelEvaluationName": model_evaluation_name,
-                    "description": description,
-                    "modelId": model_id,
-                    "objectiveCode": plain(objective_code),
-                    "classNames": class_names,
-                    "inputDataUri": input_data_uri,
-                    "inputDataTypeCode": plain(input_data_type_code),
-                    "targetFieldName": target_field_name,
-                    "timeoutMinutes": minutes,
-                    "bootStorageSize": boot_storage_size,
-                    "dataStorageSize": data_storage_size,
-                },
-            )
-        with sdk_parameters(BATCH_PARAMETERS):
-            precheck(
-                ModelEvaluationBatchInferenceRequest,
-                {
-                    "instanceCount": batch_inference_instance_count,
-                    "podCount": batch_inference_pod_count,
-                    "outputUploadUri": batch_inference_output_upload_uri,
-                    "maxBatchSize": batch_inference_max_batch_size,
-                    "inferenceTimeoutSeconds": batch_inference_inference_timeout_seconds,
-                },
-            )
-            batch_flavor_id = client.lookups.flavor_id(batch_inference_instance_type_name)
-        with sdk_parameters(PARAMETERS):
-            flavor_id = client.lookups.flavor_id(instance_type_name)
-        with sdk_parameters(PARAMETERS):
-            body = ModelEvaluationCreateRequest(
-                model_evaluation_name=model_evaluation_name,
-                model_id=model_id,
-                objective_code=enum_or_unset(ObjectiveCode, objective_code),
-                flavor_id=flavor_id,
-                input_data_uri=input_data_uri,
-                input_data_type_code=enum_or_unset(ModelEvaluationInputDataTypeCode, input_data_type_code),
-                target_field_name=target_field_name,
-                batch_inference=ModelEvaluationBatchInferenceRequest(
-                    flavor_id=batch_flavor_id,
-                    instance_count=batch_inference_instance_count,
-                    pod_count=batch_inference_pod_count,
-                    output_upload_uri=batch_inference_output_upload_uri,
-                    max_batch_size=batch_inference_max_batch_size,
-                    inference_timeout_seconds=batch_inference_inference_timeout_seconds,
-                ),
-                description=opt(description),
-                class_names=opt(class_names),
-                timeout_minutes=opt(minutes),
-                boot_storage_size=opt(boot_storage_size),
-                data_storage_size=opt(data_storage_size),
-                generate_feature_attributions=opt(generate_feature_attributions),
-                use_log=bool(use_log),
-                **parent_fields(client),
-            )
+        arguments = locals()
+        draft = RequestDraft(
+            ModelEvaluationCreateRequest,
+            arguments,
+            options,
+            method="ModelEvaluation.create()",
+            computed=parent_wire_fields(client),
+            deferred=("flavorId", "batchInference"),
+        )
+        batch = RequestDraft(ModelEvaluationBatchInferenceRequest, arguments, deferred=("flavorId",))
+        batch_flavor_id = client.lookups.flavor_id(batch_inference_instance_type_name)
+        body = draft.build(
+            flavorId=client.lookups.flavor_id(instance_type_name),
+            batchInference=batch.build(flavorId=batch_flavor_id).to_dict(),
+        )
         return self._post_create(create_model_evaluation.sync_detailed, body, wait, timeout, logs)
 
     @classmethod

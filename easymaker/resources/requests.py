@@ -50,9 +50,9 @@ def _value_class(schema: str) -> type[Value] | None:
     return found if isinstance(found, type) and issubclass(found, Value) else None
 
 
-def _items(schema: str, values: Any, name: str) -> list[dict[str, Any]]:
+def _items(schema: str, value_schema: str, values: Any, name: str) -> list[dict[str, Any]]:
     model = getattr(importlib.import_module("easymaker_api.models"), schema)
-    value_class = _value_class(schema)
+    value_class = _value_class(value_schema)
     if value_class is None:
         if not isinstance(values, list | tuple):
             raise EasyMakerValidationError(f"{name} must be a list, got {type(values).__name__}", parameter=name)
@@ -104,7 +104,7 @@ class RequestDraft:
                     if value is not None and row.scale != 1:
                         value = _scaled(value, row.scale, row.name)
                     if value is not None and row.items is not None:
-                        value = _items(row.items, value, row.name)
+                        value = _items(row.items, row.values or row.items, value, row.name)
                 if value is not None:
                     self.wire[row.wire] = plain(value)
             self.wire.update({k: plain(v) for k, v in computed.items() if v is not None})

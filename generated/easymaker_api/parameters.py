@@ -7,7 +7,6 @@ its signature. The others reach the request through the method's ``**options``, 
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any, NamedTuple, TypedDict
 
 
@@ -18,6 +17,7 @@ class SdkParameter(NamedTuple):
     name: str
     scale: int  # the wire value is the SDK value times this
     items: str | None  # the schema of the items of a list of objects
+    values: str | None  # the SDK value class (``easymaker.values``) normalising those items
     named: bool  # named in the method's signature (otherwise passed through ``**options``)
 
 
@@ -116,69 +116,13 @@ class HyperparameterTuningCreateRequestOptions(TypedDict, total=False):
 class ModelCreateRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/ModelCreateRequest`` accepted through ``**options``."""
 
-    model_name: str | None
 
-    description: str | None
-
-    training_id: str | None
-
-    hyperparameter_tuning_id: str | None
-
-    fine_tuning_id: str | None
-
-    model_type_code: str | Enum | None
-    """The 2.1.0 framework code (`model_type_code` in the user's guide)."""
-
-    model_format_code: str | Enum | None
-
-    model_upload_uri: str | None
-
-    parameter_list: list[Any] | None
-
-    tag_list: list[Any] | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
+class ModelEvaluationBatchInferenceRequestOptions(TypedDict, total=False):
+    """SDK parameters of ``#/components/schemas/ModelEvaluationBatchInferenceRequest`` accepted through ``**options``."""
 
 
 class ModelEvaluationCreateRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/ModelEvaluationCreateRequest`` accepted through ``**options``."""
-
-    model_evaluation_name: str | None
-
-    description: str | None
-
-    model_id: str | None
-
-    objective_code: str | Enum | None
-
-    class_names: str | None
-    """comma-separated class names; empty (the official regression notebook sends "") means none"""
-
-    flavor_id: str | None
-
-    input_data_uri: str | None
-
-    input_data_type_code: str | Enum | None
-
-    target_field_name: str | None
-
-    timeout_minutes: int | None
-
-    boot_storage_size: int | None
-
-    data_storage_size: int | None
-
-    generate_feature_attributions: bool | None
-
-    use_log: bool | None
-
-    batch_inference: Any | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
 
 
 class PipelineRunCreateRequestOptions(TypedDict, total=False):
@@ -257,207 +201,226 @@ class TrainingCreateRequestOptions(TypedDict, total=False):
 
 REQUEST_PARAMETERS: dict[str, tuple[SdkParameter, ...]] = {
     "BatchInferenceCreateRequest": (
-        SdkParameter("batchInferenceName", "batch_inference_name", 1, None, True),
-        SdkParameter("description", "description", 1, None, True),
-        SdkParameter("instanceCount", "instance_count", 1, None, True),
-        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, True),
-        SdkParameter("flavorId", "instance_type_name", 1, None, True),
-        SdkParameter("modelId", "model_id", 1, None, True),
-        SdkParameter("imageId", "image_id", 1, None, False),
-        SdkParameter("podCount", "pod_count", 1, None, True),
-        SdkParameter("maxBatchSize", "batch_size", 1, None, True),
-        SdkParameter("inferenceTimeoutSeconds", "inference_timeout_seconds", 1, None, True),
-        SdkParameter("inputDataUri", "input_data_uri", 1, None, True),
-        SdkParameter("inputDataTypeCode", "input_data_type", 1, None, True),
-        SdkParameter("includeGlobPattern", "include_glob_pattern", 1, None, True),
-        SdkParameter("excludeGlobPattern", "exclude_glob_pattern", 1, None, True),
-        SdkParameter("outputUploadUri", "output_upload_uri", 1, None, True),
-        SdkParameter("dataStorageSize", "data_storage_size", 1, None, True),
-        SdkParameter("useLog", "use_log", 1, None, True),
-        SdkParameter("tagList", "tag_list", 1, "Tag", True),
+        SdkParameter("batchInferenceName", "batch_inference_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("instanceCount", "instance_count", 1, None, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, None, True),
+        SdkParameter("modelId", "model_id", 1, None, None, True),
+        SdkParameter("imageId", "image_id", 1, None, None, False),
+        SdkParameter("podCount", "pod_count", 1, None, None, True),
+        SdkParameter("maxBatchSize", "batch_size", 1, None, None, True),
+        SdkParameter("inferenceTimeoutSeconds", "inference_timeout_seconds", 1, None, None, True),
+        SdkParameter("inputDataUri", "input_data_uri", 1, None, None, True),
+        SdkParameter("inputDataTypeCode", "input_data_type", 1, None, None, True),
+        SdkParameter("includeGlobPattern", "include_glob_pattern", 1, None, None, True),
+        SdkParameter("excludeGlobPattern", "exclude_glob_pattern", 1, None, None, True),
+        SdkParameter("outputUploadUri", "output_upload_uri", 1, None, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, None, True),
+        SdkParameter("useLog", "use_log", 1, None, None, True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
     ),
     "EndpointCreateRequest": (
-        SdkParameter("endpointName", "endpoint_name", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("flavorId", "flavor_id", 1, None, False),
-        SdkParameter("nodeCount", "node_count", 1, None, False),
-        SdkParameter("endpointModelResourceList", "endpoint_model_resource_list", 1, "EndpointModelResource", False),
-        SdkParameter("caEnable", "ca_enable", 1, None, False),
-        SdkParameter("caMinNodeCount", "ca_min_node_count", 1, None, False),
-        SdkParameter("caMaxNodeCount", "ca_max_node_count", 1, None, False),
-        SdkParameter("caScaleDownEnable", "ca_scale_down_enable", 1, None, False),
-        SdkParameter("caScaleDownUtilThresh", "ca_scale_down_util_thresh", 1, None, False),
-        SdkParameter("caScaleDownUnneededTime", "ca_scale_down_unneeded_time", 1, None, False),
-        SdkParameter("caScaleDownDelayAfterAdd", "ca_scale_down_delay_after_add", 1, None, False),
-        SdkParameter("useLog", "use_log", 1, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("endpointName", "endpoint_name", 1, None, None, False),
+        SdkParameter("description", "description", 1, None, None, False),
+        SdkParameter("flavorId", "flavor_id", 1, None, None, False),
+        SdkParameter("nodeCount", "node_count", 1, None, None, False),
+        SdkParameter(
+            "endpointModelResourceList",
+            "endpoint_model_resource_list",
+            1,
+            "EndpointModelResource",
+            "EndpointModelResource",
+            False,
+        ),
+        SdkParameter("caEnable", "ca_enable", 1, None, None, False),
+        SdkParameter("caMinNodeCount", "ca_min_node_count", 1, None, None, False),
+        SdkParameter("caMaxNodeCount", "ca_max_node_count", 1, None, None, False),
+        SdkParameter("caScaleDownEnable", "ca_scale_down_enable", 1, None, None, False),
+        SdkParameter("caScaleDownUtilThresh", "ca_scale_down_util_thresh", 1, None, None, False),
+        SdkParameter("caScaleDownUnneededTime", "ca_scale_down_unneeded_time", 1, None, None, False),
+        SdkParameter("caScaleDownDelayAfterAdd", "ca_scale_down_delay_after_add", 1, None, None, False),
+        SdkParameter("useLog", "use_log", 1, None, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, None, False),
     ),
     "EndpointStageCreateRequest": (
-        SdkParameter("endpointId", "endpoint_id", 1, None, False),
-        SdkParameter("apigwStageName", "apigw_stage_name", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("flavorId", "flavor_id", 1, None, False),
-        SdkParameter("nodeCount", "node_count", 1, None, False),
-        SdkParameter("endpointModelResourceList", "endpoint_model_resource_list", 1, "EndpointModelResource", False),
-        SdkParameter("caEnable", "ca_enable", 1, None, False),
-        SdkParameter("caMinNodeCount", "ca_min_node_count", 1, None, False),
-        SdkParameter("caMaxNodeCount", "ca_max_node_count", 1, None, False),
-        SdkParameter("caScaleDownEnable", "ca_scale_down_enable", 1, None, False),
-        SdkParameter("caScaleDownUtilThresh", "ca_scale_down_util_thresh", 1, None, False),
-        SdkParameter("caScaleDownUnneededTime", "ca_scale_down_unneeded_time", 1, None, False),
-        SdkParameter("caScaleDownDelayAfterAdd", "ca_scale_down_delay_after_add", 1, None, False),
-        SdkParameter("useLog", "use_log", 1, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("endpointId", "endpoint_id", 1, None, None, False),
+        SdkParameter("apigwStageName", "apigw_stage_name", 1, None, None, False),
+        SdkParameter("description", "description", 1, None, None, False),
+        SdkParameter("flavorId", "flavor_id", 1, None, None, False),
+        SdkParameter("nodeCount", "node_count", 1, None, None, False),
+        SdkParameter(
+            "endpointModelResourceList",
+            "endpoint_model_resource_list",
+            1,
+            "EndpointModelResource",
+            "EndpointModelResource",
+            False,
+        ),
+        SdkParameter("caEnable", "ca_enable", 1, None, None, False),
+        SdkParameter("caMinNodeCount", "ca_min_node_count", 1, None, None, False),
+        SdkParameter("caMaxNodeCount", "ca_max_node_count", 1, None, None, False),
+        SdkParameter("caScaleDownEnable", "ca_scale_down_enable", 1, None, None, False),
+        SdkParameter("caScaleDownUtilThresh", "ca_scale_down_util_thresh", 1, None, None, False),
+        SdkParameter("caScaleDownUnneededTime", "ca_scale_down_unneeded_time", 1, None, None, False),
+        SdkParameter("caScaleDownDelayAfterAdd", "ca_scale_down_delay_after_add", 1, None, None, False),
+        SdkParameter("useLog", "use_log", 1, None, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, None, False),
     ),
     "ExperimentCreateRequest": (
-        SdkParameter("experimentName", "experiment_name", 1, None, True),
-        SdkParameter("description", "description", 1, None, True),
+        SdkParameter("experimentName", "experiment_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
     ),
     "FineTuningCreateRequest": (
-        SdkParameter("fineTuningName", "fine_tuning_name", 1, None, True),
-        SdkParameter("description", "description", 1, None, True),
-        SdkParameter("experimentId", "experiment_id", 1, None, True),
-        SdkParameter("experimentName", "experiment_name", 1, None, True),
-        SdkParameter("experimentDescription", "experiment_description", 1, None, True),
-        SdkParameter("baseModelPresetId", "base_model_preset_id", 1, None, True),
-        SdkParameter("flavorName", "flavor_name", 1, None, True),
-        SdkParameter("instanceCount", "instance_count", 1, None, True),
-        SdkParameter("valSetSize", "validation_split_percent", 1, None, True),
-        SdkParameter("datasetList", "dataset_list", 1, "Dataset", True),
-        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, True),
-        SdkParameter("dataStorageSize", "data_storage_size", 1, None, True),
-        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, True),
-        SdkParameter("useLog", "use_log", 1, None, True),
-        SdkParameter("hyperparameterList", "hyperparameter_list", 1, "Parameter", True),
+        SdkParameter("fineTuningName", "fine_tuning_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("experimentId", "experiment_id", 1, None, None, True),
+        SdkParameter("experimentName", "experiment_name", 1, None, None, True),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, None, True),
+        SdkParameter("baseModelPresetId", "base_model_preset_id", 1, None, None, True),
+        SdkParameter("flavorName", "flavor_name", 1, None, None, True),
+        SdkParameter("instanceCount", "instance_count", 1, None, None, True),
+        SdkParameter("valSetSize", "validation_split_percent", 1, None, None, True),
+        SdkParameter("datasetList", "dataset_list", 1, "Dataset", "Dataset", True),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, None, True),
+        SdkParameter("useLog", "use_log", 1, None, None, True),
+        SdkParameter("hyperparameterList", "hyperparameter_list", 1, "Parameter", "Parameter", True),
     ),
     "HyperparameterTuningCreateRequest": (
-        SdkParameter("hyperparameterTuningName", "hyperparameter_tuning_name", 1, None, True),
-        SdkParameter("description", "description", 1, None, True),
-        SdkParameter("experimentId", "experiment_id", 1, None, True),
-        SdkParameter("experimentName", "experiment_name", 1, None, True),
-        SdkParameter("experimentDescription", "experiment_description", 1, None, True),
-        SdkParameter("imageId", "image_name", 1, None, True),
-        SdkParameter("flavorId", "instance_type_name", 1, None, True),
-        SdkParameter("instanceCount", "distributed_node_count", 1, None, True),
-        SdkParameter("parallelTrialCount", "parallel_trial_count", 1, None, True),
-        SdkParameter("dataStorageSize", "data_storage_size", 1, None, True),
-        SdkParameter("algorithmId", "algorithm_name", 1, None, True),
-        SdkParameter("datasetList", "dataset_list", 1, "Dataset", True),
-        SdkParameter("checkPointInputUri", "check_point_input_uri", 1, None, True),
-        SdkParameter("checkPointUploadUri", "check_point_upload_uri", 1, None, True),
-        SdkParameter("sourceDirUri", "source_dir_uri", 1, None, True),
-        SdkParameter("entryPoint", "entry_point", 1, None, True),
-        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, True),
-        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, True),
-        SdkParameter("useLog", "use_log", 1, None, True),
-        SdkParameter("useTorchrun", "use_torchrun", 1, None, True),
-        SdkParameter("nprocPerNode", "nproc_per_node", 1, None, True),
-        SdkParameter("hyperparameterSpecList", "hyperparameter_spec_list", 1, "HyperparameterSpec", True),
-        SdkParameter("metricList", "metric_list", 1, "Metric", True),
-        SdkParameter("metricRegex", "metric_regex", 1, None, True),
-        SdkParameter("objectiveMetric", "objective_metric_name", 1, None, True),
-        SdkParameter("objectiveTypeCode", "objective_type_code", 1, None, True),
-        SdkParameter("objectiveGoal", "objective_goal", 1, None, True),
-        SdkParameter("maxFailedTrialCount", "max_failed_trial_count", 1, None, True),
-        SdkParameter("maxTrialCount", "max_trial_count", 1, None, True),
-        SdkParameter("tuningStrategyName", "tuning_strategy_name", 1, None, True),
-        SdkParameter("tuningStrategyRandomState", "tuning_strategy_random_state", 1, None, True),
-        SdkParameter("earlyStoppingAlgorithm", "early_stopping_algorithm", 1, None, True),
-        SdkParameter("earlyStoppingMinTrialCount", "early_stopping_min_trial_count", 1, None, True),
-        SdkParameter("earlyStoppingStartStep", "early_stopping_start_step", 1, None, True),
-        SdkParameter("tagList", "tag_list", 1, "Tag", True),
+        SdkParameter("hyperparameterTuningName", "hyperparameter_tuning_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("experimentId", "experiment_id", 1, None, None, True),
+        SdkParameter("experimentName", "experiment_name", 1, None, None, True),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, None, True),
+        SdkParameter("imageId", "image_name", 1, None, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, None, True),
+        SdkParameter("instanceCount", "distributed_node_count", 1, None, None, True),
+        SdkParameter("parallelTrialCount", "parallel_trial_count", 1, None, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, None, True),
+        SdkParameter("algorithmId", "algorithm_name", 1, None, None, True),
+        SdkParameter("datasetList", "dataset_list", 1, "Dataset", "Dataset", True),
+        SdkParameter("checkPointInputUri", "check_point_input_uri", 1, None, None, True),
+        SdkParameter("checkPointUploadUri", "check_point_upload_uri", 1, None, None, True),
+        SdkParameter("sourceDirUri", "source_dir_uri", 1, None, None, True),
+        SdkParameter("entryPoint", "entry_point", 1, None, None, True),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, None, True),
+        SdkParameter("useLog", "use_log", 1, None, None, True),
+        SdkParameter("useTorchrun", "use_torchrun", 1, None, None, True),
+        SdkParameter("nprocPerNode", "nproc_per_node", 1, None, None, True),
+        SdkParameter(
+            "hyperparameterSpecList", "hyperparameter_spec_list", 1, "HyperparameterSpec", "HyperparameterSpec", True
+        ),
+        SdkParameter("metricList", "metric_list", 1, "Metric", "Metric", True),
+        SdkParameter("metricRegex", "metric_regex", 1, None, None, True),
+        SdkParameter("objectiveMetric", "objective_metric_name", 1, None, None, True),
+        SdkParameter("objectiveTypeCode", "objective_type_code", 1, None, None, True),
+        SdkParameter("objectiveGoal", "objective_goal", 1, None, None, True),
+        SdkParameter("maxFailedTrialCount", "max_failed_trial_count", 1, None, None, True),
+        SdkParameter("maxTrialCount", "max_trial_count", 1, None, None, True),
+        SdkParameter("tuningStrategyName", "tuning_strategy_name", 1, None, None, True),
+        SdkParameter("tuningStrategyRandomState", "tuning_strategy_random_state", 1, None, None, True),
+        SdkParameter("earlyStoppingAlgorithm", "early_stopping_algorithm", 1, None, None, True),
+        SdkParameter("earlyStoppingMinTrialCount", "early_stopping_min_trial_count", 1, None, None, True),
+        SdkParameter("earlyStoppingStartStep", "early_stopping_start_step", 1, None, None, True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
     ),
     "ModelCreateRequest": (
-        SdkParameter("modelName", "model_name", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("trainingId", "training_id", 1, None, False),
-        SdkParameter("hyperparameterTuningId", "hyperparameter_tuning_id", 1, None, False),
-        SdkParameter("fineTuningId", "fine_tuning_id", 1, None, False),
-        SdkParameter("modelTypeCode", "model_type_code", 1, None, False),
-        SdkParameter("modelFormatCode", "model_format_code", 1, None, False),
-        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, False),
-        SdkParameter("parameterList", "parameter_list", 1, "ModelParameter", False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("modelName", "model_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("trainingId", "training_id", 1, None, None, True),
+        SdkParameter("hyperparameterTuningId", "hyperparameter_tuning_id", 1, None, None, True),
+        SdkParameter("fineTuningId", "fine_tuning_id", 1, None, None, True),
+        SdkParameter("modelTypeCode", "model_type_code", 1, None, None, True),
+        SdkParameter("modelFormatCode", "model_format_code", 1, None, None, True),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, None, True),
+        SdkParameter("parameterList", "parameter_list", 1, "ModelParameter", "Parameter", True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
+    ),
+    "ModelEvaluationBatchInferenceRequest": (
+        SdkParameter("flavorId", "batch_inference_instance_type_name", 1, None, None, True),
+        SdkParameter("instanceCount", "batch_inference_instance_count", 1, None, None, True),
+        SdkParameter("podCount", "batch_inference_pod_count", 1, None, None, True),
+        SdkParameter("outputUploadUri", "batch_inference_output_upload_uri", 1, None, None, True),
+        SdkParameter("maxBatchSize", "batch_inference_max_batch_size", 1, None, None, True),
+        SdkParameter("inferenceTimeoutSeconds", "batch_inference_inference_timeout_seconds", 1, None, None, True),
     ),
     "ModelEvaluationCreateRequest": (
-        SdkParameter("modelEvaluationName", "model_evaluation_name", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("modelId", "model_id", 1, None, False),
-        SdkParameter("objectiveCode", "objective_code", 1, None, False),
-        SdkParameter("classNames", "class_names", 1, None, False),
-        SdkParameter("flavorId", "flavor_id", 1, None, False),
-        SdkParameter("inputDataUri", "input_data_uri", 1, None, False),
-        SdkParameter("inputDataTypeCode", "input_data_type_code", 1, None, False),
-        SdkParameter("targetFieldName", "target_field_name", 1, None, False),
-        SdkParameter("timeoutMinutes", "timeout_minutes", 1, None, False),
-        SdkParameter("bootStorageSize", "boot_storage_size", 1, None, False),
-        SdkParameter("dataStorageSize", "data_storage_size", 1, None, False),
-        SdkParameter("generateFeatureAttributions", "generate_feature_attributions", 1, None, False),
-        SdkParameter("useLog", "use_log", 1, None, False),
-        SdkParameter("batchInference", "batch_inference", 1, None, False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("modelEvaluationName", "model_evaluation_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("modelId", "model_id", 1, None, None, True),
+        SdkParameter("objectiveCode", "objective_code", 1, None, None, True),
+        SdkParameter("classNames", "class_names", 1, None, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, None, True),
+        SdkParameter("inputDataUri", "input_data_uri", 1, None, None, True),
+        SdkParameter("inputDataTypeCode", "input_data_type_code", 1, None, None, True),
+        SdkParameter("targetFieldName", "target_field_name", 1, None, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, None, True),
+        SdkParameter("bootStorageSize", "boot_storage_size", 1, None, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, None, True),
+        SdkParameter("generateFeatureAttributions", "generate_feature_attributions", 1, None, None, True),
+        SdkParameter("useLog", "use_log", 1, None, None, True),
     ),
     "PipelineRunCreateRequest": (
-        SdkParameter("pipelineRunOrRecurringRunName", "pipeline_run_or_recurring_run_name", 1, None, False),
-        SdkParameter("pipelineId", "pipeline_id", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("experimentId", "experiment_id", 1, None, False),
-        SdkParameter("experimentName", "experiment_name", 1, None, False),
-        SdkParameter("experimentDescription", "experiment_description", 1, None, False),
-        SdkParameter("parameterList", "parameter_list", 1, "Parameter", False),
-        SdkParameter("flavorId", "flavor_id", 1, None, False),
-        SdkParameter("instanceCount", "instance_count", 1, None, False),
-        SdkParameter("bootStorageSize", "boot_storage_size", 1, None, False),
-        SdkParameter("nasList", "nas_list", 1, "Nas", False),
-        SdkParameter("schedulePeriodicMinutes", "schedule_periodic_minutes", 1, None, False),
-        SdkParameter("scheduleCronExpression", "schedule_cron_expression", 1, None, False),
-        SdkParameter("maxConcurrencyCount", "max_concurrency_count", 1, None, False),
-        SdkParameter("scheduleStartDatetime", "schedule_start_datetime", 1, None, False),
-        SdkParameter("scheduleEndDatetime", "schedule_end_datetime", 1, None, False),
-        SdkParameter("useCatchup", "use_catchup", 1, None, False),
-        SdkParameter("useLog", "use_log", 1, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("pipelineRunOrRecurringRunName", "pipeline_run_or_recurring_run_name", 1, None, None, False),
+        SdkParameter("pipelineId", "pipeline_id", 1, None, None, False),
+        SdkParameter("description", "description", 1, None, None, False),
+        SdkParameter("experimentId", "experiment_id", 1, None, None, False),
+        SdkParameter("experimentName", "experiment_name", 1, None, None, False),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, None, False),
+        SdkParameter("parameterList", "parameter_list", 1, "Parameter", "Parameter", False),
+        SdkParameter("flavorId", "flavor_id", 1, None, None, False),
+        SdkParameter("instanceCount", "instance_count", 1, None, None, False),
+        SdkParameter("bootStorageSize", "boot_storage_size", 1, None, None, False),
+        SdkParameter("nasList", "nas_list", 1, "Nas", "Nas", False),
+        SdkParameter("schedulePeriodicMinutes", "schedule_periodic_minutes", 1, None, None, False),
+        SdkParameter("scheduleCronExpression", "schedule_cron_expression", 1, None, None, False),
+        SdkParameter("maxConcurrencyCount", "max_concurrency_count", 1, None, None, False),
+        SdkParameter("scheduleStartDatetime", "schedule_start_datetime", 1, None, None, False),
+        SdkParameter("scheduleEndDatetime", "schedule_end_datetime", 1, None, None, False),
+        SdkParameter("useCatchup", "use_catchup", 1, None, None, False),
+        SdkParameter("useLog", "use_log", 1, None, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, None, False),
     ),
     "PipelineUploadRequest": (
-        SdkParameter("pipelineName", "pipeline_name", 1, None, False),
-        SdkParameter("description", "description", 1, None, False),
-        SdkParameter("base64PipelineSpecManifest", "base64_pipeline_spec_manifest", 1, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, False),
+        SdkParameter("pipelineName", "pipeline_name", 1, None, None, False),
+        SdkParameter("description", "description", 1, None, None, False),
+        SdkParameter("base64PipelineSpecManifest", "base64_pipeline_spec_manifest", 1, None, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", False),
+        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, None, False),
+        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, None, False),
     ),
-    "ServerProofRequest": (SdkParameter("nonce", "nonce", 1, None, False),),
+    "ServerProofRequest": (SdkParameter("nonce", "nonce", 1, None, None, False),),
     "TrainingCreateRequest": (
-        SdkParameter("trainingName", "training_name", 1, None, True),
-        SdkParameter("description", "description", 1, None, True),
-        SdkParameter("experimentId", "experiment_id", 1, None, True),
-        SdkParameter("experimentName", "experiment_name", 1, None, True),
-        SdkParameter("experimentDescription", "experiment_description", 1, None, True),
-        SdkParameter("imageId", "image_name", 1, None, True),
-        SdkParameter("flavorId", "instance_type_name", 1, None, True),
-        SdkParameter("instanceCount", "distributed_node_count", 1, None, True),
-        SdkParameter("dataStorageSize", "data_storage_size", 1, None, True),
-        SdkParameter("algorithmId", "algorithm_name", 1, None, True),
-        SdkParameter("datasetList", "dataset_list", 1, "Dataset", True),
-        SdkParameter("checkPointInputUri", "check_point_input_uri", 1, None, True),
-        SdkParameter("checkPointUploadUri", "check_point_upload_uri", 1, None, True),
-        SdkParameter("sourceDirUri", "source_dir_uri", 1, None, True),
-        SdkParameter("entryPoint", "entry_point", 1, None, True),
-        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, True),
-        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, True),
-        SdkParameter("useLog", "use_log", 1, None, True),
-        SdkParameter("useTorchrun", "use_torchrun", 1, None, True),
-        SdkParameter("nprocPerNode", "nproc_per_node", 1, None, True),
-        SdkParameter("hyperparameterList", "hyperparameter_list", 1, "Parameter", True),
-        SdkParameter("tagList", "tag_list", 1, "Tag", True),
+        SdkParameter("trainingName", "training_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("experimentId", "experiment_id", 1, None, None, True),
+        SdkParameter("experimentName", "experiment_name", 1, None, None, True),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, None, True),
+        SdkParameter("imageId", "image_name", 1, None, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, None, True),
+        SdkParameter("instanceCount", "distributed_node_count", 1, None, None, True),
+        SdkParameter("dataStorageSize", "data_storage_size", 1, None, None, True),
+        SdkParameter("algorithmId", "algorithm_name", 1, None, None, True),
+        SdkParameter("datasetList", "dataset_list", 1, "Dataset", "Dataset", True),
+        SdkParameter("checkPointInputUri", "check_point_input_uri", 1, None, None, True),
+        SdkParameter("checkPointUploadUri", "check_point_upload_uri", 1, None, None, True),
+        SdkParameter("sourceDirUri", "source_dir_uri", 1, None, None, True),
+        SdkParameter("entryPoint", "entry_point", 1, None, None, True),
+        SdkParameter("modelUploadUri", "model_upload_uri", 1, None, None, True),
+        SdkParameter("timeoutMinutes", "timeout_hours", 60, None, None, True),
+        SdkParameter("useLog", "use_log", 1, None, None, True),
+        SdkParameter("useTorchrun", "use_torchrun", 1, None, None, True),
+        SdkParameter("nprocPerNode", "nproc_per_node", 1, None, None, True),
+        SdkParameter("hyperparameterList", "hyperparameter_list", 1, "Parameter", "Parameter", True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
     ),
 }
