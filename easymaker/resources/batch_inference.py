@@ -11,8 +11,7 @@ from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.observe import LogsMixin
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import require
-from easymaker.resources.requests import RequestDraft, parent_wire_fields
+from easymaker.resources.parameters import RequestDraft, parent_wire_fields, require
 from easymaker.values import plain
 
 

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import threading
 from enum import StrEnum
-from typing import Any
+from typing import Any, Unpack
 from urllib.parse import quote
 
 from easymaker_api.fields import EndpointFields, EndpointModelFields, EndpointStageFields
+from easymaker_api.parameters import EndpointCreateRequestOptions, EndpointStageCreateRequestOptions
 
 from easymaker._client import Client
 from easymaker._errors import (
@@ -43,31 +44,13 @@ from easymaker._errors import (
 from easymaker.resources.base import Resource
 from easymaker.resources.observe import LogsMixin
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import build_items, opt, parent_fields, precheck, require, sdk_parameters, tag_items
+from easymaker.resources.parameters import RequestDraft, parent_wire_fields, require
 from easymaker.resources.record import Record
-from easymaker.values import EndpointModelResource, plain
+from easymaker.values import plain
 
 DEFAULT_PREDICT_TIMEOUT = 60.0
 STAGE_ROUTE_TTL = 300.0  # seconds a cached default stage of `Endpoint.predict` is used before it is asked for again
 STAGE_GONE_STATUSES = frozenset({404, 503})  # stage answers that make `Endpoint.predict` ask for the stage again
-
-PARAMETERS: dict[str, Any] = {
-    "endpointName": "endpoint_name",
-    "endpointId": "endpoint_id",
-    "apigwStageName": "stage_name",
-    "description": "description",
-    "flavorId": "instance_type_name",
-    "nodeCount": "instance_count",
-    "endpointModelResourceList": "endpoint_model_resource_list",
-    "caEnable": "autoscaler_enable",
-    "caMinNodeCount": "autoscaler_min_node_count",
-    "caMaxNodeCount": "autoscaler_max_node_count",
-    "caScaleDownEnable": "autoscaler_scale_down_enable",
-    "caScaleDownUtilThresh": "autoscaler_scale_down_util_threshold",
-    "caScaleDownUnneededTime": "autoscaler_scale_down_unneeded_time",
-    "caScaleDownDelayAfterAdd": "autoscaler_scale_down_delay_after_add",
-    "tagList": "tag_list",
-}
 
 
 class ApiSpec(StrEnum):
@@ -119,73 +102,23 @@ def _is_default(stage: Record) -> bool:
     return bool(data.get("isDefaultStage") or data.get("defaultStage") is True)
 
 
-def _autoscaler_values(
-    enable: Any, min_nodes: Any, max_nodes: Any, scale_down: Any, threshold: Any, unneeded: Any, delay: Any
-) -> dict[str, Any]:
-    return {
-        "caEnable": bool(enable),
-        "caMinNodeCount": min_nodes,
-        "caMaxNodeCount": max_nodes,
-        "caScaleDownEnable": bool(scale_down),
-        "caScaleDownUtilThresh": threshold,
-        "caScaleDownUnneededTime": unneeded,
-        "caScaleDownDelayAfterAdd": delay,
-    }
-
-
-def _deployment_fields(
-    client: Client,
-    request_model: type,
-    names: dict[str, Any],
-    *,
-    instance_type_name: str,
-    instance_count: int,
-    endpoint_model_resource_list: list[Any] | None,
-    description: str | None,
-    use_log: bool | None,
-    tag_list: list[Any] | None,
-    autoscaler: dict[str, Any],
-) -> dict[str, Any]:
-    """Check and build the request fields an endpoint and a stage share (``names``: the wire fields naming the
-    new resource, checked first); looks the instance type up last. Called inside ``sdk_parameters``."""
-    resources = _model_resources(endpoint_model_resource_list)
-    tags = tag_items(tag_list)
-    precheck(
+def _deployment_body(client: Client, request_model: type, arguments: dict[str, Any], options: Any, method: str) -> Any:
+    """The request of an endpoint or a stage (the fields they share come from the same SDK arguments); the
+    instance type is looked up after every value is checked."""
+    require(endpoint_model_resource_list=arguments["endpoint_model_resource_list"] or None)
+    draft = RequestDraft(
         request_model,
-        {
-            **names,
-            "description": description,
-            "nodeCount": instance_count,
-            "endpointModelResourceList": resources,
-            "tagList": tags,
-            **autoscaler,
+        arguments,
+        options,
+        method=method,
+        computed={
+            "caEnable": bool(arguments["autoscaler_enable"]),
+            "caScaleDownEnable": bool(arguments["autoscaler_scale_down_enable"]),
+            **parent_wire_fields(client),
         },
+        deferred=("flavorId",),
     )
-    return {
-        "flavor_id": client.lookups.flavor_id(instance_type_name),
-        "node_count": instance_count,
-        "endpoint_model_resource_list": resources,
-        "description": opt(description),
-        "ca_enable": autoscaler["caEnable"],
-        "ca_min_node_count": opt(autoscaler["caMinNodeCount"]),
-        "ca_max_node_count": opt(autoscaler["caMaxNodeCount"]),
-        "ca_scale_down_enable": autoscaler["caScaleDownEnable"],
-        "ca_scale_down_util_thresh": opt(autoscaler["caScaleDownUtilThresh"]),
-        "ca_scale_down_unneeded_time": opt(autoscaler["caScaleDownUnneededTime"]),
-        "ca_scale_down_delay_after_add": opt(autoscaler["caScaleDownDelayAfterAdd"]),
-        "use_log": bool(use_log),
-        "tag_list": opt(tags),
-        **parent_fields(client),
-    }
-
-
-def _model_resources(items: list[Any] | None) -> list[Any]:
-    from easymaker_api.models.endpoint_model_resource import EndpointModelResource as WireResource
-
-    require(endpoint_model_resource_list=items if items else None)
-    built = build_items(WireResource, EndpointModelResource, items, "endpoint_model_resource_list")
-    assert built is not None
-    return built
+    return draft.build(flavorId=client.lookups.flavor_id(arguments["instance_type_name"]))
 
 
 class EndpointModel(Resource, EndpointModelFields):
@@ -421,37 +354,14 @@ class EndpointStage(LogsMixin, _Predicting, EndpointStageFields):
         *,
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
+        **options: Unpack[EndpointStageCreateRequestOptions],
     ) -> EndpointStage:
         """Add a stage to an endpoint (``stage_name`` is sent as ``apigwStageName``)."""
         from easymaker_api.api.endpoint_stages import create_endpoint_stage
         from easymaker_api.models.endpoint_stage_create_request import EndpointStageCreateRequest
 
         require(stage_name=stage_name, endpoint_id=endpoint_id, instance_type_name=instance_type_name)
-        assert stage_name and endpoint_id and instance_type_name
-        client = self.client
-        with sdk_parameters(PARAMETERS):
-            autoscaler = _autoscaler_values(
-                autoscaler_enable,
-                autoscaler_min_node_count,
-                autoscaler_max_node_count,
-                autoscaler_scale_down_enable,
-                autoscaler_scale_down_util_threshold,
-                autoscaler_scale_down_unneeded_time,
-                autoscaler_scale_down_delay_after_add,
-            )
-            fields = _deployment_fields(
-                client,
-                EndpointStageCreateRequest,
-                {"apigwStageName": stage_name, "endpointId": endpoint_id},
-                instance_type_name=instance_type_name,
-                instance_count=instance_count,
-                endpoint_model_resource_list=endpoint_model_resource_list,
-                description=description,
-                use_log=use_log,
-                tag_list=tag_list,
-                autoscaler=autoscaler,
-            )
-            body = EndpointStageCreateRequest(endpoint_id=endpoint_id, apigw_stage_name=stage_name, **fields)
+        body = _deployment_body(self.client, EndpointStageCreateRequest, locals(), options, "EndpointStage.create()")
         return self._post_create(create_endpoint_stage.sync_detailed, body, wait, timeout)
 
     def delete(self) -> None:
@@ -599,37 +509,14 @@ class Endpoint(_Predicting, EndpointFields):
         *,
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
+        **options: Unpack[EndpointCreateRequestOptions],
     ) -> Endpoint:
         """Create an endpoint with its default stage; ``wait`` waits for both."""
         from easymaker_api.api.endpoints import create_endpoint
         from easymaker_api.models.endpoint_create_request import EndpointCreateRequest
 
         require(endpoint_name=endpoint_name, instance_type_name=instance_type_name)
-        assert endpoint_name and instance_type_name
-        client = self.client
-        with sdk_parameters(PARAMETERS):
-            autoscaler = _autoscaler_values(
-                autoscaler_enable,
-                autoscaler_min_node_count,
-                autoscaler_max_node_count,
-                autoscaler_scale_down_enable,
-                autoscaler_scale_down_util_threshold,
-                autoscaler_scale_down_unneeded_time,
-                autoscaler_scale_down_delay_after_add,
-            )
-            fields = _deployment_fields(
-                client,
-                EndpointCreateRequest,
-                {"endpointName": endpoint_name},
-                instance_type_name=instance_type_name,
-                instance_count=instance_count,
-                endpoint_model_resource_list=endpoint_model_resource_list,
-                description=description,
-                use_log=use_log,
-                tag_list=tag_list,
-                autoscaler=autoscaler,
-            )
-            body = EndpointCreateRequest(endpoint_name=endpoint_name, **fields)
+        body = _deployment_body(self.client, EndpointCreateRequest, locals(), options, "Endpoint.create()")
         return self._post_create(create_endpoint.sync_detailed, body, wait, timeout)
 
 

@@ -11,8 +11,7 @@ from easymaker._client import Client
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.model_preset import ModelPreset
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import experiment_id_for, require
-from easymaker.resources.requests import RequestDraft, parent_wire_fields
+from easymaker.resources.parameters import RequestDraft, experiment_id_for, parent_wire_fields, require
 
 
 class FineTuning(StoppableResource, FineTuningFields):

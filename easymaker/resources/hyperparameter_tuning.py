@@ -10,8 +10,7 @@ from easymaker_api.parameters import HyperparameterTuningCreateRequestOptions
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.observe import LogsMixin, Trial
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import experiment_id_for, require
-from easymaker.resources.requests import RequestDraft, parent_wire_fields
+from easymaker.resources.parameters import RequestDraft, experiment_id_for, parent_wire_fields, require
 from easymaker.resources.training import TrainingLookupsMixin, resolve_training_ids
 from easymaker.values import plain
 

@@ -12,8 +12,7 @@ from easymaker._client import Client
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.observe import LogsMixin
 from easymaker.resources.operations import Operations
-from easymaker.resources.parameters import require
-from easymaker.resources.requests import RequestDraft, parent_wire_fields
+from easymaker.resources.parameters import RequestDraft, parent_wire_fields, require
 from easymaker.values import plain
 
 

@@ -5,52 +5,17 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from easymaker_api.fields import PipelineFields, PipelineRecurringRunFields, PipelineRunFields
+from easymaker_api.parameters import PipelineRunCreateRequestOptions, PipelineUploadRequestOptions
 
 from easymaker._client import Client
 from easymaker._errors import EasyMakerValidationError
 from easymaker.resources.base import Resource, StoppableResource
 from easymaker.resources.observe import LogsMixin
 from easymaker.resources.operations import Operations, wire_dict
-from easymaker.resources.parameters import (
-    build_items,
-    experiment_id_for,
-    opt,
-    parent_fields,
-    precheck,
-    require,
-    sdk_parameters,
-    tag_items,
-)
-from easymaker.values import Nas, Parameter
-
-PIPELINE_PARAMETERS: dict[str, Any] = {
-    "pipelineName": "pipeline_name",
-    "description": "description",
-    "base64PipelineSpecManifest": "pipeline_spec_manifest_path",
-    "tagList": "tag_list",
-}
-RUN_PARAMETERS: dict[str, Any] = {
-    "pipelineRunOrRecurringRunName": "pipeline_run_name",
-    "pipelineId": "pipeline_id",
-    "description": "description",
-    "experimentId": "experiment_id",
-    "experimentName": "experiment_name",
-    "experimentDescription": "experiment_description",
-    "parameterList": "parameter_list",
-    "flavorId": "instance_type_name",
-    "instanceCount": "instance_count",
-    "bootStorageSize": "boot_storage_size",
-    "nasList": "nas_list",
-    "schedulePeriodicMinutes": "schedule_periodic_minutes",
-    "scheduleCronExpression": "schedule_cron_expression",
-    "maxConcurrencyCount": "max_concurrency_count",
-    "scheduleStartDatetime": "schedule_start_datetime",
-    "scheduleEndDatetime": "schedule_end_datetime",
-    "tagList": "tag_list",
-}
+from easymaker.resources.parameters import RequestDraft, experiment_id_for, parent_wire_fields, require
 
 
 class Pipeline(Resource, PipelineFields):
@@ -86,6 +51,7 @@ class Pipeline(Resource, PipelineFields):
         *,
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
+        **options: Unpack[PipelineUploadRequestOptions],
     ) -> Pipeline:
         """Upload a compiled pipeline file (sent base64-encoded)."""
         from easymaker_api.api.pipelines import upload_pipeline
@@ -103,25 +69,25 @@ class Pipeline(Resource, PipelineFields):
                 value=str(path),
             ) from None
         client = self.client
-        with sdk_parameters(PIPELINE_PARAMETERS):
-            tags = tag_items(tag_list)
-            body = PipelineUploadRequest(
-                pipeline_name=pipeline_name,
-                base_64_pipeline_spec_manifest=base64.b64encode(content).decode("ascii"),
-                description=opt(description),
-                tag_list=opt(tags),
-                **parent_fields(client),
-            )
+        draft = RequestDraft(
+            PipelineUploadRequest,
+            locals(),
+            options,
+            method="Pipeline.upload()",
+            computed={"base64PipelineSpecManifest": base64.b64encode(content).decode("ascii")},
+        )
+        body = draft.build(**parent_wire_fields(client))
         return self._post_create(upload_pipeline.sync_detailed, body, wait, timeout)
 
 
-def _datetime(value: Any, parameter: str) -> Any:
+def _datetime(value: Any, parameter: str) -> str | None:
+    """The wire form (ISO-8601) of a date-time argument given as a datetime or a string."""
     if value is None:
-        return opt(None)
+        return None
     if isinstance(value, dt.datetime):
-        return value
+        return value.isoformat()
     try:
-        return dt.datetime.fromisoformat(str(value))
+        return dt.datetime.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise EasyMakerValidationError(
             f"{parameter}: {value!r} is not an ISO-8601 date-time such as '2025-01-01T00:00:00+09:00'",
@@ -131,85 +97,35 @@ def _datetime(value: Any, parameter: str) -> Any:
         ) from None
 
 
-def _create_run(
-    client: Client,
-    *,
-    name_parameter: str,
-    name: str | None,
-    pipeline_id: str | None,
-    instance_type_name: str | None,
-    boot_storage_size: int | None,
-    instance_count: int,
-    description: str | None,
-    experiment_id: str | None,
-    experiment_name: str | None,
-    experiment_description: str | None,
-    parameter_list: list[Any] | None,
-    nas_list: list[Any] | None,
-    tag_list: list[Any] | None,
-    schedule: dict[str, Any] | None = None,
-) -> Any:
+def _create_run(client: Client, name_parameter: str, arguments: dict[str, Any], options: Any) -> Any:
+    """POST a pipeline run or recurring run (one request body; ``name_parameter`` names the run's name argument)."""
     from easymaker_api.api.pipeline_runs import create_pipeline_run
-    from easymaker_api.models.nas import Nas as WireNas
-    from easymaker_api.models.parameter import Parameter as WireParameter
     from easymaker_api.models.pipeline_run_create_request import PipelineRunCreateRequest
     from easymaker_api.models.pipeline_run_create_response import PipelineRunCreateResponse
 
+    name = arguments[name_parameter]
     require(
         **{name_parameter: name},
-        pipeline_id=pipeline_id,
-        instance_type_name=instance_type_name,
-        boot_storage_size=boot_storage_size,
+        pipeline_id=arguments["pipeline_id"],
+        instance_type_name=arguments["instance_type_name"],
+        boot_storage_size=arguments["boot_storage_size"],
     )
-    assert name and pipeline_id and instance_type_name and boot_storage_size is not None
-    parameters = {**RUN_PARAMETERS, "pipelineRunOrRecurringRunName": name_parameter}
-    schedule = schedule or {}
-    experiment = experiment_id_for(client, experiment_id)
-    with sdk_parameters(parameters):
-        params = build_items(WireParameter, Parameter, parameter_list, "parameter_list")
-        nas = build_items(WireNas, Nas, nas_list, "nas_list")
-        tags = tag_items(tag_list)
-        precheck(
-            PipelineRunCreateRequest,
-            {
-                "pipelineRunOrRecurringRunName": name,
-                "pipelineId": pipeline_id,
-                "description": description,
-                "experimentId": experiment,
-                "experimentName": experiment_name,
-                "experimentDescription": experiment_description,
-                "instanceCount": instance_count,
-                "bootStorageSize": boot_storage_size,
-                "parameterList": params,
-                "nasList": nas,
-                "tagList": tags,
-                "schedulePeriodicMinutes": schedule.get("schedule_periodic_minutes"),
-                "scheduleCronExpression": schedule.get("schedule_cron_expression"),
-                "maxConcurrencyCount": schedule.get("max_concurrency_count"),
-            },
-        )
-        flavor_id = client.lookups.flavor_id(instance_type_name)
-        body = PipelineRunCreateRequest(
-            pipeline_run_or_recurring_run_name=name,
-            pipeline_id=pipeline_id,
-            flavor_id=flavor_id,
-            instance_count=instance_count,
-            boot_storage_size=boot_storage_size,
-            description=opt(description),
-            experiment_id=opt(experiment),
-            experiment_name=opt(experiment_name),
-            experiment_description=opt(experiment_description),
-            parameter_list=opt(params),
-            nas_list=opt(nas),
-            schedule_periodic_minutes=opt(schedule.get("schedule_periodic_minutes")),
-            schedule_cron_expression=opt(schedule.get("schedule_cron_expression")),
-            max_concurrency_count=opt(schedule.get("max_concurrency_count")),
-            schedule_start_datetime=_datetime(schedule.get("schedule_start_datetime"), "schedule_start_datetime"),
-            schedule_end_datetime=_datetime(schedule.get("schedule_end_datetime"), "schedule_end_datetime"),
-            use_catchup=opt(schedule.get("use_catchup")),
-            tag_list=opt(tags),
-            **parent_fields(client),
-        )
+    draft = RequestDraft(
+        PipelineRunCreateRequest,
+        arguments,
+        options,
+        method=f"{'PipelineRun' if name_parameter == 'pipeline_run_name' else 'PipelineRecurringRun'}.create()",
+        computed={
+            "pipelineRunOrRecurringRunName": name,
+            "experimentId": experiment_id_for(client, arguments["experiment_id"]),
+            "scheduleStartDatetime": _datetime(arguments.get("schedule_start_datetime"), "schedule_start_datetime"),
+            "scheduleEndDatetime": _datetime(arguments.get("schedule_end_datetime"), "schedule_end_datetime"),
+            **parent_wire_fields(client),
+        },
+        deferred=("flavorId",),
+        labels={"pipelineRunOrRecurringRunName": name_parameter},
+    )
+    body = draft.build(flavorId=client.lookups.flavor_id(arguments["instance_type_name"]))
     response = create_pipeline_run.sync_detailed(client.appkey, client=client.api, body=body)
     return client.payload(response, PipelineRunCreateResponse)
 
@@ -261,26 +177,12 @@ class PipelineRun(LogsMixin, StoppableResource, PipelineRunFields):
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
         logs: bool = False,
+        **options: Unpack[PipelineRunCreateRequestOptions],
     ) -> PipelineRun:
         """Run a pipeline (2.1.5 positional order). ``parameter_list`` items may use ``parameterKey``."""
         self._check_logs(logs, None)
         client = self.client
-        parsed = _create_run(
-            client,
-            name_parameter="pipeline_run_name",
-            name=pipeline_run_name,
-            pipeline_id=pipeline_id,
-            instance_type_name=instance_type_name,
-            boot_storage_size=boot_storage_size,
-            instance_count=instance_count,
-            description=description,
-            experiment_id=experiment_id,
-            experiment_name=experiment_name,
-            experiment_description=experiment_description,
-            parameter_list=parameter_list,
-            nas_list=nas_list,
-            tag_list=tag_list,
-        )
+        parsed = _create_run(client, "pipeline_run_name", locals(), options)
         return self._adopt(wire_dict(parsed.pipeline_run, self._noun), wait, timeout, logs)
 
 
@@ -351,6 +253,7 @@ class PipelineRecurringRun(StoppableResource, PipelineRecurringRunFields):
         *,
         tag_list: list[Any] | None = None,
         timeout: float | None = None,
+        **options: Unpack[PipelineRunCreateRequestOptions],
     ) -> PipelineRecurringRun:
         """Create a schedule (2.1.5 positional order); one of ``schedule_cron_expression`` (six fields, seconds
         first) and ``schedule_periodic_minutes`` is required."""
@@ -361,28 +264,5 @@ class PipelineRecurringRun(StoppableResource, PipelineRecurringRunFields):
                 constraint="required",
             )
         client = self.client
-        parsed = _create_run(
-            client,
-            name_parameter="pipeline_recurring_run_name",
-            name=pipeline_recurring_run_name,
-            pipeline_id=pipeline_id,
-            instance_type_name=instance_type_name,
-            boot_storage_size=boot_storage_size,
-            instance_count=instance_count,
-            description=description,
-            experiment_id=experiment_id,
-            experiment_name=experiment_name,
-            experiment_description=experiment_description,
-            parameter_list=parameter_list,
-            nas_list=nas_list,
-            tag_list=tag_list,
-            schedule={
-                "schedule_periodic_minutes": schedule_periodic_minutes,
-                "schedule_cron_expression": schedule_cron_expression,
-                "max_concurrency_count": max_concurrency_count,
-                "schedule_start_datetime": schedule_start_datetime,
-                "schedule_end_datetime": schedule_end_datetime,
-                "use_catchup": use_catchup,
-            },
-        )
+        parsed = _create_run(client, "pipeline_recurring_run_name", locals(), options)
         return self._adopt(wire_dict(parsed.pipeline_recurring_run, self._noun), wait, timeout)

@@ -12,8 +12,7 @@ from easymaker.items import Algorithm, Image
 from easymaker.resources.base import StoppableResource
 from easymaker.resources.observe import LogsMixin, MetricSeries, resource_metrics
 from easymaker.resources.operations import Operations, wire_dicts
-from easymaker.resources.parameters import experiment_id_for, require
-from easymaker.resources.requests import RequestDraft, parent_wire_fields
+from easymaker.resources.parameters import RequestDraft, experiment_id_for, parent_wire_fields, require
 
 
 class TrainingLookupsMixin:

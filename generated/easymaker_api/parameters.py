@@ -7,7 +7,7 @@ its signature. The others reach the request through the method's ``**options``, 
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, TypedDict
+from typing import NamedTuple, TypedDict
 
 
 class SdkParameter(NamedTuple):
@@ -30,75 +30,9 @@ class BatchInferenceCreateRequestOptions(TypedDict, total=False):
 class EndpointCreateRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/EndpointCreateRequest`` accepted through ``**options``."""
 
-    endpoint_name: str | None
-
-    description: str | None
-
-    flavor_id: str | None
-
-    node_count: int | None
-
-    endpoint_model_resource_list: list[Any] | None
-
-    ca_enable: bool | None
-
-    ca_min_node_count: int | None
-
-    ca_max_node_count: int | None
-
-    ca_scale_down_enable: bool | None
-
-    ca_scale_down_util_thresh: int | None
-
-    ca_scale_down_unneeded_time: int | None
-
-    ca_scale_down_delay_after_add: int | None
-
-    use_log: bool | None
-
-    tag_list: list[Any] | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
-
 
 class EndpointStageCreateRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/EndpointStageCreateRequest`` accepted through ``**options``."""
-
-    endpoint_id: str | None
-
-    apigw_stage_name: str | None
-
-    description: str | None
-
-    flavor_id: str | None
-
-    node_count: int | None
-
-    endpoint_model_resource_list: list[Any] | None
-
-    ca_enable: bool | None
-
-    ca_min_node_count: int | None
-
-    ca_max_node_count: int | None
-
-    ca_scale_down_enable: bool | None
-
-    ca_scale_down_util_thresh: int | None
-
-    ca_scale_down_unneeded_time: int | None
-
-    ca_scale_down_delay_after_add: int | None
-
-    use_log: bool | None
-
-    tag_list: list[Any] | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
 
 
 class ExperimentCreateRequestOptions(TypedDict, total=False):
@@ -128,64 +62,11 @@ class ModelEvaluationCreateRequestOptions(TypedDict, total=False):
 class PipelineRunCreateRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/PipelineRunCreateRequest`` accepted through ``**options``."""
 
-    pipeline_run_or_recurring_run_name: str | None
-
-    pipeline_id: str | None
-
-    description: str | None
-
-    experiment_id: str | None
-
-    experiment_name: str | None
-
-    experiment_description: str | None
-
-    parameter_list: list[Any] | None
-
-    flavor_id: str | None
-
-    instance_count: int | None
-
-    boot_storage_size: int | None
-
-    nas_list: list[Any] | None
-
-    schedule_periodic_minutes: int | None
-
-    schedule_cron_expression: str | None
-
-    max_concurrency_count: int | None
-
-    schedule_start_datetime: str | None
-
-    schedule_end_datetime: str | None
-
-    use_catchup: bool | None
-
     use_log: bool | None
-
-    tag_list: list[Any] | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
 
 
 class PipelineUploadRequestOptions(TypedDict, total=False):
     """SDK parameters of ``#/components/schemas/PipelineUploadRequest`` accepted through ``**options``."""
-
-    pipeline_name: str | None
-
-    description: str | None
-
-    base64_pipeline_spec_manifest: str | None
-    """Standard base64 of the compiled Kubeflow Pipelines v2 IR YAML file."""
-
-    tag_list: list[Any] | None
-
-    parent_pipeline_run_id: str | None
-
-    parent_pipeline_run_task_name: str | None
 
 
 class ServerProofRequestOptions(TypedDict, total=False):
@@ -221,55 +102,51 @@ REQUEST_PARAMETERS: dict[str, tuple[SdkParameter, ...]] = {
         SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
     ),
     "EndpointCreateRequest": (
-        SdkParameter("endpointName", "endpoint_name", 1, None, None, False),
-        SdkParameter("description", "description", 1, None, None, False),
-        SdkParameter("flavorId", "flavor_id", 1, None, None, False),
-        SdkParameter("nodeCount", "node_count", 1, None, None, False),
+        SdkParameter("endpointName", "endpoint_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, None, True),
+        SdkParameter("nodeCount", "instance_count", 1, None, None, True),
         SdkParameter(
             "endpointModelResourceList",
             "endpoint_model_resource_list",
             1,
             "EndpointModelResource",
             "EndpointModelResource",
-            False,
+            True,
         ),
-        SdkParameter("caEnable", "ca_enable", 1, None, None, False),
-        SdkParameter("caMinNodeCount", "ca_min_node_count", 1, None, None, False),
-        SdkParameter("caMaxNodeCount", "ca_max_node_count", 1, None, None, False),
-        SdkParameter("caScaleDownEnable", "ca_scale_down_enable", 1, None, None, False),
-        SdkParameter("caScaleDownUtilThresh", "ca_scale_down_util_thresh", 1, None, None, False),
-        SdkParameter("caScaleDownUnneededTime", "ca_scale_down_unneeded_time", 1, None, None, False),
-        SdkParameter("caScaleDownDelayAfterAdd", "ca_scale_down_delay_after_add", 1, None, None, False),
-        SdkParameter("useLog", "use_log", 1, None, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, None, False),
+        SdkParameter("caEnable", "autoscaler_enable", 1, None, None, True),
+        SdkParameter("caMinNodeCount", "autoscaler_min_node_count", 1, None, None, True),
+        SdkParameter("caMaxNodeCount", "autoscaler_max_node_count", 1, None, None, True),
+        SdkParameter("caScaleDownEnable", "autoscaler_scale_down_enable", 1, None, None, True),
+        SdkParameter("caScaleDownUtilThresh", "autoscaler_scale_down_util_threshold", 1, None, None, True),
+        SdkParameter("caScaleDownUnneededTime", "autoscaler_scale_down_unneeded_time", 1, None, None, True),
+        SdkParameter("caScaleDownDelayAfterAdd", "autoscaler_scale_down_delay_after_add", 1, None, None, True),
+        SdkParameter("useLog", "use_log", 1, None, None, True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
     ),
     "EndpointStageCreateRequest": (
-        SdkParameter("endpointId", "endpoint_id", 1, None, None, False),
-        SdkParameter("apigwStageName", "apigw_stage_name", 1, None, None, False),
-        SdkParameter("description", "description", 1, None, None, False),
-        SdkParameter("flavorId", "flavor_id", 1, None, None, False),
-        SdkParameter("nodeCount", "node_count", 1, None, None, False),
+        SdkParameter("endpointId", "endpoint_id", 1, None, None, True),
+        SdkParameter("apigwStageName", "stage_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, None, True),
+        SdkParameter("nodeCount", "instance_count", 1, None, None, True),
         SdkParameter(
             "endpointModelResourceList",
             "endpoint_model_resource_list",
             1,
             "EndpointModelResource",
             "EndpointModelResource",
-            False,
+            True,
         ),
-        SdkParameter("caEnable", "ca_enable", 1, None, None, False),
-        SdkParameter("caMinNodeCount", "ca_min_node_count", 1, None, None, False),
-        SdkParameter("caMaxNodeCount", "ca_max_node_count", 1, None, None, False),
-        SdkParameter("caScaleDownEnable", "ca_scale_down_enable", 1, None, None, False),
-        SdkParameter("caScaleDownUtilThresh", "ca_scale_down_util_thresh", 1, None, None, False),
-        SdkParameter("caScaleDownUnneededTime", "ca_scale_down_unneeded_time", 1, None, None, False),
-        SdkParameter("caScaleDownDelayAfterAdd", "ca_scale_down_delay_after_add", 1, None, None, False),
-        SdkParameter("useLog", "use_log", 1, None, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, None, False),
+        SdkParameter("caEnable", "autoscaler_enable", 1, None, None, True),
+        SdkParameter("caMinNodeCount", "autoscaler_min_node_count", 1, None, None, True),
+        SdkParameter("caMaxNodeCount", "autoscaler_max_node_count", 1, None, None, True),
+        SdkParameter("caScaleDownEnable", "autoscaler_scale_down_enable", 1, None, None, True),
+        SdkParameter("caScaleDownUtilThresh", "autoscaler_scale_down_util_threshold", 1, None, None, True),
+        SdkParameter("caScaleDownUnneededTime", "autoscaler_scale_down_unneeded_time", 1, None, None, True),
+        SdkParameter("caScaleDownDelayAfterAdd", "autoscaler_scale_down_delay_after_add", 1, None, None, True),
+        SdkParameter("useLog", "use_log", 1, None, None, True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
     ),
     "ExperimentCreateRequest": (
         SdkParameter("experimentName", "experiment_name", 1, None, None, True),
@@ -368,35 +245,30 @@ REQUEST_PARAMETERS: dict[str, tuple[SdkParameter, ...]] = {
         SdkParameter("useLog", "use_log", 1, None, None, True),
     ),
     "PipelineRunCreateRequest": (
-        SdkParameter("pipelineRunOrRecurringRunName", "pipeline_run_or_recurring_run_name", 1, None, None, False),
-        SdkParameter("pipelineId", "pipeline_id", 1, None, None, False),
-        SdkParameter("description", "description", 1, None, None, False),
-        SdkParameter("experimentId", "experiment_id", 1, None, None, False),
-        SdkParameter("experimentName", "experiment_name", 1, None, None, False),
-        SdkParameter("experimentDescription", "experiment_description", 1, None, None, False),
-        SdkParameter("parameterList", "parameter_list", 1, "Parameter", "Parameter", False),
-        SdkParameter("flavorId", "flavor_id", 1, None, None, False),
-        SdkParameter("instanceCount", "instance_count", 1, None, None, False),
-        SdkParameter("bootStorageSize", "boot_storage_size", 1, None, None, False),
-        SdkParameter("nasList", "nas_list", 1, "Nas", "Nas", False),
-        SdkParameter("schedulePeriodicMinutes", "schedule_periodic_minutes", 1, None, None, False),
-        SdkParameter("scheduleCronExpression", "schedule_cron_expression", 1, None, None, False),
-        SdkParameter("maxConcurrencyCount", "max_concurrency_count", 1, None, None, False),
-        SdkParameter("scheduleStartDatetime", "schedule_start_datetime", 1, None, None, False),
-        SdkParameter("scheduleEndDatetime", "schedule_end_datetime", 1, None, None, False),
-        SdkParameter("useCatchup", "use_catchup", 1, None, None, False),
+        SdkParameter("pipelineId", "pipeline_id", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("experimentId", "experiment_id", 1, None, None, True),
+        SdkParameter("experimentName", "experiment_name", 1, None, None, True),
+        SdkParameter("experimentDescription", "experiment_description", 1, None, None, True),
+        SdkParameter("parameterList", "parameter_list", 1, "Parameter", "Parameter", True),
+        SdkParameter("flavorId", "instance_type_name", 1, None, None, True),
+        SdkParameter("instanceCount", "instance_count", 1, None, None, True),
+        SdkParameter("bootStorageSize", "boot_storage_size", 1, None, None, True),
+        SdkParameter("nasList", "nas_list", 1, "Nas", "Nas", True),
+        SdkParameter("schedulePeriodicMinutes", "schedule_periodic_minutes", 1, None, None, True),
+        SdkParameter("scheduleCronExpression", "schedule_cron_expression", 1, None, None, True),
+        SdkParameter("maxConcurrencyCount", "max_concurrency_count", 1, None, None, True),
+        SdkParameter("scheduleStartDatetime", "schedule_start_datetime", 1, None, None, True),
+        SdkParameter("scheduleEndDatetime", "schedule_end_datetime", 1, None, None, True),
+        SdkParameter("useCatchup", "use_catchup", 1, None, None, True),
         SdkParameter("useLog", "use_log", 1, None, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, None, False),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
     ),
     "PipelineUploadRequest": (
-        SdkParameter("pipelineName", "pipeline_name", 1, None, None, False),
-        SdkParameter("description", "description", 1, None, None, False),
-        SdkParameter("base64PipelineSpecManifest", "base64_pipeline_spec_manifest", 1, None, None, False),
-        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", False),
-        SdkParameter("parentPipelineRunId", "parent_pipeline_run_id", 1, None, None, False),
-        SdkParameter("parentPipelineRunTaskName", "parent_pipeline_run_task_name", 1, None, None, False),
+        SdkParameter("pipelineName", "pipeline_name", 1, None, None, True),
+        SdkParameter("description", "description", 1, None, None, True),
+        SdkParameter("base64PipelineSpecManifest", "pipeline_spec_manifest_path", 1, None, None, True),
+        SdkParameter("tagList", "tag_list", 1, "Tag", "Tag", True),
     ),
     "ServerProofRequest": (SdkParameter("nonce", "nonce", 1, None, None, False),),
     "TrainingCreateRequest": (
