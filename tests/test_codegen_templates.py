@@ -92,6 +92,7 @@ def test_the_overrides_are_the_ones_tested_here() -> None:
         "kinds.py.jinja",
         "model.py.jinja",
         "models_init.py.jinja",
+        "parameters.py.jinja",
         "str_enum.py.jinja",
         "validation.py.jinja",
     ]
@@ -134,6 +135,22 @@ def test_kinds_registry_is_empty_without_the_extension(pkgs: SimpleNamespace) ->
     assert kinds.KINDS == () and dict(kinds.BY_CLASS) == {}
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module("sample_plain.kinds")
+
+
+# ----- parameters.py.jinja (ours, not an override; a property added to the real spec:
+# tests/test_parameters_regeneration.py) -----------------------------------------------------------------------
+
+
+def test_parameters_table_maps_every_request_body_property_to_an_sdk_parameter(pkgs: SimpleNamespace) -> None:
+    parameters = importlib.import_module("sample_custom.parameters")
+    training = {row.wire: row for row in parameters.REQUEST_PARAMETERS["CreateTrainingRequest"]}
+    assert set(training) == set(SCHEMAS["CreateTrainingRequest"]["properties"])
+    row = training["instanceCount"]
+    assert (row.name, row.scale, row.named) == ("instance_count", 1, False)  # no x-sdk-named: reached via **options
+    options = parameters.CreateTrainingRequestOptions
+    assert options.__total__ is False and "instance_count" in options.__annotations__
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("sample_plain.parameters")
 
 
 # ----- models_init.py.jinja ----------------------------------------------------------------------------------
