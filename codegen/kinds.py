@@ -10,6 +10,7 @@ document already says: the operations on the kind's paths, the payload keys of i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class KindEntry:
     failure: tuple[str, ...]  # sorted
     operations: dict[str, str | None]  # list, get, create, delete, stop -> operationId (None: not in the spec)
     cli_flag: str | None
+    related: tuple[str, ...] = ()  # kinds whose record this kind's record embeds under their record key
 
 
 def camel(snake: str) -> str:
@@ -60,6 +62,8 @@ def kind_entries(document: Mapping[str, Any]) -> list[KindEntry]:
     if not isinstance(raw, Mapping):
         raise SpecError(f"{KINDS_KEY} must map kind names to their entries")
     entries = [_entry(str(name), value, document) for name, value in raw.items()]
+    schemas: Mapping[str, Any] = document.get("components", {}).get("schemas", {})
+    entries = [dataclasses.replace(entry, related=_related(entry, entries, schemas)) for entry in entries]
     for attribute in ("class_name", "cli_flag"):
         seen: dict[str, str] = {}
         for entry in entries:
@@ -219,3 +223,15 @@ def _payload_key(
         shape = "a list of " if array else ""
         raise SpecError(f"{where}: the 200 response must hold {shape}{class_name} under one key, found {keys}")
     return keys[0]
+
+
+def _related(entry: KindEntry, entries: list[KindEntry], schemas: Mapping[str, Any]) -> tuple[str, ...]:
+    """The kinds whose record (or its ``<Class>Summary``) ``entry``'s record schema holds under their record key
+    (a training holds its ``experiment``, a batch inference its ``model``)."""
+    properties: Mapping[str, Any] = schemas[entry.class_name].get("properties") or {}
+    return tuple(
+        other.name
+        for other in entries
+        if other.record_key in properties
+        and _refs(properties[other.record_key]) & {other.class_name, other.class_name + "Summary"}
+    )

@@ -200,3 +200,6 @@ def test_the_generated_registry_is_what_the_spec_says() -> None:
         "Hyperparameter tunings",
     )
     assert tuning.operations.stop == "stopHyperparameterTuning" and BY_CLASS["Pipeline"].operations.stop is None
+    # what a record holds of other kinds, read from the record schemas
+    assert tuning.related == ("experiment",) and BY_CLASS["BatchInference"].related == ("model",)
+    assert BY_CLASS["PipelineRun"].related == ("experiment", "pipeline", "pipeline_recurring_run")

@@ -44,6 +44,7 @@ class ResourceKind:
     failure: frozenset[str]  # wait() raises
     operations: KindOperations
     cli_flag: str | None  # `python -m easymaker -<cli_flag>` lists the kind
+    related: tuple[str, ...]  # the kinds whose record this kind's record holds under their record key
 
     @property
     def terminal(self) -> frozenset[str]:
@@ -94,6 +95,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop=None,
         ),
         cli_flag="experiment",
+        related=(),
     ),
     ResourceKind(
         name="training",
@@ -127,6 +129,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop="stopTraining",
         ),
         cli_flag="training",
+        related=("experiment",),
     ),
     ResourceKind(
         name="hyperparameter_tuning",
@@ -160,6 +163,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop="stopHyperparameterTuning",
         ),
         cli_flag="tuning",
+        related=("experiment",),
     ),
     ResourceKind(
         name="fine_tuning",
@@ -194,6 +198,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop="stopFineTuning",
         ),
         cli_flag=None,
+        related=("experiment",),
     ),
     ResourceKind(
         name="model",
@@ -223,6 +228,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop=None,
         ),
         cli_flag="model",
+        related=(),
     ),
     ResourceKind(
         name="endpoint",
@@ -253,6 +259,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop=None,
         ),
         cli_flag="endpoint",
+        related=(),
     ),
     ResourceKind(
         name="endpoint_stage",
@@ -283,6 +290,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop=None,
         ),
         cli_flag=None,
+        related=(),
     ),
     ResourceKind(
         name="endpoint_model",
@@ -305,6 +313,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop=None,
         ),
         cli_flag=None,
+        related=("model",),
     ),
     ResourceKind(
         name="batch_inference",
@@ -338,6 +347,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop="stopBatchInference",
         ),
         cli_flag=None,
+        related=("model",),
     ),
     ResourceKind(
         name="model_evaluation",
@@ -372,6 +382,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop="stopModelEvaluation",
         ),
         cli_flag="model_evaluation",
+        related=("model",),
     ),
     ResourceKind(
         name="pipeline",
@@ -394,6 +405,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop=None,
         ),
         cli_flag=None,
+        related=(),
     ),
     ResourceKind(
         name="pipeline_run",
@@ -427,6 +439,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop="stopPipelineRun",
         ),
         cli_flag=None,
+        related=("experiment", "pipeline", "pipeline_recurring_run"),
     ),
     ResourceKind(
         name="pipeline_recurring_run",
@@ -449,6 +462,7 @@ KINDS: tuple[ResourceKind, ...] = (
             stop="stopPipelineRecurringRun",
         ),
         cli_flag=None,
+        related=("experiment", "pipeline"),
     ),
 )
 

@@ -182,7 +182,7 @@ class ServiceBase:
     def render(self, row: Row) -> dict[str, Any]:
         """The wire document of a stored resource, with the related resources it shows."""
         doc = {k: v for k, v in row.doc.items() if k not in _INTERNAL_KEYS}
-        if row.kind in ("training", "hyperparameter_tuning", "fine_tuning", "pipeline_run", "pipeline_recurring_run"):
+        if states.EXPERIMENT.name in KINDS[row.kind].spec.related:  # the record holds its experiment (spec)
             self._show_related(row, doc, states.EXPERIMENT)
         self._add_views(row, doc)
         return doc

@@ -58,12 +58,14 @@ class ExperimentHandlers(ServiceBase):
         super()._check_delete(kind, row)
         if kind.name != "experiment":
             return
-        for k in ("training", "hyperparameter_tuning", "fine_tuning", "pipeline_run"):
-            for other in self.store.find_by_field(row.appkey, k, "experimentId", row.id):
-                if other.status in KINDS[k].in_progress:
+        # the kinds whose records hold their experiment (spec) and can be at work
+        children = [k for k in KINDS.values() if k.in_progress and kind.name in k.spec.related]
+        for child in children:
+            for other in self.store.find_by_field(row.appkey, child.name, "experimentId", row.id):
+                if other.status in child.in_progress:
                     raise ApiError(
                         409,
-                        f"experiment {row.id} has work in progress: {k.replace('_', ' ')} {other.name} "
+                        f"experiment {row.id} has work in progress: {child.name.replace('_', ' ')} {other.name} "
                         f"({other.id}) is {other.status}",
                     )
         schedules = self.store.find_by_field(row.appkey, "pipeline_recurring_run", "experimentId", row.id)
