@@ -18,7 +18,7 @@ against the spec's limits and sent, with no handwritten change.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .constraints import SpecError, SpecIndex
@@ -40,6 +40,8 @@ class SdkParameter:
     annotation: str  # Python type accepted for the SDK argument
     named: bool
     description: str
+    required: bool = False
+    limits: str = ""  # the spec's limits on the wire value, for the documentation table
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def request_parameters(index: SpecIndex) -> list[RequestParameters]:
         raw = schemas[schema]
         props = index._merged_properties(raw)
         named = raw.get(NAMED_KEY) or []
+        required = set(raw.get("required") or [])
         unknown = sorted(set(named) - set(props))
         if unknown:
             raise SpecError(f"{schema}.{NAMED_KEY}: {unknown} are not properties of the schema")
@@ -87,7 +90,9 @@ def request_parameters(index: SpecIndex) -> list[RequestParameters]:
         for wire, prop in props.items():
             parameter = _parameter(schema, wire, prop, index, wire in named)
             if parameter is not None:
-                parameters.append(parameter)
+                limits = index._limits(prop, where=f"{schema}.{wire}")
+                shown = ", ".join(f"{k} {v!r}" for k, v in limits.items() if k != "items")
+                parameters.append(replace(parameter, required=wire in required, limits=shown))
         names = [p.name for p in parameters]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:

@@ -48,6 +48,7 @@ EXTRA_TEMPLATES = {
     "fields.py.jinja": "fields.py",
     "parameters.py.jinja": "parameters.py",
     "kinds.py.jinja": "kinds.py",
+    "parameters.md.jinja": "PARAMETERS.md",
 }
 
 IGNORED_NAMES = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}

@@ -92,6 +92,7 @@ def test_the_overrides_are_the_ones_tested_here() -> None:
         "kinds.py.jinja",
         "model.py.jinja",
         "models_init.py.jinja",
+        "parameters.md.jinja",
         "parameters.py.jinja",
         "str_enum.py.jinja",
         "validation.py.jinja",
@@ -151,6 +152,11 @@ def test_parameters_table_maps_every_request_body_property_to_an_sdk_parameter(p
     assert options.__total__ is False and "instance_count" in options.__annotations__
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module("sample_plain.parameters")
+    # parameters.md.jinja: the same table as documentation, one row per argument
+    table = (pkgs.dirs.custom / "PARAMETERS.md").read_text(encoding="utf-8")
+    assert "## `CreateTrainingRequest`" in table
+    assert "| `instance_count` | `instanceCount` | `int` |" in table
+    assert not (pkgs.dirs.plain / "PARAMETERS.md").exists()
 
 
 # ----- models_init.py.jinja ----------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""A request property added to a copy of the spec reaches the SDK method, its client-side check, the request body
-and EasyMaker Local's validation by regeneration alone (no handwritten edit)."""
+"""A request property added to a copy of the spec reaches the SDK method, its client-side check, the request body,
+EasyMaker Local's validation and the parameter table of the documentation by regeneration alone (no other edit)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,9 @@ def test_a_new_request_property_reaches_the_sdk_and_local_by_regeneration(tmp_pa
             print("Local:", exc)
         """
     )
+    table = (out / "easymaker_api" / "PARAMETERS.md").read_text(encoding="utf-8")
+    assert "| `retry_limit` | `retryLimit` | `int` |  | minimum 0, maximum 5 | `**options` |" in table
+    assert "| `queue` | `queueName` | `str` |  | maxLength 8 | `**options` |" in table
     printed = run_in_subprocess(program, out).splitlines()
     assert printed == [
         "int | None str | None",
