@@ -47,7 +47,7 @@ def free_port() -> int:
 
 
 def start_server(home: str, port: int) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, EASYMAKER_LOCAL_TOKEN=TOKEN, PYTHONPATH=str(REPO))
+    env = dict(os.environ, EASYMAKER_LOCAL_TOKEN=TOKEN, PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'generated'}")
     cmd = [
         sys.executable,
         "-m",
