@@ -1,17 +1,21 @@
 """Helpers for tests that need a real EasyMaker Local: a server started as a subprocess on a free port with a
-temporary home, waited for until ``/health`` answers, killed at the end.
+temporary home, waited for until ``/health`` answers, stopped at the end.
 
-Use the fixtures (import them into a test module, or into ``conftest.py``)::
+The fixtures are registered in ``conftest.py`` for every test module (no import needed)::
 
-    from local_server import local_server, LocalServerHandle  # noqa: F401  (pytest finds the fixture by name)
-
-    def test_something(local_server: LocalServerHandle) -> None:
-        api = local_server.api("myappkey")          # httpx.Client with base URL .../v1.0/appkeys/myappkey and the token
+    def test_something(local_server_module: LocalServerHandle) -> None:
+        api = local_server_module.api("myappkey")   # httpx.Client on .../v1.0/appkeys/myappkey with the token
         r = api.post("/experiments", json={"experimentName": "e"})
         assert r.json()["header"]["isSuccessful"]
 
-``local_server`` is one server per test (function scope); ``local_server_module`` is shared by a test module.
-``start_local_server(home, ...)`` starts one by hand (e.g. to restart on the same home).
+- ``local_server``: one server per test; ``local_server_module``: one server shared by a test module.
+- ``local_sdk`` (per test) / ``local_sdk_module`` (per module): ``easymaker.init(profile="local")`` on the module's
+  server, as the default client; ``local_sdk_client(server)`` does the same as a context manager.
+- A module (``pytestmark = pytest.mark.local_server(...)``) or a test configures its server with the mark's options
+  ``files={"nas/n1/src/train.py": TEXT}`` (written into the home before the start) and ``samples=True`` (the home
+  seeded with ``easymaker.local samples``).
+- ``start_local_server(home, ...)`` starts one by hand (e.g. to restart on the same home, or with extra arguments).
+
 ``handle.credentials`` are the home's local Keystone credentials; ``handle.keystone_auth(tenant)`` is a valid
 ``POST /v2.0/tokens`` body for them and ``handle.swift_token(tenant)`` a Swift token of that tenant.
 """
@@ -25,12 +29,17 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
+import easymaker
+from easymaker import Client
+from easymaker._client import set_default_client
 from easymaker._local import verify_local_server
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,9 +87,11 @@ class LocalServerHandle:
         r.raise_for_status()
         return str(r.json()["access"]["token"]["id"])
 
-    def client(self, **kwargs: object) -> httpx.Client:
-        """An httpx client on the server's root URL with the token header."""
-        c = httpx.Client(base_url=self.url, headers=self.headers, timeout=30.0, **kwargs)  # type: ignore[arg-type]
+    def client(self, *, token: bool = True, headers: dict[str, str] | None = None, **kwargs: object) -> httpx.Client:
+        """An httpx client on the server's root URL with the token header (without it for ``token=False``) and
+        ``headers``, closed when the server stops."""
+        merged = {**(self.headers if token else {}), **(headers or {})}
+        c = httpx.Client(base_url=self.url, headers=merged, timeout=30.0, **kwargs)  # type: ignore[arg-type]
         self._clients.append(c)
         return c
 
@@ -203,24 +214,82 @@ def start_local_server(
     return handle
 
 
+def _configured_start(request: pytest.FixtureRequest, home: Path) -> LocalServerHandle:
+    """Start a server on ``home`` as the closest ``local_server`` mark of the test (or its module) asks:
+    ``files`` (path relative to the home -> text, written before the start, e.g. ``{"nas/n1/src/train.py": ...}``),
+    ``samples=True`` (the home seeded with ``easymaker.local samples`` first)."""
+    mark = request.node.get_closest_marker("local_server")
+    options: dict[str, Any] = dict(mark.kwargs) if mark is not None else {}
+    unknown = set(options) - {"files", "samples"}
+    if unknown:
+        raise TypeError(f"unknown local_server mark options: {sorted(unknown)} (known: files, samples)")
+    home.mkdir(parents=True, exist_ok=True)
+    if options.get("samples"):
+        env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        seeded = subprocess.run(
+            [sys.executable, "-m", "easymaker.local", "samples", "--home", str(home)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+        assert seeded.returncode == 0, seeded.stderr
+    for relative, text in dict(options.get("files") or {}).items():
+        target = home / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return start_local_server(home)
+
+
 @pytest.fixture
-def local_server(tmp_path: Path) -> Iterator[LocalServerHandle]:
+def local_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LocalServerHandle]:
     """A fresh EasyMaker Local (subprocess, free port, temporary home) for one test."""
-    handle = start_local_server(tmp_path / "em-home")
+    handle = _configured_start(request, tmp_path / "em-home")
     try:
         yield handle
     finally:
-        handle.stop(timeout=20)
+        handle.stop(timeout=30)
 
 
 @pytest.fixture(scope="module")
-def local_server_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    """One EasyMaker Local shared by the tests of a module (use distinct appkeys to keep tests apart)."""
-    handle = start_local_server(tmp_path_factory.mktemp("em-home"))
+def local_server_module(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LocalServerHandle]:
+    """One EasyMaker Local shared by the tests of a module (use distinct appkeys or names to keep tests apart)."""
+    handle = _configured_start(request, tmp_path_factory.mktemp("em-home"))
     try:
         yield handle
     finally:
-        handle.stop(timeout=20)
+        handle.stop(timeout=30)
+
+
+@contextmanager
+def local_sdk_client(server: LocalServerHandle) -> Iterator[Client]:
+    """``easymaker.init(profile="local")`` pointed at ``server`` (no other ``EM_*`` variable set); the environment
+    and the default client are put back at the end."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name in [n for n in os.environ if n.startswith("EM_")]:
+            mp.delenv(name)
+        for name, value in local_sdk_environment(server).items():
+            mp.setenv(name, value)
+        try:
+            yield easymaker.init(profile="local")
+        finally:
+            set_default_client(None)
+
+
+@pytest.fixture
+def local_sdk(local_server_module: LocalServerHandle) -> Iterator[Client]:
+    """The SDK (``profile="local"``, the default client) on the module's server, for one test."""
+    with local_sdk_client(local_server_module) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def local_sdk_module(local_server_module: LocalServerHandle) -> Iterator[Client]:
+    """The SDK (``profile="local"``, the default client) on the module's server, for all tests of the module."""
+    with local_sdk_client(local_server_module) as client:
+        yield client
 
 
 def local_sdk_environment(server: LocalServerHandle) -> dict[str, str]:

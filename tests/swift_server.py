@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from local_server import free_port
 
 MASTER_TOKEN = "test-master-token"
 CREDENTIALS = {"username": "test-user", "password": "test-password"}  # the store's local Keystone credentials
@@ -27,12 +28,6 @@ CREDENTIALS = {"username": "test-user", "password": "test-password"}  # the stor
 def keystone_auth(tenant: str, credentials: dict[str, str] = CREDENTIALS) -> dict[str, object]:
     """A ``POST /v2.0/tokens`` body for ``tenant`` with the store's credentials."""
     return {"auth": {"tenantId": tenant, "passwordCredentials": dict(credentials)}}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_serving_support import (
+from paths import FIXTURES, TESTS
+from serving_support import (
     OBS,
     crash_model,
     golden_model,
@@ -219,7 +220,7 @@ def test_stop(tmp_path: Path) -> None:
 @pytest.fixture()
 def worker_sees_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     """Worker processes can unpickle classes defined in the test modules."""
-    tests_dir = str(Path(__file__).parent)
+    tests_dir = str(TESTS)
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [tests_dir, os.environ.get("PYTHONPATH")])))
 
 
@@ -273,7 +274,7 @@ def test_inference_timeout_marks_rows(tmp_path: Path, worker_sees_tests: None) -
     assert [ln["error"] for ln in lines] == ["inference timed out after 1 s (inferenceTimeoutSeconds)"] * 3
 
 
-GOLDEN = Path(__file__).parent / "fixtures" / "batch_golden"
+GOLDEN = FIXTURES / "batch_golden"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,22 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from local_server import LocalServerHandle, free_port, start_local_server
+from guide_files import guide_commands
+from local_server import LocalServerHandle, free_port
+from paths import REPO
+from polling import wait_until
 
 from easymaker.local.catalog import Catalog
 
 FLAVORS = len(Catalog().flavors)  # instance types in EasyMaker Local's catalog
 
-REPO = Path(__file__).resolve().parents[1]
-CLI_SCENARIO = REPO / "examples" / "guide" / "cli.sh"
 APPKEY = "cliappkey"
 OTHER_APPKEY = "cliotherappkey"
-
-
-def guide_commands() -> list[list[str]]:
-    """The commands of examples/guide/cli.sh (the guide's CLI table), as argument lists."""
-    lines = CLI_SCENARIO.read_text(encoding="utf-8").splitlines()
-    return [shlex.split(line) for line in lines if line.startswith("python -m easymaker ")]
 
 
 @dataclass
@@ -40,118 +34,115 @@ class Env:
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
-    server = start_local_server(tmp_path_factory.mktemp("em-home"))
-    try:
-        api = server.api(APPKEY)
+def env(local_server_module: LocalServerHandle) -> Iterator[Env]:
+    server = local_server_module
+    api = server.api(APPKEY)
 
-        def post(path: str, body: dict[str, object], key: str) -> dict[str, object]:
-            r = api.post(path, json=body)
-            doc = r.json()
-            assert doc["header"]["isSuccessful"], doc
-            return dict(doc[key])
+    def post(path: str, body: dict[str, object], key: str) -> dict[str, object]:
+        r = api.post(path, json=body)
+        doc = r.json()
+        assert doc["header"]["isSuccessful"], doc
+        return dict(doc[key])
 
-        flavors = {f["name"]: f["id"] for f in api.get("/flavors").json()["flavorList"]}
-        images = {i["imageName"]: i["imageId"] for i in api.get("/images").json()["imageList"]}
-        flavor, image = flavors["m2.c2m4"], images["Ubuntu 22.04 CPU PyTorch Training"]
-        uri = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_clitenant/cli"
-        exp1 = post("/experiments", {"experimentName": "cli-experiment-one"}, "experiment")
-        exp2 = post("/experiments", {"experimentName": "cli-experiment-two", "description": "d"}, "experiment")
-        common = {
-            "experimentId": exp1["experimentId"],
-            "imageId": image,
+    flavors = {f["name"]: f["id"] for f in api.get("/flavors").json()["flavorList"]}
+    images = {i["imageName"]: i["imageId"] for i in api.get("/images").json()["imageList"]}
+    flavor, image = flavors["m2.c2m4"], images["Ubuntu 22.04 CPU PyTorch Training"]
+    uri = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_clitenant/cli"
+    exp1 = post("/experiments", {"experimentName": "cli-experiment-one"}, "experiment")
+    exp2 = post("/experiments", {"experimentName": "cli-experiment-two", "description": "d"}, "experiment")
+    common = {
+        "experimentId": exp1["experimentId"],
+        "imageId": image,
+        "flavorId": flavor,
+        "instanceCount": 1,
+        "sourceDirUri": f"{uri}/src",
+        "entryPoint": "missing.py",
+        "modelUploadUri": f"{uri}/model",
+        "timeoutMinutes": 60,
+    }
+    training = post("/trainings", {"trainingName": "cli-training", **common}, "training")
+    tuning = post(
+        "/hyperparameter-tunings",
+        {
+            "hyperparameterTuningName": "cli-tuning",
+            **common,
+            "metricList": [{"name": "loss"}],
+            "objectiveMetric": {"name": "loss"},
+            "objectiveTypeCode": "MINIMIZE",
+            "tuningStrategyName": "RANDOM",
+            "maxTrialCount": 1,
+            "hyperparameterSpecList": [
+                {
+                    "hyperparameterName": "lr",
+                    "hyperparameterTypeCode": "double",
+                    "hyperparameterMinValue": "0.1",
+                    "hyperparameterMaxValue": "0.2",
+                }
+            ],
+        },
+        "hyperparameterTuning",
+    )
+    model = post(
+        "/models",
+        {"modelName": "cli-model", "modelFormatCode": "SKLEARN", "modelUploadUri": f"{uri}/model"},
+        "model",
+    )
+    endpoint = post(
+        "/endpoints",
+        {
+            "endpointName": "cli-endpoint",
             "flavorId": flavor,
-            "instanceCount": 1,
-            "sourceDirUri": f"{uri}/src",
-            "entryPoint": "missing.py",
-            "modelUploadUri": f"{uri}/model",
-            "timeoutMinutes": 60,
-        }
-        training = post("/trainings", {"trainingName": "cli-training", **common}, "training")
-        tuning = post(
-            "/hyperparameter-tunings",
-            {
-                "hyperparameterTuningName": "cli-tuning",
-                **common,
-                "metricList": [{"name": "loss"}],
-                "objectiveMetric": {"name": "loss"},
-                "objectiveTypeCode": "MINIMIZE",
-                "tuningStrategyName": "RANDOM",
-                "maxTrialCount": 1,
-                "hyperparameterSpecList": [
-                    {
-                        "hyperparameterName": "lr",
-                        "hyperparameterTypeCode": "double",
-                        "hyperparameterMinValue": "0.1",
-                        "hyperparameterMaxValue": "0.2",
-                    }
-                ],
-            },
-            "hyperparameterTuning",
-        )
-        model = post(
-            "/models",
-            {"modelName": "cli-model", "modelFormatCode": "SKLEARN", "modelUploadUri": f"{uri}/model"},
-            "model",
-        )
-        endpoint = post(
-            "/endpoints",
-            {
-                "endpointName": "cli-endpoint",
+            "nodeCount": 1,
+            "endpointModelResourceList": [
+                {"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1", "memory": "1Gi"}}
+            ],
+        },
+        "endpoint",
+    )
+    evaluation = post(
+        "/model-evaluations",
+        {
+            "modelEvaluationName": "cli-evaluation",
+            "modelId": model["modelId"],
+            "objectiveCode": "CLASSIFICATION",
+            "flavorId": flavor,
+            "inputDataUri": f"{uri}/eval",
+            "inputDataTypeCode": "CSV",
+            "targetFieldName": "label",
+            "batchInference": {
                 "flavorId": flavor,
-                "nodeCount": 1,
-                "endpointModelResourceList": [
-                    {"modelId": model["modelId"], "resourceOptionDetail": {"cpu": "1", "memory": "1Gi"}}
-                ],
+                "instanceCount": 1,
+                "podCount": 1,
+                "outputUploadUri": f"{uri}/eval-out",
+                "maxBatchSize": 10,
+                "inferenceTimeoutSeconds": 10,
             },
-            "endpoint",
-        )
-        evaluation = post(
-            "/model-evaluations",
-            {
-                "modelEvaluationName": "cli-evaluation",
-                "modelId": model["modelId"],
-                "objectiveCode": "CLASSIFICATION",
-                "flavorId": flavor,
-                "inputDataUri": f"{uri}/eval",
-                "inputDataTypeCode": "CSV",
-                "targetFieldName": "label",
-                "batchInference": {
-                    "flavorId": flavor,
-                    "instanceCount": 1,
-                    "podCount": 1,
-                    "outputUploadUri": f"{uri}/eval-out",
-                    "maxBatchSize": 10,
-                    "inferenceTimeoutSeconds": 10,
-                },
-            },
-            "modelEvaluation",
-        )
-        # another appkey's resource must not show up
-        post_other = server.api(OTHER_APPKEY).post("/experiments", json={"experimentName": "not-mine"})
-        assert post_other.json()["header"]["isSuccessful"]
-        yield Env(
-            server,
-            names={
-                "experiment": "cli-experiment-one",
-                "training": "cli-training",
-                "tuning": "cli-tuning",
-                "model": "cli-model",
-                "endpoint": "cli-endpoint",
-                "model_evaluation": "cli-evaluation",
-            },
-            ids={
-                "experiment": str(exp1["experimentId"]),
-                "experiment2": str(exp2["experimentId"]),
-                "training": str(training["trainingId"]),
-                "tuning": str(tuning["hyperparameterTuningId"]),
-                "model": str(model["modelId"]),
-                "endpoint": str(endpoint["endpointId"]),
-                "model_evaluation": str(evaluation["modelEvaluationId"]),
-            },
-        )
-    finally:
-        server.stop(timeout=20)
+        },
+        "modelEvaluation",
+    )
+    # another appkey's resource must not show up
+    post_other = server.api(OTHER_APPKEY).post("/experiments", json={"experimentName": "not-mine"})
+    assert post_other.json()["header"]["isSuccessful"]
+    yield Env(
+        server,
+        names={
+            "experiment": "cli-experiment-one",
+            "training": "cli-training",
+            "tuning": "cli-tuning",
+            "model": "cli-model",
+            "endpoint": "cli-endpoint",
+            "model_evaluation": "cli-evaluation",
+        },
+        ids={
+            "experiment": str(exp1["experimentId"]),
+            "experiment2": str(exp2["experimentId"]),
+            "training": str(training["trainingId"]),
+            "tuning": str(tuning["hyperparameterTuningId"]),
+            "model": str(model["modelId"]),
+            "endpoint": str(endpoint["endpointId"]),
+            "model_evaluation": str(evaluation["modelEvaluationId"]),
+        },
+    )
 
 
 def run_cli(
@@ -349,16 +340,14 @@ def test_usage(env: Env) -> None:
 
 
 def test_logs_of_a_job(env: Env) -> None:
-    import time
 
     api = env.server.api(APPKEY)
-    deadline = time.monotonic() + 60
-    status = ""
-    while time.monotonic() < deadline:  # the training fails fast: its source folder does not exist
+
+    def ended() -> bool:  # the training fails fast: its source folder does not exist
         status = api.get(f"/trainings/{env.ids['training']}").json()["training"]["trainingStatusCode"]
-        if status in ("FAIL_TRAIN", "CREATE_FAILED", "COMPLETE", "STOPPED"):
-            break
-        time.sleep(0.2)
+        return status in ("FAIL_TRAIN", "CREATE_FAILED", "COMPLETE", "STOPPED")
+
+    wait_until(ended, timeout=60, what="the training's end")
     proc = run_cli(
         ["-m", "easymaker", "logs", env.ids["training"], "--appkey", APPKEY, "--access_token", env.server.token], env
     )

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # `pytest` run from elsewhere: make the codegen package importable
     sys.path.insert(0, str(REPO))
 

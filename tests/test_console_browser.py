@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from local_server import REPO, LocalServerHandle, start_local_server
+from local_server import REPO, LocalServerHandle
 
 CHROMIUM = os.environ.get("EASYMAKER_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,7 +38,6 @@ if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
     pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 
 import easymaker  # noqa: E402
-from easymaker._client import set_default_client  # noqa: E402
 
 OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_consoletest/console"
 IMAGE = "Ubuntu 22.04 CPU PyTorch Training"
@@ -56,26 +55,7 @@ SLEEP_SCRIPT = "import time\nprint('sleeping', flush=True)\ntime.sleep(300)\n"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-console-browser"))
-    yield handle
-    handle.stop()
-
-
-@pytest.fixture(scope="module")
-def sdk(server: LocalServerHandle) -> Iterator[Any]:
-    with pytest.MonkeyPatch.context() as mp:
-        for name in [n for n in os.environ if n.startswith("EM_")]:
-            mp.delenv(name)
-        mp.setenv("EM_LOCAL_URL", server.url)
-        mp.setenv("EASYMAKER_LOCAL_HOME", str(server.home))
-        mp.setenv("EASYMAKER_LOCAL_TOKEN", server.token)
-        yield easymaker.init(profile="local")
-        set_default_client(None)
-
-
-@pytest.fixture(scope="module")
-def page(server: LocalServerHandle) -> Iterator[Page]:
+def page(local_server_module: LocalServerHandle) -> Iterator[Page]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1360, "height": 900})
@@ -88,12 +68,12 @@ def page(server: LocalServerHandle) -> Iterator[Page]:
         assert not errors, f"script errors in the page: {errors}"
 
 
-def quickstart_env(server: LocalServerHandle) -> dict[str, str]:
+def quickstart_env(local_server_module: LocalServerHandle) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EM_")}
     env.update(
-        EM_LOCAL_URL=server.url,
-        EASYMAKER_LOCAL_HOME=str(server.home),
-        EASYMAKER_LOCAL_TOKEN=server.token,
+        EM_LOCAL_URL=local_server_module.url,
+        EASYMAKER_LOCAL_HOME=str(local_server_module.home),
+        EASYMAKER_LOCAL_TOKEN=local_server_module.token,
         PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'generated'}",
     )
     return env
@@ -118,14 +98,14 @@ def run_training(experiment_id: str, name: str, script: str, work: Path) -> Any:
     )
 
 
-def sign_in(page: Page, server: LocalServerHandle) -> None:
-    page.goto(server.url + "/")
+def sign_in(page: Page, local_server_module: LocalServerHandle) -> None:
+    page.goto(local_server_module.url + "/")
     token = page.get_by_label("Access token")
     expect(token).to_have_attribute("type", "password")
     token.fill("not-the-token")
     token.press("Enter")
     expect(page.get_by_role("alert")).to_contain_text("Wrong access token")
-    page.get_by_label("Access token").fill(server.token)
+    page.get_by_label("Access token").fill(local_server_module.token)
     page.get_by_label("Access token").press("Enter")
     expect(page.get_by_role("heading", name="Experiments")).to_be_visible()
     cookie = next(c for c in page.context.cookies() if c["name"] == "em_console")
@@ -133,12 +113,14 @@ def sign_in(page: Page, server: LocalServerHandle) -> None:
     assert page.evaluate("document.cookie") == ""  # the page's scripts cannot read the session
 
 
-def test_quickstart_seen_in_the_console(server: LocalServerHandle, sdk: Any, page: Page, tmp_path: Path) -> None:
-    sign_in(page, server)
+def test_quickstart_seen_in_the_console(
+    local_server_module: LocalServerHandle, local_sdk_module: Any, page: Page, tmp_path: Path
+) -> None:
+    sign_in(page, local_server_module)
     quickstart = subprocess.Popen(
         [sys.executable, str(REPO / "examples" / "quickstart.py"), "--keep"],
         cwd=REPO,
-        env=quickstart_env(server),
+        env=quickstart_env(local_server_module),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -171,7 +153,7 @@ def test_quickstart_seen_in_the_console(server: LocalServerHandle, sdk: Any, pag
 
     # logs stream: the page shows the first steps while the training still runs, then all of them
     stream = run_training(exp_id, "console-stream", STREAM_SCRIPT, tmp_path)
-    page.goto(f"{server.url}/#/training/local/{stream.training_id}")
+    page.goto(f"{local_server_module.url}/#/training/local/{stream.training_id}")
     logs = page.get_by_test_id("logs")
     expect(logs).to_contain_text("step=1 ", timeout=60_000)
     seen_partial = "done streaming" not in logs.inner_text()
@@ -189,7 +171,7 @@ def test_quickstart_seen_in_the_console(server: LocalServerHandle, sdk: Any, pag
     expect(logs.locator("mark")).to_have_text("step=3 ")
 
     # the predict box returns the model's answer
-    page.goto(f"{server.url}/#/endpoints")
+    page.goto(f"{local_server_module.url}/#/endpoints")
     page.get_by_role("link", name=re.compile(r"^quickstart-endpoint-")).click()
     page.get_by_label("Request body (JSON)").fill('{"instances": [[6.0, 3.4, 4.5, 1.6]]}')
     page.get_by_role("button", name="Predict").click()
@@ -200,7 +182,7 @@ def test_quickstart_seen_in_the_console(server: LocalServerHandle, sdk: Any, pag
     expect(page.locator(".latency")).to_contain_text(re.compile(r"HTTP 200 · [0-9.]+ ms round trip"))
 
     # the pipeline graph has its steps, each with the run's status
-    page.goto(f"{server.url}/#/pipelines")
+    page.goto(f"{local_server_module.url}/#/pipelines")
     page.get_by_role("link", name=re.compile(r"^quickstart-pipeline-run-")).click()
     graph = page.get_by_test_id("pipeline-graph")
     expect(graph.locator("g.node")).to_have_count(2)
@@ -210,7 +192,7 @@ def test_quickstart_seen_in_the_console(server: LocalServerHandle, sdk: Any, pag
 
     # stop, then delete, with confirmation
     sleeper = run_training(exp_id, "console-sleeper", SLEEP_SCRIPT, tmp_path)
-    page.goto(f"{server.url}/#/training/local/{sleeper.training_id}")
+    page.goto(f"{local_server_module.url}/#/training/local/{sleeper.training_id}")
     expect(page.get_by_test_id("logs")).to_contain_text("sleeping", timeout=60_000)
     page.get_by_role("button", name="Stop").click()
     page.get_by_role("button", name="Cancel").click()  # the dialog's first choice does nothing
@@ -222,14 +204,14 @@ def test_quickstart_seen_in_the_console(server: LocalServerHandle, sdk: Any, pag
     page.locator("#confirm-ok").click()
     expect(page.locator("#notice")).to_contain_text("Deleted training console-sleeper")
     expect(page.get_by_role("heading", name="console-browser")).to_be_visible()
-    gone = server.api("local").get(f"/trainings/{sleeper.training_id}")
+    gone = local_server_module.api("local").get(f"/trainings/{sleeper.training_id}")
     assert gone.status_code == 404
 
     # a refused delete shows the server's reason: the model is served by the endpoint
-    page.goto(f"{server.url}/#/models")
+    page.goto(f"{local_server_module.url}/#/models")
     page.get_by_role("link", name=re.compile(r"^quickstart-model-")).click()
     model_id = page.url.rsplit("/", 1)[1]
-    reason = server.api("local").delete(f"/models/{model_id}")
+    reason = local_server_module.api("local").delete(f"/models/{model_id}")
     assert reason.status_code == 409
     message = reason.json()["header"]["resultMessage"]
     page.get_by_role("button", name="Delete").click()
@@ -237,13 +219,22 @@ def test_quickstart_seen_in_the_console(server: LocalServerHandle, sdk: Any, pag
     expect(page.locator("#notice")).to_have_text(f"Delete refused: {message}")
 
 
-def test_console_link_signs_in_once(server: LocalServerHandle, page: Page) -> None:
+def test_console_link_signs_in_once(local_server_module: LocalServerHandle, page: Page) -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "easymaker.local", "console", "--home", str(server.home), "--port", str(server.port)],
+        [
+            sys.executable,
+            "-m",
+            "easymaker.local",
+            "console",
+            "--home",
+            str(local_server_module.home),
+            "--port",
+            str(local_server_module.port),
+        ],
         capture_output=True,
         text=True,
         cwd=REPO,
-        env=quickstart_env(server),
+        env=quickstart_env(local_server_module),
         timeout=60,
     )
     link = out.stdout.strip().splitlines()[-1]
@@ -255,14 +246,14 @@ def test_console_link_signs_in_once(server: LocalServerHandle, page: Page) -> No
     expect(page.get_by_role("alert")).to_contain_text("already used or has expired")
 
 
-def test_keyboard_only(server: LocalServerHandle, page: Page) -> None:
+def test_keyboard_only(local_server_module: LocalServerHandle, page: Page) -> None:
     """Sign in and reach an experiment's page with the keyboard alone."""
-    made = server.api("keyboard-ak").post("/experiments", json={"experimentName": "keyboard-experiment"})
+    made = local_server_module.api("keyboard-ak").post("/experiments", json={"experimentName": "keyboard-experiment"})
     assert made.status_code == 200, made.text
     page.context.clear_cookies()
-    page.goto(server.url + "/")
+    page.goto(local_server_module.url + "/")
     expect(page.get_by_label("Access token")).to_be_focused()  # autofocus: no click needed
-    page.keyboard.type(server.token)
+    page.keyboard.type(local_server_module.token)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Experiments")).to_be_visible()
     for _ in range(40):
@@ -276,14 +267,14 @@ def test_keyboard_only(server: LocalServerHandle, page: Page) -> None:
     expect(page.get_by_role("heading", name="keyboard-experiment")).to_be_visible()
 
 
-def test_storage_upload_and_download(server: LocalServerHandle, page: Page, tmp_path: Path) -> None:
-    token = server.client().get("/token/v1.0/appkeys/storage-ak/groups/g/iaas-token")
+def test_storage_upload_and_download(local_server_module: LocalServerHandle, page: Page, tmp_path: Path) -> None:
+    token = local_server_module.client().get("/token/v1.0/appkeys/storage-ak/groups/g/iaas-token")
     swift_token = token.json()["access"]["token"]["id"]
-    made = httpx.put(f"{server.url}/v1/AUTH_browsertenant/box", headers={"X-Auth-Token": swift_token})
+    made = httpx.put(f"{local_server_module.url}/v1/AUTH_browsertenant/box", headers={"X-Auth-Token": swift_token})
     assert made.status_code in (201, 202), made.text
     page.context.clear_cookies()
-    sign_in(page, server)
-    page.goto(f"{server.url}/#/storage")
+    sign_in(page, local_server_module)
+    page.goto(f"{local_server_module.url}/#/storage")
     page.get_by_role("link", name="box").click()
     sample = tmp_path / "hello.txt"
     sample.write_text("hello from the console\n")
@@ -292,7 +283,9 @@ def test_storage_upload_and_download(server: LocalServerHandle, page: Page, tmp_
     expect(page.locator("#notice")).to_contain_text("Uploaded 1 file(s).")
     row = page.locator("tr", has_text="hello.txt")
     expect(row).to_be_visible()
-    stored = httpx.get(f"{server.url}/v1/AUTH_browsertenant/box/hello.txt", headers={"X-Auth-Token": swift_token})
+    stored = httpx.get(
+        f"{local_server_module.url}/v1/AUTH_browsertenant/box/hello.txt", headers={"X-Auth-Token": swift_token}
+    )
     assert stored.text == "hello from the console\n"
     with page.expect_download() as info:
         row.get_by_role("button", name="Download").click()

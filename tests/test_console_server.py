@@ -9,55 +9,46 @@ import json
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
-from local_server import REPO, LocalServerHandle, start_local_server
+from local_server import REPO, LocalServerHandle
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-console"))
-    yield handle
-    handle.stop()
-
-
-def sign_in(server: LocalServerHandle, token: str | None = None) -> httpx.Client:
-    c = httpx.Client(base_url=server.url, timeout=30.0)
-    origin = server.url
+def sign_in(local_server_module: LocalServerHandle, token: str | None = None) -> httpx.Client:
+    c = local_server_module.client(token=False)
+    origin = local_server_module.url
     r = c.post(
         "/console/session",
-        data={"token": token if token is not None else server.token},
+        data={"token": token if token is not None else local_server_module.token},
         headers={"Origin": origin, "Sec-Fetch-Site": "same-origin"},
     )
     assert r.status_code == 303, r.text
     return c
 
 
-def console_headers(server: LocalServerHandle) -> dict[str, str]:
-    return {"X-EasyMaker-Console": "1", "Origin": server.url, "Sec-Fetch-Site": "same-origin"}
+def console_headers(local_server_module: LocalServerHandle) -> dict[str, str]:
+    return {"X-EasyMaker-Console": "1", "Origin": local_server_module.url, "Sec-Fetch-Site": "same-origin"}
 
 
-def test_sign_in_form_then_cookie_session(server: LocalServerHandle) -> None:
-    with httpx.Client(base_url=server.url) as anon:
+def test_sign_in_form_then_cookie_session(local_server_module: LocalServerHandle) -> None:
+    with httpx.Client(base_url=local_server_module.url) as anon:
         page = anon.get("/")
         assert page.status_code == 200
         assert 'type="password"' in page.text and 'action="/console/session"' in page.text
         assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
-        assert anon.get("/v1.0/appkeys/a/experiments", headers=console_headers(server)).status_code == 401
+        assert anon.get("/v1.0/appkeys/a/experiments", headers=console_headers(local_server_module)).status_code == 401
 
-    bad = sign_in(server, "wrong-token")
+    bad = sign_in(local_server_module, "wrong-token")
     assert bad.cookies.get("em_console") is None
     assert bad.get("/").text.count('type="password"') == 1
 
-    c = sign_in(server)
+    c = sign_in(local_server_module)
     sid = c.cookies.get("em_console")
     assert sid and len(sid) >= 40
     page = c.get("/")
     assert '<script src="/console/static/app.js">' in page.text
-    r = c.get("/v1.0/appkeys/a/experiments", headers=console_headers(server))
+    r = c.get("/v1.0/appkeys/a/experiments", headers=console_headers(local_server_module))
     assert r.status_code == 200 and r.json()["header"]["isSuccessful"] is True
     assert c.get("/console/static/app.js").status_code == 200
     assert c.get("/console/static/vendor/uplot/LICENSE").status_code == 200
@@ -65,18 +56,20 @@ def test_sign_in_form_then_cookie_session(server: LocalServerHandle) -> None:
     assert c.get("/console/static/index.html").status_code == 404  # pages only through /
 
 
-def test_session_cookie_attributes(server: LocalServerHandle) -> None:
-    with httpx.Client(base_url=server.url) as c:
-        r = c.post("/console/session", data={"token": server.token}, headers={"Origin": server.url})
+def test_session_cookie_attributes(local_server_module: LocalServerHandle) -> None:
+    with httpx.Client(base_url=local_server_module.url) as c:
+        r = c.post(
+            "/console/session", data={"token": local_server_module.token}, headers={"Origin": local_server_module.url}
+        )
         assert r.status_code == 303
         cookie = r.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=strict" in cookie and "path=/" in cookie
 
 
-def test_session_alone_is_not_enough_cross_site(server: LocalServerHandle) -> None:
+def test_session_alone_is_not_enough_cross_site(local_server_module: LocalServerHandle) -> None:
     """A cross-site page can make the browser send the cookie, but not the custom header without a preflight
     (which this server never grants), and its Origin/Sec-Fetch-Site give it away."""
-    c = sign_in(server)
+    c = sign_in(local_server_module)
     url = "/v1.0/appkeys/a/experiments"
     assert c.get(url).status_code == 401  # no console header
     assert c.post(url, json={"experimentName": "x"}).status_code == 401
@@ -84,24 +77,37 @@ def test_session_alone_is_not_enough_cross_site(server: LocalServerHandle) -> No
     # refused by the browser guard in front of every route, before the session is looked at
     assert c.get(url, headers=evil).status_code == 403
     assert c.get(url, headers={"X-EasyMaker-Console": "1", "Sec-Fetch-Site": "cross-site"}).status_code == 403
-    assert c.get(url, headers=console_headers(server)).status_code == 200
+    assert c.get(url, headers=console_headers(local_server_module)).status_code == 200
     # a sign-in form posted from another site is refused before the token is looked at
     r = httpx.post(
-        f"{server.url}/console/session", data={"token": server.token}, headers={"Origin": "http://evil.example"}
+        f"{local_server_module.url}/console/session",
+        data={"token": local_server_module.token},
+        headers={"Origin": "http://evil.example"},
     )
     assert r.status_code == 403 and "em_console" not in r.headers.get("set-cookie", "")
     r = httpx.post(
-        f"{server.url}/console/session", content=f"token={server.token}", headers={"Content-Type": "text/plain"}
+        f"{local_server_module.url}/console/session",
+        content=f"token={local_server_module.token}",
+        headers={"Content-Type": "text/plain"},
     )
     assert r.status_code == 415
     # signing out ends the session
-    assert c.post("/console/signout", headers={"Origin": server.url}).status_code == 303
-    assert c.get(url, headers=console_headers(server)).status_code == 401
+    assert c.post("/console/signout", headers={"Origin": local_server_module.url}).status_code == 303
+    assert c.get(url, headers=console_headers(local_server_module)).status_code == 401
 
 
-def test_one_time_link_from_the_cli(server: LocalServerHandle) -> None:
+def test_one_time_link_from_the_cli(local_server_module: LocalServerHandle) -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "easymaker.local", "console", "--home", str(server.home), "--port", str(server.port)],
+        [
+            sys.executable,
+            "-m",
+            "easymaker.local",
+            "console",
+            "--home",
+            str(local_server_module.home),
+            "--port",
+            str(local_server_module.port),
+        ],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -110,8 +116,8 @@ def test_one_time_link_from_the_cli(server: LocalServerHandle) -> None:
     )
     assert out.returncode == 0, out.stderr
     url = out.stdout.strip().splitlines()[-1]
-    assert url.startswith(f"{server.url}/console/signin?code=")
-    assert server.token not in out.stdout
+    assert url.startswith(f"{local_server_module.url}/console/signin?code=")
+    assert local_server_module.token not in out.stdout
     with httpx.Client() as c:
         r = c.get(url)
         assert r.status_code == 303 and r.headers["location"] == "/"
@@ -120,16 +126,16 @@ def test_one_time_link_from_the_cli(server: LocalServerHandle) -> None:
         r = c2.get(url)
         assert r.status_code == 303 and "signin=link" in r.headers["location"]
         assert c2.cookies.get("em_console") is None
-    assert httpx.post(f"{server.url}/admin/console-links").status_code == 401
+    assert httpx.post(f"{local_server_module.url}/admin/console-links").status_code == 401
 
 
-def test_admin_reads_for_the_page(server: LocalServerHandle) -> None:
-    api = server.api("console-ak")
+def test_admin_reads_for_the_page(local_server_module: LocalServerHandle) -> None:
+    api = local_server_module.api("console-ak")
     assert api.post("/experiments", json={"experimentName": "e1"}).status_code == 200
-    admin = server.client()
+    admin = local_server_module.client()
     keys = admin.get("/admin/appkeys").json()["appkeyList"]
     assert {"appkey": "console-ak", "resourceCount": 1} in keys
-    assert httpx.get(f"{server.url}/admin/appkeys").status_code == 401
+    assert httpx.get(f"{local_server_module.url}/admin/appkeys").status_code == 401
     r = admin.get("/admin/pipelines/nope/spec")
     assert r.status_code == 404
     r = admin.post("/admin/appkeys/console-ak/endpoint-stages/nope/models/m/predict", content=b"{}")
@@ -139,13 +145,13 @@ def test_admin_reads_for_the_page(server: LocalServerHandle) -> None:
     assert admin.get("/admin/object-store/tenants").status_code == 200
 
 
-def test_paged_training_list(server: LocalServerHandle) -> None:
+def test_paged_training_list(local_server_module: LocalServerHandle) -> None:
     """The console pages trainings through the API: ``limit``/``page`` (newest first) and ``experimentId``."""
     from easymaker.local.store import Store
 
-    api = server.api("paging-ak")
+    api = local_server_module.api("paging-ak")
     exp = api.post("/experiments", json={"experimentName": "pe"}).json()["experiment"]["experimentId"]
-    store = Store(server.home / "state.db")
+    store = Store(local_server_module.home / "state.db")
     for i in range(7):  # stored rows, no runner needed for listing
         doc = {"trainingId": f"t{i}", "trainingName": f"t{i}", "experimentId": exp if i % 2 == 0 else "other"}
         store.insert("training", "paging-ak", f"t{i}", f"t{i}", "COMPLETE", doc)
@@ -165,7 +171,7 @@ def test_paged_training_list(server: LocalServerHandle) -> None:
         assert "limit" in r.text or "page" in r.text
 
 
-def test_cli_link_sends_no_token_to_a_stranger(server: LocalServerHandle, tmp_path: Path) -> None:
+def test_cli_link_sends_no_token_to_a_stranger(local_server_module: LocalServerHandle, tmp_path: Path) -> None:
     """A program that is not the server (it cannot prove it holds the token) gets nothing from the CLI."""
     seen: list[str] = []
 
@@ -186,7 +192,7 @@ def test_cli_link_sends_no_token_to_a_stranger(server: LocalServerHandle, tmp_pa
     threading.Thread(target=stranger.serve_forever, daemon=True).start()
     try:
         out = subprocess.run(
-            [sys.executable, "-m", "easymaker.local", "console", "--home", str(server.home)]
+            [sys.executable, "-m", "easymaker.local", "console", "--home", str(local_server_module.home)]
             + ["--port", str(stranger.server_address[1])],
             capture_output=True,
             text=True,
@@ -196,6 +202,7 @@ def test_cli_link_sends_no_token_to_a_stranger(server: LocalServerHandle, tmp_pa
         )
     finally:
         stranger.shutdown()
+        stranger.server_close()
     assert out.returncode == 1 and "did not prove" in out.stderr
     assert seen, "the proof request never reached the stranger"
-    assert not any(server.token in h for h in seen)
+    assert not any(local_server_module.token in h for h in seen)

@@ -15,17 +15,16 @@ every output comes back with ``easymaker.download``, addressed by ``obs://`` URI
 # No `from __future__ import annotations`: kfp reads the pipeline components' signatures as real types.
 
 import json
-import os
-import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import joblib
 import numpy as np
 import pytest
-from local_server import LocalServerHandle, start_local_server
+from local_server import LocalServerHandle
+from paths import REPO
+from polling import wait_until
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.metrics import average_precision_score, confusion_matrix, f1_score, log_loss, roc_auc_score
@@ -33,9 +32,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import label_binarize
 
 import easymaker
-from easymaker._client import set_default_client
 
-REPO = Path(__file__).resolve().parents[1]
 IRIS_SOURCE = REPO / "examples" / "iris"
 OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_e2etenant/e2e"
 IMAGE = "Ubuntu 22.04 CPU PyTorch Training"
@@ -61,32 +58,12 @@ with open(os.path.join(os.environ["EM_MODEL_DIR"], "trial.json"), "w") as f:
 
 # ------------------------------------------------------------------------------------------------ fixtures
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-e2e"))
-    yield handle
-    handle.stop()
-
-
-@pytest.fixture(scope="module")
-def sdk(server: LocalServerHandle) -> Iterator[easymaker.Client]:
-    with pytest.MonkeyPatch.context() as mp:
-        for name in [n for n in os.environ if n.startswith("EM_")]:
-            mp.delenv(name)
-        mp.setenv("EM_LOCAL_URL", server.url)
-        mp.setenv("EASYMAKER_LOCAL_HOME", str(server.home))
-        mp.setenv("EASYMAKER_LOCAL_TOKEN", server.token)
-        client = easymaker.init(profile="local")
-        yield client
-        set_default_client(None)
-
-
-@pytest.fixture(scope="module")
 def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("e2e-work")
 
 
 @pytest.fixture(scope="module")
-def experiment(sdk: easymaker.Client) -> Any:
+def experiment(local_sdk_module: easymaker.Client) -> Any:
     return easymaker.Experiment().create(experiment_name="e2e-experiment", description="end to end")
 
 
@@ -96,7 +73,7 @@ def iris() -> Any:
 
 
 @pytest.fixture(scope="module")
-def iris_training(sdk: easymaker.Client, experiment: Any) -> Any:
+def iris_training(local_sdk_module: easymaker.Client, experiment: Any) -> Any:
     """examples/iris/ uploaded with easymaker.upload and trained on EasyMaker Local (wait=True)."""
     source_uri = f"{OBS}/iris/src"
     result = easymaker.upload(source_uri, str(IRIS_SOURCE), show_progress=False)
@@ -145,14 +122,15 @@ def in_process_iris_model(iris: Any) -> LogisticRegression:
 def wait_gone(cls: Any, resource_id: str, timeout: float = 60.0) -> None:
     """Poll until fetching ``cls(resource_id)`` is a 404 (deletions finish in the background; an `Endpoint` is
     fetched on its first read, not when built)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def gone() -> bool:
         try:
             cls(resource_id).refresh()
         except easymaker.NotFoundError:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{cls.__name__} {resource_id} still exists {timeout:.0f} s after its deletion")
+            return True
+        return False
+
+    wait_until(gone, timeout=timeout, what=f"{cls.__name__} {resource_id} gone after its deletion")
 
 
 def rows(x: np.ndarray) -> list[list[float]]:
@@ -180,7 +158,7 @@ def test_training_model_artifact_predicts_like_in_process(
 
 # ------------------------------------------------------------------------------------------------ 2. serving
 def test_serving_endpoint_and_second_stage(
-    sdk: easymaker.Client, iris_model: Any, downloaded_iris_model: Any, iris: Any, work: Path
+    local_sdk_module: easymaker.Client, iris_model: Any, downloaded_iris_model: Any, iris: Any, work: Path
 ) -> None:
     sample = iris.data[::7]
     endpoint = easymaker.Endpoint().create(
@@ -247,7 +225,7 @@ def test_serving_endpoint_and_second_stage(
 
 # ------------------------------------------------------------------------------------------------ 3. batch inference
 def test_batch_inference_over_1000_rows(
-    sdk: easymaker.Client, iris_model: Any, downloaded_iris_model: Any, iris: Any, work: Path
+    local_sdk_module: easymaker.Client, iris_model: Any, downloaded_iris_model: Any, iris: Any, work: Path
 ) -> None:
     picks = np.random.default_rng(7).integers(0, len(iris.data), size=1000)
     x = iris.data[picks]
@@ -292,7 +270,7 @@ def test_batch_inference_over_1000_rows(
 
 # ------------------------------------------------------------------------------------------------ 4. evaluation
 def test_model_evaluation_metrics_match_scikit_learn(
-    sdk: easymaker.Client, iris_model: Any, downloaded_iris_model: Any, iris: Any, work: Path
+    local_sdk_module: easymaker.Client, iris_model: Any, downloaded_iris_model: Any, iris: Any, work: Path
 ) -> None:
     data = work / "eval-input"
     data.mkdir()
@@ -360,7 +338,9 @@ def test_model_evaluation_metrics_match_scikit_learn(
 
 
 # ------------------------------------------------------------------------------------------------ 5. tuning
-def test_hyperparameter_tuning_finds_the_optimum(sdk: easymaker.Client, experiment: Any, work: Path) -> None:
+def test_hyperparameter_tuning_finds_the_optimum(
+    local_sdk_module: easymaker.Client, experiment: Any, work: Path
+) -> None:
     src = work / "tuning-src"
     src.mkdir()
     (src / "tune.py").write_text(TUNING_SCRIPT)
@@ -457,7 +437,7 @@ def compile_pipelines(tmp: Path) -> tuple[Path, Path]:
 
 
 def test_pipeline_two_steps_and_a_failing_step(
-    sdk: easymaker.Client, server: LocalServerHandle, experiment: Any, work: Path
+    local_sdk_module: easymaker.Client, local_server_module: LocalServerHandle, experiment: Any, work: Path
 ) -> None:
     pytest.importorskip("kfp")
     good, bad = compile_pipelines(work)
@@ -491,7 +471,7 @@ def test_pipeline_two_steps_and_a_failing_step(
     assert steps["make-text"]["outputParameters"]["Output"] == "abc-abc-abc"
     (artifact,) = steps["write-report"]["outputArtifactPaths"]
     path = Path(artifact)
-    assert path.resolve().is_relative_to((server.home / "jobs" / run.pipeline_run_id).resolve())
+    assert path.resolve().is_relative_to((local_server_module.home / "jobs" / run.pipeline_run_id).resolve())
     assert path.read_text() == "report: ABC-ABC-ABC\n"
 
     failing = easymaker.Pipeline().upload(

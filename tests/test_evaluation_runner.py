@@ -11,6 +11,7 @@ from typing import Any
 import joblib
 import numpy as np
 import pytest
+from serving_support import OBS, iris_model, make_ctx, model_resource, obs_dir, regression_model
 from sklearn.datasets import load_iris
 from sklearn.metrics import (
     average_precision_score,
@@ -27,7 +28,6 @@ from sklearn.metrics import (
     roc_auc_score,
 )
 from sklearn.svm import LinearSVC
-from test_serving_support import OBS, iris_model, make_ctx, model_resource, obs_dir, regression_model
 
 from easymaker.local.runners.evaluation import ModelEvaluationRunner
 

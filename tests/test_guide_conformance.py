@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_cli import guide_commands
-from test_guide_examples import scenario_files
+from guide_files import guide_commands, scenario_files
+from paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 GUIDE = Path(os.environ.get("EASYMAKER_SDK_GUIDE") or REPO.parent / "shared" / "seed" / "sdk-guide.ko.md")
 
 needs_guide = pytest.mark.skipif(

@@ -35,15 +35,15 @@ import jsonschema
 import numpy as np
 import pytest
 import yaml
-from local_server import LocalServerHandle, start_local_server
+from guide_files import SCENARIOS, scenario_files
+from local_server import LocalServerHandle
+from paths import REPO
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
 import easymaker
 
-REPO = Path(__file__).resolve().parents[1]
 SPEC_PATH = REPO / "spec" / "openapi.yaml"
-SCENARIOS = REPO / "examples" / "guide"
 
 APPKEY = "guideappkey"
 TENANT = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
@@ -60,11 +60,6 @@ DONE_STATUSES = {"COMPLETE", "ACTIVE", "ENABLED"}
 # ---------------------------------------------------------------------------------------------------------- scenarios
 sys.path.insert(0, str(SCENARIOS))  # the scenarios import their helper module, as when run from their folder
 import scenario  # noqa: E402
-
-
-def scenario_files() -> list[Path]:
-    """examples/guide/NN_*.py in order."""
-    return sorted(SCENARIOS.glob("[0-9][0-9]_*.py"))
 
 
 def run_scenario(path: Path, bindings: dict[str, Any], environment: dict[str, str]) -> dict[str, Any]:
@@ -458,8 +453,8 @@ def _seed(env: GuideEnv) -> None:
 
 
 @pytest.fixture(scope="module")
-def guide_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GuideEnv]:
-    server = start_local_server(tmp_path_factory.mktemp("em-home"))
+def guide_env(local_server_module: LocalServerHandle, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GuideEnv]:
+    server = local_server_module
     workdir = tmp_path_factory.mktemp("guide-cwd")
     mp = pytest.MonkeyPatch()
     recorder = Recorder()
@@ -491,7 +486,6 @@ def guide_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GuideEnv]:
         set_default_client(None)  # later test modules must not inherit a client of this (stopped) server
         mp.undo()
         recorder.close()
-        server.stop(timeout=30)
 
 
 # ---------------------------------------------------------------------------------------------------------- cases

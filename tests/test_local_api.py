@@ -8,15 +8,15 @@ import json
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from local_server import REPO, LocalServerHandle, start_local_server
+from local_server import REPO, LocalServerHandle
+from paths import FIXTURES
+from polling import wait_until
 
-PIPELINE_YAML = (Path(__file__).parent / "fixtures" / "local_hello_pipeline.yaml").read_bytes()
+PIPELINE_YAML = (FIXTURES / "local_hello_pipeline.yaml").read_bytes()
 
 
 def ok(r: httpx.Response) -> dict[str, Any]:
@@ -34,21 +34,14 @@ def err(r: httpx.Response, status: int) -> str:
     return str(header["resultMessage"])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-home"))
-    yield handle
-    handle.stop()
-
-
 @pytest.fixture
-def api(server: LocalServerHandle, request: pytest.FixtureRequest) -> httpx.Client:
+def api(local_server_module: LocalServerHandle, request: pytest.FixtureRequest) -> httpx.Client:
     """A client on a fresh appkey per test (tests share the module's server)."""
-    return server.api("ak-" + request.node.name[:40].replace("[", "-").replace("]", ""))
+    return local_server_module.api("ak-" + request.node.name[:40].replace("[", "-").replace("]", ""))
 
 
-def test_health_gateway_and_auth(server: LocalServerHandle) -> None:
-    s = server
+def test_health_gateway_and_auth(local_server_module: LocalServerHandle) -> None:
+    s = local_server_module
     with httpx.Client(base_url=s.url) as anon:
         assert anon.get("/health").json()["status"] == "ok"
         assert ok(anon.get("/nhn-api-gateway"))
@@ -61,14 +54,14 @@ def test_health_gateway_and_auth(server: LocalServerHandle) -> None:
         err(anon.post("/admin/reset"), 401)
 
 
-def test_token_file_mode(server: LocalServerHandle) -> None:
-    token_file = server.home / "token"
-    assert token_file.read_text().strip() == server.token
+def test_token_file_mode(local_server_module: LocalServerHandle) -> None:
+    token_file = local_server_module.home / "token"
+    assert token_file.read_text().strip() == local_server_module.token
     assert token_file.stat().st_mode & 0o077 == 0
 
 
-def test_unknown_route_and_id(api: httpx.Client, server: LocalServerHandle) -> None:
-    c = server.client()
+def test_unknown_route_and_id(api: httpx.Client, local_server_module: LocalServerHandle) -> None:
+    c = local_server_module.client()
     assert "no such route" in err(c.get("/v1.0/appkeys/a/nothing-here"), 404)
     err(c.get("/nowhere"), 404)
     rid = str(uuid.uuid4())
@@ -146,8 +139,8 @@ def test_experiment_crud_and_filters(api: httpx.Client) -> None:
     err(api.delete(f"/experiments/{e1['experimentId']}"), 404)
 
 
-def test_appkey_isolation(server: LocalServerHandle) -> None:
-    a, b = server.api("iso-a"), server.api("iso-b")
+def test_appkey_isolation(local_server_module: LocalServerHandle) -> None:
+    a, b = local_server_module.api("iso-a"), local_server_module.api("iso-b")
     e = ok(a.post("/experiments", json={"experimentName": "mine"}))["experiment"]
     err(b.get(f"/experiments/{e['experimentId']}"), 404)
     err(b.delete(f"/experiments/{e['experimentId']}"), 404)
@@ -222,7 +215,7 @@ def test_model_from_uri_and_rules(api: httpx.Client) -> None:
     err(api.get(f"/models/{m['modelId']}"), 404)
 
 
-def test_fine_tuning_is_refused_with_reason(api: httpx.Client, server: LocalServerHandle) -> None:
+def test_fine_tuning_is_refused_with_reason(api: httpx.Client, local_server_module: LocalServerHandle) -> None:
     preset = ok(api.get("/model-presets", params={"exposureScopeCode": "FINE_TUNING"}))["modelPresetList"][0]
     body = {
         "fineTuningName": "ft",
@@ -232,15 +225,12 @@ def test_fine_tuning_is_refused_with_reason(api: httpx.Client, server: LocalServ
     }
     ft = ok(api.post("/fine-tunings", json=body))["fineTuning"]
     fid = ft["fineTuningId"]
-    import time
 
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        got = ok(api.get(f"/fine-tunings/{fid}"))["fineTuning"]
-        if got["fineTuningStatusCode"] == "CREATE_FAILED":
-            break
-        time.sleep(0.05)
-    assert got["fineTuningStatusCode"] == "CREATE_FAILED"
+    def failed() -> dict[str, Any] | None:
+        got: dict[str, Any] = ok(api.get(f"/fine-tunings/{fid}"))["fineTuning"]
+        return got if got["fineTuningStatusCode"] == "CREATE_FAILED" else None
+
+    got = wait_until(failed, timeout=20, what="fine-tuning CREATE_FAILED")
     assert "not available on EasyMaker Local" in got["fineTuningStatusReason"]
     assert "flavorName" in err(api.post("/fine-tunings", json={**body, "flavorName": "nope"}), 400)
     ok(api.delete(f"/fine-tunings/{fid}"))
@@ -313,8 +303,8 @@ def test_pipeline_upload_and_rules(api: httpx.Client) -> None:
     err(api.get(f"/pipelines/{p['pipelineId']}"), 404)
 
 
-def test_log_and_crash(server: LocalServerHandle) -> None:
-    s = server
+def test_log_and_crash(local_server_module: LocalServerHandle) -> None:
+    s = local_server_module
     with httpx.Client(base_url=s.url) as c:
         records = [
             {"projectName": "lnc-test", "category": "easymaker.sdk", "body": f"line {i}", "logLevel": "INFO"}
@@ -359,19 +349,19 @@ def test_log_and_crash(server: LocalServerHandle) -> None:
     assert [json.loads(x)["body"] for x in js] == ["line 0", "line 1", "line 2", "single"]
 
 
-def test_cli_token(server: LocalServerHandle) -> None:
+def test_cli_token(local_server_module: LocalServerHandle) -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "easymaker.local", "token", "--home", str(server.home)],
+        [sys.executable, "-m", "easymaker.local", "token", "--home", str(local_server_module.home)],
         capture_output=True,
         text=True,
         cwd=REPO,
         check=True,
     ).stdout.split()
-    creds = server.credentials
+    creds = local_server_module.credentials
     assert out == [
-        str(server.home / "token"),
-        server.token,
-        str(server.home / "credentials"),
+        str(local_server_module.home / "token"),
+        local_server_module.token,
+        str(local_server_module.home / "credentials"),
         "username",
         creds["username"],
         "password",
@@ -379,14 +369,14 @@ def test_cli_token(server: LocalServerHandle) -> None:
     ]
 
 
-def test_unpaged_list_is_streamed_page_by_page_in_full(server: LocalServerHandle) -> None:
+def test_unpaged_list_is_streamed_page_by_page_in_full(local_server_module: LocalServerHandle) -> None:
     """Without `limit` a list holds every resource, oldest first, written a page of rows at a time (more rows than
     a page here); with `limit` it is one page, newest first."""
     from easymaker.local.resources.base import STREAM_PAGE_ROWS
     from easymaker.local.store import Store
 
     appkey, count = "ak-streamed", STREAM_PAGE_ROWS * 2 + 7
-    store = Store(server.home / "state.db")
+    store = Store(local_server_module.home / "state.db")
     with store.tx() as conn:
         for i in range(count):
             doc = {
@@ -397,7 +387,7 @@ def test_unpaged_list_is_streamed_page_by_page_in_full(server: LocalServerHandle
             }
             store.insert("training", appkey, f"t-{i:05d}", f"n{i}", "COMPLETE", doc, conn=conn)
     store.close()
-    api = server.api(appkey)
+    api = local_server_module.api(appkey)
     listed = ok(api.get("/trainings"))["trainingList"]
     assert [t["trainingId"] for t in listed] == [f"t-{i:05d}" for i in range(count)]
     odd = ok(api.get("/trainings", params={"experimentId": "e-odd"}))["trainingList"]
@@ -405,4 +395,4 @@ def test_unpaged_list_is_streamed_page_by_page_in_full(server: LocalServerHandle
     page = ok(api.get("/trainings", params={"limit": 10, "page": 2}))
     assert [t["trainingId"] for t in page["trainingList"]] == [f"t-{i:05d}" for i in range(count - 11, count - 21, -1)]
     assert page["paging"] == {"page": 2, "limit": 10, "totalCount": count}
-    assert ok(server.api("ak-nothing-here").get("/trainings"))["trainingList"] == []
+    assert ok(local_server_module.api("ak-nothing-here").get("/trainings"))["trainingList"] == []

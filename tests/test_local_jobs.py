@@ -4,59 +4,22 @@ recurring runs creating pipeline runs; and the lifecycle tables agree with the s
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from local_server import LocalServerHandle, start_local_server
+from local_api_calls import TRAIN_PY, err, ok, training_body, wait_for
+from local_server import LocalServerHandle
+from paths import FIXTURES
+from polling import wait_until
 
 from easymaker.local import states
 from easymaker.local.catalog import load_catalog
 from easymaker.local.resources.service import Service
 from easymaker.local.store import Store
 from easymaker.local.validation import spec_validator
-
-TRAIN_PY = """
-import os, sys, time
-print("epochs", os.environ.get("EM_HP_EPOCHS"), flush=True)
-print("to stderr", file=sys.stderr, flush=True)
-if os.environ.get("EM_HP_SLEEP"):
-    time.sleep(float(os.environ["EM_HP_SLEEP"]))
-import joblib
-from sklearn.linear_model import LogisticRegression
-model = LogisticRegression().fit([[0, 0], [1, 1], [0, 1], [1, 0]], [0, 1, 0, 1])
-joblib.dump(model, os.path.join(os.environ["EM_MODEL_DIR"], "model.joblib"))
-"""
-
-
-def ok(r: httpx.Response) -> dict[str, Any]:
-    assert r.status_code == 200, r.text
-    doc: dict[str, Any] = r.json()
-    assert doc["header"]["isSuccessful"] is True
-    return doc
-
-
-def err(r: httpx.Response, status: int) -> str:
-    assert r.status_code == status, r.text
-    return str(r.json()["header"]["resultMessage"])
-
-
-def wait_for(fetch: Callable[[], dict[str, Any]], key: str, done: set[str], timeout: float = 60.0) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    delay = 0.05
-    while True:
-        doc = fetch()
-        if doc[key] in done:
-            return doc
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{key} stayed {doc[key]} (wanted {done}): {doc}")
-        time.sleep(delay)
-        delay = min(delay * 1.5, 0.5)
-
 
 LISTS = {
     "experiments": "ExperimentListResponse",
@@ -90,42 +53,19 @@ def assert_lists_conform(api: httpx.Client) -> int:
     return n
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-jobs"))
-    src = handle.home / "nas" / "n1" / "src"
-    src.mkdir(parents=True)
-    (src / "train.py").write_text(TRAIN_PY)
-    yield handle
-    handle.stop()
+pytestmark = pytest.mark.local_server(files={"nas/n1/src/train.py": TRAIN_PY})
 
 
 @pytest.fixture(scope="module")
-def ids(server: LocalServerHandle) -> dict[str, str]:
-    api = server.api("jobs")
+def ids(local_server_module: LocalServerHandle) -> dict[str, str]:
+    api = local_server_module.api("jobs")
     flavors = ok(api.get("/flavors"))["flavorList"]
     images = ok(api.get("/images"))["imageList"]
     return {"flavorId": flavors[0]["id"], "imageId": images[0]["imageId"]}
 
 
-def training_body(ids: dict[str, str], name: str, **extra: Any) -> dict[str, Any]:
-    body = {
-        "trainingName": name,
-        "imageId": ids["imageId"],
-        "flavorId": ids["flavorId"],
-        "instanceCount": 1,
-        "modelUploadUri": f"nas://n1:/models/{name}",
-        "timeoutMinutes": 60,
-        "sourceDirUri": "nas://n1:/src",
-        "entryPoint": "train.py",
-        "hyperparameterList": [{"parameterName": "epochs", "parameterValue": "3"}],
-    }
-    body.update(extra)
-    return body
-
-
-def test_training_model_endpoint_lifecycle(server: LocalServerHandle, ids: dict[str, str]) -> None:
-    api = server.api("jobs")
+def test_training_model_endpoint_lifecycle(local_server_module: LocalServerHandle, ids: dict[str, str]) -> None:
+    api = local_server_module.api("jobs")
     exp = ok(api.post("/experiments", json={"experimentName": "lifecycle"}))["experiment"]
     t = ok(api.post("/trainings", json=training_body(ids, "t1", experimentId=exp["experimentId"], useLog=True)))
     training = t["training"]
@@ -154,16 +94,16 @@ def test_training_model_endpoint_lifecycle(server: LocalServerHandle, ids: dict[
     assert done["modelList"] == []
     err(api.put(f"/trainings/{tid}/stop"), 409)
 
-    logs = ok(server.client().get(f"/admin/jobs/{tid}/logs"))["jobLogs"]
+    logs = ok(local_server_module.client().get(f"/admin/jobs/{tid}/logs"))["jobLogs"]
     assert logs["stdout"] == "epochs 3\n" and logs["stderr"] == "to stderr\n"
-    deadline = time.monotonic() + 10
-    while True:  # useLog: the output lines went to Log & Crash (written in batches)
-        from easymaker.local.store import Store as _Store
+    # useLog: the output lines went to Log & Crash (written in batches)
+    from easymaker.local.store import Store as _Store
 
-        records = _Store(server.home / "state.db").list_logs(100, "jobs", "easymaker.training")
-        if len(records) >= 2 or time.monotonic() > deadline:
-            break
-        time.sleep(0.1)
+    def logged() -> list[dict[str, Any]] | None:
+        found = _Store(local_server_module.home / "state.db").list_logs(100, "jobs", "easymaker.training")
+        return found if len(found) >= 2 else None
+
+    records = wait_until(logged, timeout=10, what="two Log & Crash records")
     assert {(r["body"], r["trainingId"], r["logLevel"]) for r in records} == {
         ("epochs 3", tid, "INFO"),
         ("to stderr", tid, "ERROR"),
@@ -274,8 +214,8 @@ def test_training_model_endpoint_lifecycle(server: LocalServerHandle, ids: dict[
     ok(api.delete(f"/experiments/{exp['experimentId']}"))
 
 
-def test_stop_running_training_and_experiment_rule(server: LocalServerHandle, ids: dict[str, str]) -> None:
-    api = server.api("stopper")
+def test_stop_running_training_and_experiment_rule(local_server_module: LocalServerHandle, ids: dict[str, str]) -> None:
+    api = local_server_module.api("stopper")
     exp = ok(api.post("/experiments", json={"experimentName": "busy"}))["experiment"]
     body = training_body(
         ids,
@@ -295,8 +235,8 @@ def test_stop_running_training_and_experiment_rule(server: LocalServerHandle, id
     ok(api.delete(f"/experiments/{exp['experimentId']}"))
 
 
-def test_failing_jobs_report_reasons(server: LocalServerHandle, ids: dict[str, str]) -> None:
-    api = server.api("failing")
+def test_failing_jobs_report_reasons(local_server_module: LocalServerHandle, ids: dict[str, str]) -> None:
+    api = local_server_module.api("failing")
     t = ok(api.post("/trainings", json=training_body(ids, "nosrc", sourceDirUri="nas://n1:/missing")))["training"]
     failed = wait_for(
         lambda: ok(api.get(f"/trainings/{t['trainingId']}"))["training"],
@@ -382,11 +322,11 @@ def test_failing_jobs_report_reasons(server: LocalServerHandle, ids: dict[str, s
     ok(api.delete(f"/models/{model['modelId']}"))
 
 
-def test_recurring_run_creates_runs(server: LocalServerHandle, ids: dict[str, str]) -> None:
+def test_recurring_run_creates_runs(local_server_module: LocalServerHandle, ids: dict[str, str]) -> None:
     import base64
 
-    api = server.api("sched")
-    manifest = (Path(__file__).parent / "fixtures" / "local_hello_pipeline.yaml").read_bytes()
+    api = local_server_module.api("sched")
+    manifest = (FIXTURES / "local_hello_pipeline.yaml").read_bytes()
     p = ok(
         api.post(
             "/pipelines/upload",
@@ -413,12 +353,14 @@ def test_recurring_run_creates_runs(server: LocalServerHandle, ids: dict[str, st
         )
     )["pipelineRecurringRun"]
     rid = rr["pipelineRecurringRunId"]
-    deadline = time.monotonic() + 20
-    while True:
-        runs = ok(api.get("/pipeline-runs", params={"pipelineRecurringRunId": rid}))["pipelineRunList"]
-        if len(runs) >= 2 or time.monotonic() > deadline:
-            break
-        time.sleep(0.1)
+
+    def two_runs() -> list[dict[str, Any]] | None:
+        found: list[dict[str, Any]] = ok(api.get("/pipeline-runs", params={"pipelineRecurringRunId": rid}))[
+            "pipelineRunList"
+        ]
+        return found if len(found) >= 2 else None
+
+    runs = wait_until(two_runs, timeout=20, what="two runs of the recurring run")
     assert len(runs) == 2, runs
     assert all(r["pipelineRecurringRun"]["pipelineRecurringRunId"] == rid for r in runs)
     assert all(r["pipeline"]["pipelineId"] == pid for r in runs)
@@ -466,21 +408,22 @@ def test_illegal_transitions_are_rejected(tmp_path: Path) -> None:
     assert not svc.transition("missing", "RUNNING")
 
 
-def test_object_store_is_mounted_and_feeds_jobs(server: LocalServerHandle, ids: dict[str, str]) -> None:
-    swift = httpx.Client(base_url=server.url, headers={"X-Auth-Token": server.token})
+def test_object_store_is_mounted_and_feeds_jobs(local_server_module: LocalServerHandle, ids: dict[str, str]) -> None:
+    swift = local_server_module.client(token=False, headers={"X-Auth-Token": local_server_module.token})
     assert swift.put("/v1/AUTH_tenant1/bucket").status_code in (201, 202)
     assert swift.put("/v1/AUTH_tenant1/bucket/code/train.py", content=TRAIN_PY.encode()).status_code == 201
     # Keystone v2 tokens on the same port open the tenant's objects
-    issued = server.swift_token("tenant1")
-    got = httpx.get(f"{server.url}/v1/AUTH_tenant1/bucket/code/train.py", headers={"X-Auth-Token": issued})
+    issued = local_server_module.swift_token("tenant1")
+    got = httpx.get(f"{local_server_module.url}/v1/AUTH_tenant1/bucket/code/train.py", headers={"X-Auth-Token": issued})
     assert got.status_code == 200 and got.content == TRAIN_PY.encode()
-    assert httpx.get(f"{server.url}/v1/AUTH_tenant1/bucket/code/train.py").status_code == 401
+    assert httpx.get(f"{local_server_module.url}/v1/AUTH_tenant1/bucket/code/train.py").status_code == 401
     # the IaaS token operation of the spec hands out object store tokens
-    api = server.api("objects")
-    access = ok(api.get(f"{server.url}/token/v1.0/appkeys/objects/groups/g1/iaas-token"))["access"]
+    api = local_server_module.api("objects")
+    access = ok(api.get(f"{local_server_module.url}/token/v1.0/appkeys/objects/groups/g1/iaas-token"))["access"]
     assert (
         httpx.get(
-            f"{server.url}/v1/AUTH_tenant1/bucket/code/train.py", headers={"X-Auth-Token": access["token"]["id"]}
+            f"{local_server_module.url}/v1/AUTH_tenant1/bucket/code/train.py",
+            headers={"X-Auth-Token": access["token"]["id"]},
         ).content
         == TRAIN_PY.encode()
     )
@@ -497,9 +440,9 @@ def test_object_store_is_mounted_and_feeds_jobs(server: LocalServerHandle, ids: 
     assert listing == ["model/model.joblib"]
 
 
-def test_tuning_and_model_from_its_best_trial(server: LocalServerHandle, ids: dict[str, str]) -> None:
-    api = server.api("tuning")
-    src = server.home / "nas" / "n1" / "hpo"
+def test_tuning_and_model_from_its_best_trial(local_server_module: LocalServerHandle, ids: dict[str, str]) -> None:
+    api = local_server_module.api("tuning")
+    src = local_server_module.home / "nas" / "n1" / "hpo"
     src.mkdir(parents=True, exist_ok=True)
     (src / "train.py").write_text(
         "import os, argparse\n"
@@ -550,23 +493,25 @@ def test_tuning_and_model_from_its_best_trial(server: LocalServerHandle, ids: di
     )
     uri = model["model"]["modelUploadUri"]
     assert uri.rstrip("/") == f"nas://n1:/hpo-out/{done['optimalTrialId']}"
-    assert (server.home / "nas" / "n1" / "hpo-out" / done["optimalTrialId"] / "x.txt").read_text() == "0.25"
+    assert (
+        local_server_module.home / "nas" / "n1" / "hpo-out" / done["optimalTrialId"] / "x.txt"
+    ).read_text() == "0.25"
     assert "delete the model first" in err(api.delete(f"/hyperparameter-tunings/{hid}"), 409)
     assert assert_lists_conform(api) == 2
 
 
-def test_admin_reset_and_job_logs_need_the_token(server: LocalServerHandle) -> None:
-    anon = httpx.Client(base_url=server.url)
+def test_admin_reset_and_job_logs_need_the_token(local_server_module: LocalServerHandle) -> None:
+    anon = local_server_module.client(token=False)
     assert anon.get(f"/admin/jobs/{'0' * 36}/logs").status_code == 401
-    assert server.client().get(f"/admin/jobs/{'0' * 36}/logs").status_code == 404
+    assert local_server_module.client().get(f"/admin/jobs/{'0' * 36}/logs").status_code == 404
 
 
-def test_model_evaluation_through_the_api(server: LocalServerHandle, ids: dict[str, str]) -> None:
+def test_model_evaluation_through_the_api(local_server_module: LocalServerHandle, ids: dict[str, str]) -> None:
     import joblib
     from sklearn.linear_model import LogisticRegression
 
-    api = server.api("evaluation")
-    base = server.home / "nas" / "n2"
+    api = local_server_module.api("evaluation")
+    base = local_server_module.home / "nas" / "n2"
     (base / "model").mkdir(parents=True)
     (base / "data").mkdir(parents=True)
     joblib.dump(
@@ -622,11 +567,11 @@ def test_every_operation_of_the_spec_has_a_handler(tmp_path: Path) -> None:
     assert set(svc.handlers) == operations - by_app
 
 
-def test_pipeline_steps_can_call_the_server(server: LocalServerHandle, ids: dict[str, str]) -> None:
+def test_pipeline_steps_can_call_the_server(local_server_module: LocalServerHandle, ids: dict[str, str]) -> None:
     import base64
 
-    api = server.api("from-step")  # the step's EM_TOKEN opens the API of its own appkey only
-    manifest = (Path(__file__).parent / "fixtures" / "local_call_server_pipeline.yaml").read_bytes()
+    api = local_server_module.api("from-step")  # the step's EM_TOKEN opens the API of its own appkey only
+    manifest = (FIXTURES / "local_call_server_pipeline.yaml").read_bytes()
     p = ok(
         api.post(
             "/pipelines/upload",
@@ -653,7 +598,7 @@ def test_pipeline_steps_can_call_the_server(server: LocalServerHandle, ids: dict
         timeout=90,
     )
     assert done["pipelineRunStatusCode"] == "COMPLETE", done
-    made = ok(server.api("from-step").get("/experiments", params={"experimentNameList": "from-a-step"}))[
+    made = ok(local_server_module.api("from-step").get("/experiments", params={"experimentNameList": "from-a-step"}))[
         "experimentList"
     ]
     assert len(made) == 1 and made[0]["experimentStatusCode"] == "ACTIVE"

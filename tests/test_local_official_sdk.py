@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 from local_server import start_local_server
+from official_venvs import official_python
+from paths import REPO, TESTS
 
-ROOT = Path(__file__).resolve().parent.parent
-DRIVER = Path(__file__).resolve().parent / "official_sdk_driver.py"
-VENVS = Path(os.environ.get("EASYMAKER_OFFICIAL_VENVS", ROOT / ".official-venvs"))
+DRIVER = TESTS / "official_sdk_driver.py"
 VERSIONS = ("2.1.0", "2.1.5")
 
 TRAIN_PY = """
@@ -45,18 +45,6 @@ args, _ = parser.parse_known_args()
 print(f"score={10.0 - (args.x - 3.0) ** 2}")
 open(os.path.join(os.environ["EM_MODEL_DIR"], "trial.txt"), "w").write(str(args.x))
 """
-
-
-def _official_python(version: str) -> Path:
-    spec = importlib.util.spec_from_file_location("official_manifest", ROOT / "tools" / "official_manifest.py")
-    assert spec is not None and spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    try:
-        python: Path = tool.venv_python(version, VENVS)
-    except (RuntimeError, subprocess.SubprocessError) as exc:
-        pytest.skip(f"SKIPPED: the official easymaker=={version} cannot be installed from the package index: {exc}")
-    return python
 
 
 PIPELINE_PY = """
@@ -120,7 +108,7 @@ def _drive(python: Path, url: str, appkey: str, token: str, tag: str, pipeline: 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_official_sdks_against_local(tmp_path: Path) -> None:
-    pythons = {version: _official_python(version) for version in VERSIONS}
+    pythons = {version: official_python(version) for version in VERSIONS}
     home = tmp_path / "home"
     _home(home)
     pipeline = _pipeline_yaml(tmp_path)
@@ -143,7 +131,7 @@ def test_official_sdks_against_local(tmp_path: Path) -> None:
             outcome = {version: future.result() for version, future in futures.items()}
     finally:
         server.stop()
-    migration = (ROOT / "docs" / "migration.md").read_text()
+    migration = (REPO / "docs" / "migration.md").read_text()
     failures = []
     for version, results in outcome.items():
         works = [name for name, r in results.items() if r["ok"] and not r.get("expected")]

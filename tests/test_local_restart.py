@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from local_api_calls import TRAIN_PY, err, ok, training_body, wait_for
 from local_server import LocalServerHandle, start_local_server
-from test_local_jobs import TRAIN_PY, err, ok, training_body, wait_for
+from paths import FIXTURES
+from polling import wait_until
 
 
 def _setup_nas(home: Path) -> None:
@@ -48,7 +50,7 @@ def test_restart_keeps_state_and_marks_interrupted_work(tmp_path: Path) -> None:
                 "/models", json={"modelName": "clf", "modelFormatCode": "SKLEARN", "modelUploadUri": "nas://n1:/model"}
             )
         )["model"]
-        manifest = (Path(__file__).parent / "fixtures" / "local_hello_pipeline.yaml").read_bytes()
+        manifest = (FIXTURES / "local_hello_pipeline.yaml").read_bytes()
         pipeline = ok(
             api.post(
                 "/pipelines/upload",
@@ -151,7 +153,7 @@ def test_schedule_triggers_survive_a_crash_once(tmp_path: Path) -> None:
     try:
         api = server.api("sched")
         ids = _ids(api)
-        manifest = (Path(__file__).parent / "fixtures" / "local_hello_pipeline.yaml").read_bytes()
+        manifest = (FIXTURES / "local_hello_pipeline.yaml").read_bytes()
         pid = ok(
             api.post(
                 "/pipelines/upload",
@@ -184,9 +186,7 @@ def test_schedule_triggers_survive_a_crash_once(tmp_path: Path) -> None:
             ]
             return found
 
-        deadline = time.monotonic() + 15
-        while len(runs()) < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
+        wait_until(lambda: len(runs()) >= 2, timeout=15, what="two scheduled runs")
         first = sorted(r["scheduledDatetime"] for r in runs())
         assert len(first) == 2
         expected = [(start + timedelta(minutes=k)).astimezone(UTC) for k in (1, 2)]

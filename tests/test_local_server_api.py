@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 from local_server import REPO
+from polling import wait_until
 
 from easymaker.local.server import LocalServer
 
@@ -85,6 +85,7 @@ def test_a_started_server_ends_when_its_starter_is_killed(tmp_path: Path) -> Non
     assert psutil.pid_exists(server_pid)
     starter.kill()  # no atexit, no stop(): only the server's own watch can end it
     starter.wait()
+    starter.stdout.close()
 
     def gone() -> bool:
         try:
@@ -92,7 +93,4 @@ def test_a_started_server_ends_when_its_starter_is_killed(tmp_path: Path) -> Non
         except psutil.NoSuchProcess:
             return True
 
-    deadline = time.monotonic() + 60
-    while not gone() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert gone(), "EasyMaker Local outlived the process that started it"
+    wait_until(gone, timeout=60, what="the end of the EasyMaker Local whose starter was killed")

@@ -13,17 +13,15 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
+from paths import REPO
 
 from easymaker.log.logger import MAX_RECORD_BYTES, Logger
 
 # the module itself (the package attribute ``easymaker.logger`` is the Logger class, as the guide uses it)
 logger_module = importlib.import_module("easymaker.log.logger")
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 class Collector:

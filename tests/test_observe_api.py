@@ -4,15 +4,13 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 
 import httpx
 import pytest
-from local_server import LocalServerHandle, start_local_server
+from local_server import LocalServerHandle
 
 import easymaker
-from easymaker._client import set_default_client
 
 IMAGE = "Ubuntu 22.04 CPU PyTorch Training"
 SCRIPT = """
@@ -25,42 +23,22 @@ sys.stdout.write("no newline at the end")
 """
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-observe-api"))
-    src = handle.home / "nas" / "n1" / "src"
-    src.mkdir(parents=True)
-    (src / "train.py").write_text(SCRIPT)
-    yield handle
-    handle.stop()
+pytestmark = pytest.mark.local_server(files={"nas/n1/src/train.py": SCRIPT})
 
 
 @pytest.fixture(scope="module")
-def training_id(server: LocalServerHandle) -> Iterator[str]:
-    saved = {k: os.environ.get(k) for k in ("EM_LOCAL_URL", "EASYMAKER_LOCAL_HOME", "EASYMAKER_LOCAL_TOKEN")}
-    os.environ.update(
-        EM_LOCAL_URL=server.url, EASYMAKER_LOCAL_HOME=str(server.home), EASYMAKER_LOCAL_TOKEN=server.token
+def training_id(local_sdk_module: easymaker.Client) -> str:
+    training = easymaker.Training().run(
+        training_name="observed",
+        image_name=IMAGE,
+        instance_type_name="m2.c4m8",
+        source_dir_uri="nas://n1:/src",
+        entry_point="train.py",
+        model_upload_uri="nas://n1:/models/observed",
+        wait=False,
     )
-    try:
-        easymaker.init(profile="local")
-        training = easymaker.Training().run(
-            training_name="observed",
-            image_name=IMAGE,
-            instance_type_name="m2.c4m8",
-            source_dir_uri="nas://n1:/src",
-            entry_point="train.py",
-            model_upload_uri="nas://n1:/models/observed",
-            wait=False,
-        )
-        assert training.training_id is not None
-        yield training.training_id
-    finally:
-        set_default_client(None)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    assert training.training_id is not None
+    return training.training_id
 
 
 EXPECTED = [*(f"line {i}" for i in range(6)), "to stderr", "no newline at the end"]
@@ -79,9 +57,9 @@ def _events(response: httpx.Response) -> Iterator[dict[str, str]]:
 
 
 def test_server_sent_events_follow_to_the_end_and_resume_without_loss(
-    server: LocalServerHandle, training_id: str
+    local_server_module: LocalServerHandle, training_id: str
 ) -> None:
-    api = server.api("local")
+    api = local_server_module.api("local")
     sse = {"Accept": "text/event-stream"}
     seen: list[tuple[int, str]] = []
     with api.stream("GET", f"/logs/{training_id}", headers=sse) as response:
@@ -106,8 +84,8 @@ def test_server_sent_events_follow_to_the_end_and_resume_without_loss(
     assert statuses[0] == "[easymaker] status CREATE_IN_PROGRESS" and statuses[-1] == "[easymaker] status COMPLETE"
 
 
-def test_json_chunks_from_an_offset(server: LocalServerHandle, training_id: str) -> None:
-    api = server.api("local")
+def test_json_chunks_from_an_offset(local_server_module: LocalServerHandle, training_id: str) -> None:
+    api = local_server_module.api("local")
     lines: list[str] = []
     offset, finished = 0, False
     for _ in range(200):
@@ -138,21 +116,24 @@ def test_json_chunks_from_an_offset(server: LocalServerHandle, training_id: str)
     ],
 )
 def test_bad_requests_are_refused_with_the_reason(
-    server: LocalServerHandle,
+    local_server_module: LocalServerHandle,
     training_id: str,
     params: dict[str, object],
     headers: dict[str, str],
     status: int,
     message: str,
 ) -> None:
-    response = server.api("local").get(f"/logs/{training_id}", params=params, headers=headers)  # type: ignore[arg-type]
+    response = local_server_module.api("local").get(f"/logs/{training_id}", params=params, headers=headers)  # type: ignore[arg-type]
     assert response.status_code == status and message in response.json()["header"]["resultMessage"]
 
 
-def test_other_appkeys_and_unknown_ids_see_nothing(server: LocalServerHandle, training_id: str) -> None:
-    for api, rid in ((server.api("someone-else"), training_id), (server.api("local"), "no-such-job")):
+def test_other_appkeys_and_unknown_ids_see_nothing(local_server_module: LocalServerHandle, training_id: str) -> None:
+    for api, rid in (
+        (local_server_module.api("someone-else"), training_id),
+        (local_server_module.api("local"), "no-such-job"),
+    ):
         for path in (f"/logs/{rid}", f"/logs/{rid}/sources", f"/metrics/{rid}"):
             response = api.get(path)
             assert response.status_code == 404, path
-    unauthenticated = httpx.get(f"{server.url}/v1.0/appkeys/local/logs/{training_id}")
+    unauthenticated = httpx.get(f"{local_server_module.url}/v1.0/appkeys/local/logs/{training_id}")
     assert unauthenticated.status_code == 401

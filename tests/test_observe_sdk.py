@@ -7,20 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from local_server import LocalServerHandle, free_port, local_sdk_environment, start_local_server
+from local_server import LocalServerHandle, free_port
 
 import easymaker
 from easymaker import _local, cli
-from easymaker._client import set_default_client
 
 IMAGE = "Ubuntu 22.04 CPU PyTorch Training"
 FOLLOW_PY = """
@@ -40,26 +37,9 @@ open(os.path.join(os.environ["EM_MODEL_DIR"], "model.txt"), "w").write(str(lr))
 """
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-observe-sdk"))
-    for name, text in (("follow", FOLLOW_PY), ("metrics", METRICS_PY)):
-        src = handle.home / "nas" / "n1" / name
-        src.mkdir(parents=True)
-        (src / "train.py").write_text(text)
-    yield handle
-    handle.stop()
-
-
-@pytest.fixture
-def local(server: LocalServerHandle, monkeypatch: pytest.MonkeyPatch) -> Iterator[easymaker.Client]:
-    for name in [n for n in os.environ if n.startswith("EM_")]:
-        monkeypatch.delenv(name)
-    for name, value in local_sdk_environment(server).items():
-        monkeypatch.setenv(name, value)
-    client = easymaker.init(profile="local")
-    yield client
-    set_default_client(None)
+pytestmark = pytest.mark.local_server(
+    files={"nas/n1/follow/train.py": FOLLOW_PY, "nas/n1/metrics/train.py": METRICS_PY}
+)
 
 
 def _training(name: str, src: str, lr: float | None = None, experiment_id: str | None = None) -> easymaker.Training:
@@ -126,15 +106,15 @@ class CuttingProxy:
 
 
 def test_a_training_is_followed_live_and_across_a_dropped_connection(
-    local: easymaker.Client, server: LocalServerHandle
+    local_sdk: easymaker.Client, local_server_module: LocalServerHandle
 ) -> None:
     training = _training("followed", "follow")
-    proxy = CuttingProxy(server.port, marker=b"data: line 020")
+    proxy = CuttingProxy(local_server_module.port, marker=b"data: line 020")
     try:
         url = f"http://127.0.0.1:{proxy.port}"
         # The relay is this test's own: the server's proof of identity names the port it was reached on, which a
         # relay changes by design, so the pair is marked verified as verify_local_server would after a proof.
-        _local._verified.add((url, hashlib.sha256(server.token.encode()).hexdigest()))
+        _local._verified.add((url, hashlib.sha256(local_server_module.token.encode()).hexdigest()))
         through_proxy = easymaker.Client(profile="local", api_url=url)
         received: list[tuple[float, str]] = []
         for line in easymaker.Training(training.training_id, client=through_proxy).logs(follow=True):
@@ -151,7 +131,7 @@ def test_a_training_is_followed_live_and_across_a_dropped_connection(
     assert easymaker.Training(training.training_id).status == "COMPLETE"
 
 
-def test_run_with_logs_prints_the_output_while_waiting(local: easymaker.Client) -> None:
+def test_run_with_logs_prints_the_output_while_waiting(local_sdk: easymaker.Client) -> None:
     out = io.StringIO()
     with redirect_stdout(out):
         training = easymaker.Training().run(
@@ -176,7 +156,7 @@ def test_run_with_logs_prints_the_output_while_waiting(local: easymaker.Client) 
 
 
 def test_a_tuning_of_six_trials_reports_what_log_metrics_recorded(
-    local: easymaker.Client, server: LocalServerHandle
+    local_sdk: easymaker.Client, local_server_module: LocalServerHandle
 ) -> None:
     from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
@@ -219,7 +199,7 @@ def test_a_tuning_of_six_trials_reports_what_log_metrics_recorded(
         assert trial.metrics["accuracy"].latest == pytest.approx(round(1 - lr, 6))
         recorded = trial.get_metrics()  # what log_metrics recorded, with its steps
         assert [(p.step, p.value) for p in recorded["val_loss"].history] == list(zip((1, 2, 3), expected, strict=True))
-        events = server.home / "jobs" / str(tuning.id) / "trials" / trial.trial_id / "tensorboard"
+        events = local_server_module.home / "jobs" / str(tuning.id) / "trials" / trial.trial_id / "tensorboard"
         reader = EventAccumulator(str(events))
         reader.Reload()
         scalars = reader.Scalars("val_loss")
@@ -234,7 +214,7 @@ def test_a_tuning_of_six_trials_reports_what_log_metrics_recorded(
     assert trial_lines[0].startswith("[step 1] val_loss=")
 
 
-def test_the_run_table_ranks_trainings_by_a_metric(local: easymaker.Client) -> None:
+def test_the_run_table_ranks_trainings_by_a_metric(local_sdk: easymaker.Client) -> None:
     experiment = easymaker.Experiment().create(experiment_name="compared")
     runs = {lr: _training(f"compared-{lr}", "metrics", lr, experiment.experiment_id) for lr in (0.3, 0.1, 0.2)}
     for run in runs.values():
@@ -268,7 +248,7 @@ def test_the_run_table_ranks_trainings_by_a_metric(local: easymaker.Client) -> N
     assert table[0]["model_id"] == model.model_id
 
 
-def test_cli_follows_a_job(local: easymaker.Client, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_follows_a_job(local_sdk: easymaker.Client, capsys: pytest.CaptureFixture[str]) -> None:
     training = _training("cli-followed", "metrics", 0.4)
     assert cli.main(["logs", str(training.training_id), "-f"]) == 0
     out = capsys.readouterr().out.splitlines()

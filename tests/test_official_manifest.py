@@ -18,14 +18,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 import pytest
+from paths import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-MANIFEST = json.loads((ROOT / "tests" / "fixtures" / "official_sdk_manifest.json").read_text())
-MIGRATION = ROOT / "docs" / "migration.md"
+MANIFEST = json.loads((REPO / "tests" / "fixtures" / "official_sdk_manifest.json").read_text())
+MIGRATION = REPO / "docs" / "migration.md"
 _ROW = re.compile(r"^\|\s*`([^`]+)`\s*\|\s*([^|]*?)\s*\|\s*(.+?)\s*\|\s*$")
 POSITIONAL = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD")
 

@@ -30,16 +30,15 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from local_server import LocalServerHandle, start_local_server
-from test_local_official_sdk import _official_python
+from local_server import LocalServerHandle
+from official_venvs import official_python
+from paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 APPKEY = "notebookappkey"
 TENANT = "notebooks"
 NOT_AVAILABLE = "not available on EasyMaker Local"
@@ -132,7 +131,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def notebooks_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    python = _official_python("2.1.5")
+    python = official_python("2.1.5")
     found = subprocess.run(
         [str(python), "-I", "-c", "import easymaker.sample, os; print(os.path.dirname(easymaker.sample.__file__))"],
         capture_output=True,
@@ -146,23 +145,8 @@ def notebooks_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    home = tmp_path_factory.mktemp("em-home")
-    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    seeded = subprocess.run(
-        [sys.executable, "-m", "easymaker.local", "samples", "--home", str(home)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    assert seeded.returncode == 0, seeded.stderr
-    handle = start_local_server(home)
-    try:
-        yield handle
-    finally:
-        handle.stop(timeout=30)
+# EasyMaker Local gets the official sample files first (``easymaker-local samples``)
+pytestmark = pytest.mark.local_server(samples=True)
 
 
 def _launcher(folder: Path) -> Path:
@@ -175,7 +159,7 @@ def _launcher(folder: Path) -> Path:
 
 
 def run_notebook(
-    path: Path, name: str, server: LocalServerHandle, bin_dir: Path, work: Path, *, paced: bool = False
+    path: Path, name: str, local_server_module: LocalServerHandle, bin_dir: Path, work: Path, *, paced: bool = False
 ) -> Outcome:
     """Run the notebook at ``path`` in a folder of its own under ``work`` (with the files beside it, as a user who
     downloaded it has them): a notebook that downloads samples must not overwrite the next one."""
@@ -187,17 +171,19 @@ def run_notebook(
         if companion.is_file() and companion.suffix == ".yaml":
             shutil.copyfile(companion, folder / companion.name)
     script = folder / f"{path.stem}.run.py"
-    script.write_text(notebook_script(json.loads(path.read_text(encoding="utf-8")), server.token, name, paced=paced))
+    script.write_text(
+        notebook_script(json.loads(path.read_text(encoding="utf-8")), local_server_module.token, name, paced=paced)
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EM_", "EASYMAKER_"))}
     env.update(
         EM_PROFILE="local",
-        EM_API_URL=server.url,
+        EM_API_URL=local_server_module.url,
         PYTHONPATH=str(REPO) + os.pathsep + str(REPO / "generated"),
         PATH=str(bin_dir) + os.pathsep + env.get("PATH", ""),
         PYTHONUNBUFFERED="1",
-        EASYMAKER_LOCAL_HOME=str(server.home),  # the bundled notebooks connect with profile="local"
+        EASYMAKER_LOCAL_HOME=str(local_server_module.home),  # the bundled notebooks connect with profile="local"
         NOTEBOOK_APPKEY=APPKEY,
-        NOTEBOOK_TOKEN=server.token,
+        NOTEBOOK_TOKEN=local_server_module.token,
     )
     started = time.monotonic()
     proc = subprocess.run(
@@ -212,21 +198,23 @@ def run_notebook(
 
 
 @pytest.mark.timeout(1500)  # 12 notebooks of real jobs: about 4 minutes here
-def test_official_notebooks_on_local(notebooks_dir: Path, server: LocalServerHandle, tmp_path: Path) -> None:
+def test_official_notebooks_on_local(
+    notebooks_dir: Path, local_server_module: LocalServerHandle, tmp_path: Path
+) -> None:
     bin_dir = _launcher(tmp_path / "bin")
     paths = sorted(notebooks_dir.rglob("*.ipynb"))
     assert len(paths) == 12, [str(p) for p in paths]
     outcomes = {}
     for path in paths:
         name = path.relative_to(notebooks_dir).with_suffix("").as_posix()
-        outcomes[name] = run_notebook(path, name, server, bin_dir, tmp_path / "runs")
+        outcomes[name] = run_notebook(path, name, local_server_module, bin_dir, tmp_path / "runs")
     # A notebook that deletes a job it started with wait=False while the job still runs is refused (by the
     # service too: a running job is stopped, then deleted). Run again paced, as a person reading the output would.
     paced = {}
     for name, outcome in outcomes.items():
         if not outcome.completed and STILL_RUNNING in outcome.reason:
             path = notebooks_dir / f"{name}.ipynb"
-            paced[name] = run_notebook(path, name, server, bin_dir, tmp_path / "runs", paced=True)
+            paced[name] = run_notebook(path, name, local_server_module, bin_dir, tmp_path / "runs", paced=True)
     run_all = sum(o.completed for o in outcomes.values())
     with_pace = sum((paced.get(n) or o).completed for n, o in outcomes.items())
     report = [
@@ -251,14 +239,17 @@ def test_official_notebooks_on_local(notebooks_dir: Path, server: LocalServerHan
 
 
 @pytest.mark.timeout(1200)  # 9 notebooks of real jobs: about 3 minutes here
-def test_bundled_notebooks_on_local(server: LocalServerHandle, tmp_path: Path) -> None:
+def test_bundled_notebooks_on_local(local_server_module: LocalServerHandle, tmp_path: Path) -> None:
     from easymaker.sample import download_sample_notebook, list_sample_notebooks
 
     bin_dir = _launcher(tmp_path / "bin")
     names = list_sample_notebooks()
     assert len(names) == 9, names
     download_sample_notebook(output_dir=str(tmp_path / "samples"))
-    outcomes = [run_notebook(tmp_path / "samples" / f"{n}.ipynb", n, server, bin_dir, tmp_path / "runs") for n in names]
+    outcomes = [
+        run_notebook(tmp_path / "samples" / f"{n}.ipynb", n, local_server_module, bin_dir, tmp_path / "runs")
+        for n in names
+    ]
     report = [f"bundled sample notebooks run to the end on EasyMaker Local: {sum(o.completed for o in outcomes)}/9"]
     report += [f"  {o.name:<55} {'ran to the end' if o.completed else 'stopped: ' + o.reason}" for o in outcomes]
     print("\n".join(report))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from kfp import compiler, dsl
+from paths import REPO
 
 from easymaker.local.runners.kfp_ir import bind_parameters, convert_parameter_value, validate_pipeline_spec
 
@@ -191,7 +192,7 @@ def test_validation_does_not_need_kfp(compiled: bytes, tmp_path: Path) -> None:
         print(info.name)
         """
     )
-    root = Path(__file__).resolve().parents[1]
+    root = REPO
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env={"PYTHONPATH": str(root)}
     )

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from kfp import compiler, dsl
 from kfp.dsl import Artifact, Output
+from polling import wait_until
 
 from easymaker.local.runners import pipeline as pipeline_module
 from easymaker.local.runners.base import JobContext
@@ -65,7 +66,6 @@ def failing(x: int = 3) -> None:
 @dsl.component(base_image="python:3.11")
 def sleepy_step(pid_file: str) -> None:
     import os
-    import time
 
     with open(pid_file, "w") as fh:
         fh.write(str(os.getpid()))
@@ -212,9 +212,7 @@ def test_stop_kills_a_sleeping_step(tmp_path: Path) -> None:
     thread.start()
     try:
         assert rec.step_running.wait(60), rec.statuses
-        deadline = time.monotonic() + 60
-        while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until(lambda: pid_file.exists() and pid_file.read_text(), what="the step's pid file")
         step_pid = int(pid_file.read_text())
         os.kill(step_pid, 0)  # the step is alive before the stop
         rec.ctx.stop_event.set()

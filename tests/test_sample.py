@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from paths import REPO
 
 import easymaker
 from easymaker.sample import download_sample_notebook, gov_sample, list_sample_notebooks, sample
 
-REPO = Path(__file__).resolve().parents[1]
 NAMES = [
     "batch_inference",
     "endpoint",

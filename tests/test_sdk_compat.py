@@ -8,12 +8,12 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import respx
+from paths import REPO
 
 import easymaker
 from easymaker.items import Algorithm, Image, InstanceType, Trial
@@ -201,7 +201,7 @@ def test_local_catalog_speaks_the_wire_values() -> None:
 
     from easymaker.local.catalog import Catalog
 
-    spec = yaml.safe_load((Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml").read_text())
+    spec = yaml.safe_load((REPO / "spec" / "openapi.yaml").read_text())
     allowed = set(spec["components"]["schemas"]["HyperparameterTypeCode"]["enum"])
     catalog = Catalog()
     codes = {s["hyperparameterTypeCode"] for a in catalog.algorithms for s in a["hyperparameterSpecList"]}

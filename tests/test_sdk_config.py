@@ -17,12 +17,12 @@ from typing import Any
 import httpx
 import pytest
 import respx
+from paths import REPO
 
 import easymaker
 from easymaker._client import set_default_client
 from easymaker._config import base_url_for, resolve_config
 
-REPO = Path(__file__).resolve().parents[1]
 EM_VARS = [
     "EM_APPKEY",
     "EM_REGION",

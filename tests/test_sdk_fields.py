@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 from easymaker_api.fields import FIELD_CLASSES, ModelSummaryFields, TagFields, TrialFields
+from paths import REPO
 from regenerate import regenerate_in_subprocess, run_in_subprocess, spec_copy
 from ruamel.yaml import YAML
 
 import easymaker
 from easymaker.values import camel_to_snake
 
-REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "spec" / "openapi.yaml"
 
 

@@ -5,11 +5,10 @@ starting EasyMaker Local from init() when nothing listens."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from local_server import LocalServerHandle, free_port, start_local_server
+from local_server import LocalServerHandle, free_port
 
 import easymaker
 from easymaker import _local
@@ -27,30 +26,13 @@ IMAGE = "Ubuntu 22.04 CPU PyTorch Training"
 OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_tenant/sdk"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-sdk"))
-    src = handle.home / "nas" / "n1" / "src"
-    src.mkdir(parents=True)
-    (src / "train.py").write_text(TRAIN_PY)
-    yield handle
-    handle.stop()
+pytestmark = pytest.mark.local_server(files={"nas/n1/src/train.py": TRAIN_PY})
 
 
-@pytest.fixture
-def local(server: LocalServerHandle, monkeypatch: pytest.MonkeyPatch) -> Iterator[easymaker.Client]:
-    for name in [n for n in os.environ if n.startswith("EM_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("EM_LOCAL_URL", server.url)
-    monkeypatch.setenv("EASYMAKER_LOCAL_HOME", str(server.home))
-    monkeypatch.setenv("EASYMAKER_LOCAL_TOKEN", server.token)
-    client = easymaker.init(profile="local")
-    yield client
-    set_default_client(None)
-
-
-def test_init_local_and_experiment_lifecycle(local: easymaker.Client, server: LocalServerHandle) -> None:
-    assert local.base_url == server.url and local.appkey == "local"
+def test_init_local_and_experiment_lifecycle(
+    local_sdk: easymaker.Client, local_server_module: LocalServerHandle
+) -> None:
+    assert local_sdk.base_url == local_server_module.url and local_sdk.appkey == "local"
     experiment = easymaker.Experiment().create(experiment_name="sdk-exp", description="from the SDK")
     assert experiment.status == "ACTIVE" and experiment.description == "from the SDK"
     again = easymaker.Experiment().create(experiment_name="sdk-exp")
@@ -64,7 +46,7 @@ def test_init_local_and_experiment_lifecycle(local: easymaker.Client, server: Lo
         easymaker.Experiment(experiment.experiment_id)
 
 
-def test_training_model_endpoint_predict(local: easymaker.Client) -> None:
+def test_training_model_endpoint_predict(local_sdk: easymaker.Client) -> None:
     experiment = easymaker.Experiment().create(experiment_name="sdk-train")
     training = easymaker.Training().run(
         experiment_id=experiment.experiment_id,
@@ -115,7 +97,7 @@ def test_training_model_endpoint_predict(local: easymaker.Client) -> None:
     easymaker.Endpoint(endpoint.endpoint_id).delete()
 
 
-def test_failed_training_reports_the_reason(local: easymaker.Client) -> None:
+def test_failed_training_reports_the_reason(local_sdk: easymaker.Client) -> None:
     with pytest.raises(easymaker.ResourceFailedError) as info:
         easymaker.Training().run(
             training_name="sdk-missing",
@@ -129,7 +111,7 @@ def test_failed_training_reports_the_reason(local: easymaker.Client) -> None:
     assert info.value.status in ("CREATE_FAILED", "FAIL_TRAIN") and info.value.reason
 
 
-def test_object_storage_wrappers_use_the_local_store(local: easymaker.Client, tmp_path: Path) -> None:
+def test_object_storage_wrappers_use_the_local_store(local_sdk: easymaker.Client, tmp_path: Path) -> None:
     source = tmp_path / "data"
     source.mkdir()
     (source / "a.txt").write_text("hello")

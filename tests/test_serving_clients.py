@@ -12,10 +12,9 @@ from typing import Any
 
 import joblib
 import pytest
-from test_serving_endpoint import Stage, entry, stage_resource
-from test_serving_support import model_resource, obs_dir
+from paths import REPO, TESTS
+from serving_support import Stage, entry, model_resource, obs_dir, stage_resource
 
-REPO = Path(__file__).resolve().parents[1]
 VENV = REPO / ".test-venv-clients"
 PACKAGES = ["tritonclient[http]", "kserve"]
 NAMES = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
@@ -67,7 +66,7 @@ def test_triton_and_kserve_clients(tmp_path: Path) -> None:
         run = subprocess.run(
             [
                 str(python),
-                str(Path(__file__).parent / "clients" / "kserve_triton_check.py"),
+                str(TESTS / "clients" / "kserve_triton_check.py"),
                 f"127.0.0.1:{stage.port}",
                 "iris",
             ],

@@ -7,53 +7,24 @@ import importlib.util
 import json
 import os
 import signal
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_serving_support import OBS, http_json, iris_model, make_ctx, model_resource, obs_dir, regression_model
-
-from easymaker.local.runners.endpoint import EndpointStageRunner
-
-
-def stage_resource(*entries: dict[str, Any], stage_id: str = "stage-1") -> dict[str, Any]:
-    return {
-        "endpointStageId": stage_id,
-        "endpointId": "ep-1",
-        "apigwStageName": "stage01",
-        "endpointStageStatusCode": "CREATE_REQUESTED",
-        "endpointModelList": list(entries),
-    }
-
-
-def entry(model_id: str, pods: int = 1) -> dict[str, Any]:
-    return {"endpointModelId": f"em-{model_id}", "modelId": model_id, "podCount": pods, "resourceOptionDetail": {}}
-
-
-class Stage:
-    """A stage runner in a thread, as the server runs it."""
-
-    def __init__(self, tmp: Path, resource: dict[str, Any], models: dict[str, dict[str, Any]], job_id: str) -> None:
-        self.ctx, self.rec = make_ctx(tmp, "endpoint_stage", resource, models, "endpointStageStatusCode", job_id)
-        self.thread = threading.Thread(target=EndpointStageRunner().run, args=(self.ctx,), daemon=True)
-
-    def start(self) -> Stage:
-        self.thread.start()
-        self.rec.wait_for(
-            lambda: bool(self.rec.codes) and self.rec.codes[-1] in ("ACTIVE", "DEPLOY_FAILED", "CREATE_FAILED")
-        )
-        return self
-
-    @property
-    def port(self) -> int:
-        return int(self.rec.resource["apigwStageUrl"].split(":")[1])
-
-    def stop(self) -> None:
-        self.ctx.stop_event.set()
-        self.thread.join(timeout=30)
-        assert not self.thread.is_alive()
+from serving_support import (
+    HANDLER_PY,
+    OBS,
+    TORCH_MODEL_PY,
+    Stage,
+    entry,
+    http_json,
+    iris_model,
+    model_resource,
+    obs_dir,
+    regression_model,
+    stage_resource,
+)
 
 
 def worker_pids(work_dir: Path) -> list[int]:
@@ -276,7 +247,6 @@ def test_missing_model_files_fail(tmp_path: Path) -> None:
 @pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="torch is not installed (pip install torch)")
 def test_pytorch_no_archive_layout_over_http(tmp_path: Path) -> None:
     import torch
-    from test_serving_loaders import HANDLER_PY, TORCH_MODEL_PY
 
     d = obs_dir(tmp_path, "models/torch")
     d.mkdir(parents=True)

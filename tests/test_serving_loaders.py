@@ -13,6 +13,7 @@ from typing import Any
 import joblib
 import numpy as np
 import pytest
+from serving_support import HANDLER_PY, TORCH_MODEL_PY
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
@@ -110,30 +111,6 @@ def test_v2_infer_and_errors(tmp_path: Path, iris: tuple[Any, Any]) -> None:
     assert repo.handle("POST", "/v1/models/iris/predict", b'{"instances": []}') == (200, {"predictions": []})
 
 
-TORCH_MODEL_PY = """
-import torch
-
-class Net(torch.nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = torch.nn.Linear(4, 3)
-
-    def forward(self, x):
-        return self.fc(x)
-"""
-
-HANDLER_PY = """
-import torch
-
-class IrisHandler:
-    def preprocess(self, data):
-        assert isinstance(data, list)  # the rows of "instances"
-        return torch.tensor(data, dtype=torch.float32)
-
-    def postprocess(self, output):
-        return output.argmax(dim=1).tolist()
-"""
-
 HANDLER_WITH_INIT_PY = """
 import os
 import torch
@@ -210,7 +187,7 @@ def test_pytorch_errors(tmp_path: Path) -> None:
 
 def test_models_without_a_format_code_are_recognised_by_their_files(tmp_path: Path) -> None:
     from folder_uris import FolderUris
-    from test_serving_support import iris_model, make_ctx, model_resource
+    from serving_support import iris_model, make_ctx, model_resource
 
     from easymaker.local.serving.artifacts import prepare_model
     from easymaker.local.serving.loaders import detect_format_code

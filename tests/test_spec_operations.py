@@ -1,12 +1,12 @@
 """Every operation the official SDK 2.1.0/2.1.5 calls (wire-protocol.md §2.1) is in spec/openapi.yaml."""
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from paths import REPO
 
-SPEC = yaml.safe_load((Path(__file__).resolve().parents[1] / "spec" / "openapi.yaml").read_text())
+SPEC = yaml.safe_load((REPO / "spec" / "openapi.yaml").read_text())
 A = "/v1.0/appkeys/{appkey}"
 
 # (id in wire-protocol.md §2.1, method, path template, payload key of the success response or None)

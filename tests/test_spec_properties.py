@@ -18,7 +18,6 @@ import importlib
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from types import ModuleType
 from typing import Any, get_type_hints
 
@@ -29,10 +28,10 @@ import yaml
 from hypothesis import HealthCheck, assume, find, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+from paths import REPO
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-REPO = Path(__file__).resolve().parents[1]
 for extra in (REPO, REPO / "generated"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))

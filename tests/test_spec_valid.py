@@ -9,8 +9,8 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+from paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "spec" / "openapi.yaml"
 SAMPLE = REPO / "tests" / "fixtures" / "codegen" / "sample.yaml"
 

@@ -13,12 +13,12 @@ from typing import Any
 import joblib
 import pytest
 from folder_uris import FolderUris
+from paths import REPO
 from sklearn.datasets import load_iris
 
 from easymaker.local.runners.base import JobContext
 from easymaker.local.runners.training import TrainingInputs, TrainingRunner, artifact_uri_for_model, plan_launch
 
-REPO = Path(__file__).resolve().parents[1]
 OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_test/bucket"
 
 

@@ -120,18 +120,20 @@ class LocalServer:
             *self.extra_args,
         ]
         log_path = self.log_file or (self.home.root / "server.log")
-        self._log = open(log_path, "ab")  # noqa: SIM115 - kept open for the child's lifetime
         env = dict(os.environ if self.env is None else self.env)
         env.setdefault("PYTHONUNBUFFERED", "1")
         env[TOKEN_ENV] = self.token  # not on the command line, where other users could read it
-        self.process = subprocess.Popen(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
+        # the child writes to its own copy of the descriptor: this process closes its copy at once (kept open, it
+        # was never closed when the server failed to start)
+        with open(log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,
+            )
         self._log_path = log_path
 
     def _start_thread(self) -> None:
@@ -196,9 +198,6 @@ class LocalServer:
                     os.killpg(self.process.pid, signal.SIGKILL)
                     self.process.wait(10)
             self.process = None
-            log = getattr(self, "_log", None)
-            if log is not None:
-                log.close()
         if self._uvicorn is not None:
             self._uvicorn.should_exit = True
             if self._thread is not None:

@@ -59,9 +59,12 @@ class Stranger:
             conn = http.client.HTTPConnection(host, int(port), timeout=10)
             fwd = {k: v for k, v in headers.items() if k.lower() not in ("host", "content-length")}
             fwd["Host"] = f"{host}:{port}"
-            conn.request(method, path, body=body or None, headers=fwd)
-            r = conn.getresponse()
-            return r.status, r.read()
+            try:
+                conn.request(method, path, body=body or None, headers=fwd)
+                r = conn.getresponse()
+                return r.status, r.read()
+            finally:
+                conn.close()
         ok: dict[str, Any] = {"header": {"isSuccessful": True, "resultCode": 0, "resultMessage": "SUCCESS"}}
         if "server-proof" in path:
             ok["proof"] = "0" * 64

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+from local_api_calls import TRAIN_PY, ok, training_body, wait_for
 from local_server import LocalServerHandle, start_local_server
-from test_local_jobs import TRAIN_PY, ok, training_body, wait_for
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 

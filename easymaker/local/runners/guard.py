@@ -24,6 +24,7 @@ from worker threads that come and go; it would also reach only the leader, not t
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
@@ -184,7 +185,25 @@ class _Registry:
             self.guard = None
 
 
+    def close(self) -> None:
+        """At a normal exit: close the pipe (the guard ends every group still recorded, then exits) and reap the
+        guard, so no pipe or child is left to the interpreter's teardown."""
+        guard, self.guard = self.guard, None
+        if guard is None:
+            return
+        if guard.stdin is not None:
+            try:
+                guard.stdin.close()
+            except OSError:
+                pass
+        try:
+            guard.wait(GRACE_SECONDS + 2)
+        except subprocess.TimeoutExpired:
+            pass  # it finishes its work and exits on its own
+
+
 _REGISTRY = _Registry()
+atexit.register(_REGISTRY.close)
 
 
 def configure(run_dir: Path | None) -> None:

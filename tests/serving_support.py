@@ -17,6 +17,7 @@ from sklearn.datasets import load_iris, make_regression
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
 from easymaker.local.runners.base import JobContext
+from easymaker.local.runners.endpoint import EndpointStageRunner
 
 OBS = "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_test/bucket"
 
@@ -183,3 +184,66 @@ def crash_model(tmp: Path, sub: str = "models/crash") -> None:
     d = obs_dir(tmp, sub)
     d.mkdir(parents=True, exist_ok=True)
     joblib.dump(CrashModel(), d / "model.joblib")
+
+
+TORCH_MODEL_PY = """
+import torch
+
+class Net(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(4, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+"""
+
+HANDLER_PY = """
+import torch
+
+class IrisHandler:
+    def preprocess(self, data):
+        assert isinstance(data, list)  # the rows of "instances"
+        return torch.tensor(data, dtype=torch.float32)
+
+    def postprocess(self, output):
+        return output.argmax(dim=1).tolist()
+"""
+
+
+def stage_resource(*entries: dict[str, Any], stage_id: str = "stage-1") -> dict[str, Any]:
+    return {
+        "endpointStageId": stage_id,
+        "endpointId": "ep-1",
+        "apigwStageName": "stage01",
+        "endpointStageStatusCode": "CREATE_REQUESTED",
+        "endpointModelList": list(entries),
+    }
+
+
+def entry(model_id: str, pods: int = 1) -> dict[str, Any]:
+    return {"endpointModelId": f"em-{model_id}", "modelId": model_id, "podCount": pods, "resourceOptionDetail": {}}
+
+
+class Stage:
+    """A stage runner in a thread, as the server runs it."""
+
+    def __init__(self, tmp: Path, resource: dict[str, Any], models: dict[str, dict[str, Any]], job_id: str) -> None:
+        self.ctx, self.rec = make_ctx(tmp, "endpoint_stage", resource, models, "endpointStageStatusCode", job_id)
+        self.thread = threading.Thread(target=EndpointStageRunner().run, args=(self.ctx,), daemon=True)
+
+    def start(self) -> Stage:
+        self.thread.start()
+        self.rec.wait_for(
+            lambda: bool(self.rec.codes) and self.rec.codes[-1] in ("ACTIVE", "DEPLOY_FAILED", "CREATE_FAILED")
+        )
+        return self
+
+    @property
+    def port(self) -> int:
+        return int(self.rec.resource["apigwStageUrl"].split(":")[1])
+
+    def stop(self) -> None:
+        self.ctx.stop_event.set()
+        self.thread.join(timeout=30)
+        assert not self.thread.is_alive()
