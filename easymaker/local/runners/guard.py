@@ -184,7 +184,6 @@ class _Registry:
             logger.warning("the job-process guard is gone (%s)", exc)
             self.guard = None
 
-
     def close(self) -> None:
         """At a normal exit: close the pipe (the guard ends every group still recorded, then exits) and reap the
         guard, so no pipe or child is left to the interpreter's teardown."""
