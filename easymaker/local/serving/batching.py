@@ -44,7 +44,7 @@ EXIT_GRACE = 2.0  # seconds a worker whose connection broke may take to exit bef
 POLL_SECONDS = 0.05  # how often a wait for an answer looks at the stop event and the deadline
 # while the model servers start (seconds: the model's libraries load), batches are read and encoded ahead, up to
 # about this many bytes in memory
-READ_AHEAD_BYTES = 64 << 20
+READ_AHEAD_BYTES = 16 << 20
 
 
 class BatchStopped(ServingError):
