@@ -86,7 +86,7 @@ def run_local_store(home: Path, token_ttl: float = 86400.0, *, bulk: bool = True
         server.should_exit = True
         thread.join(10)
         sock.close()
-        app.store.close()  # type: ignore[attr-defined]  # create_object_store_app attaches its store to the app
+        app.store.close()
 
 
 def serve_local_store_forever(home: str, port_file: str, durable: bool = True) -> None:

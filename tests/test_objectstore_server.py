@@ -514,9 +514,9 @@ def test_extract_archive_same_name_twice_keeps_the_last(client: httpx.Client) ->
 def test_extract_archive_sends_spaces_while_a_slow_archive_is_processed(
     client: httpx.Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from easymaker.local.swift import http_app
+    from easymaker.local.swift import http_bulk
 
-    monkeypatch.setattr(http_app, "_EXTRACT_KEEPALIVE", 0.05)
+    monkeypatch.setattr(http_bulk, "_EXTRACT_KEEPALIVE", 0.05)
     data = _tar([(f"k/f{i}", os.urandom(3000)) for i in range(20)])
 
     def slow() -> Iterator[bytes]:
@@ -530,7 +530,7 @@ def test_extract_archive_sends_spaces_while_a_slow_archive_is_processed(
 
 
 def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
-    """A body is sent as few ASGI messages as possible (a small one in a single message that ends the response),
+    """A small body is sent in a single ASGI message that ends the response, a large one a read chunk per message,
     and bodies read by position come out right: across read chunks, in packs, inline, and for ranges."""
     import asyncio
 
@@ -538,7 +538,7 @@ def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
     from easymaker.local.swift.records import READ_CHUNK
 
     app = create_object_store_app(tmp_path / "home", MASTER_TOKEN)
-    store = app.store  # type: ignore[attr-defined]
+    store = app.store
     big = os.urandom(2 * READ_CHUNK + 12345)
     small = os.urandom(200_000)  # above the inline limit: a file of its own
     tiny = b"0123456789"
@@ -562,7 +562,13 @@ def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
         async def send(msg: MutableMapping[str, Any]) -> None:
             sent.append(msg)
 
+        requested = False
+
         async def receive() -> MutableMapping[str, Any]:
+            nonlocal requested
+            if requested:  # as a server does: after the request, the next message is the disconnect
+                await asyncio.Event().wait()
+            requested = True
             return {"type": "http.request", "body": b"", "more_body": False}
 
         headers = [(b"x-auth-token", MASTER_TOKEN.encode())]
@@ -589,8 +595,9 @@ def test_get_messages_and_positional_reads(tmp_path: Path) -> None:
         assert status == 200 and len(body) == 1 and data(body) == want, path
     status, body = get("pk/m1", "bytes=10-19")
     assert status == 206 and data(body) == members["m1"][10:20]
-    status, body = get("c/big")
-    assert status == 200 and len(body) == 3 and data(body) == big
+    status, body = get("c/big")  # streamed: one message per read chunk, then the one that ends the response
+    assert status == 200 and [len(m["body"]) for m in body] == [READ_CHUNK, READ_CHUNK, 12345, 0]
+    assert data(body) == big
     lo, hi = READ_CHUNK - 7, 2 * READ_CHUNK + 99
     status, body = get("c/big", f"bytes={lo}-{hi}")
     assert status == 206 and data(body) == big[lo : hi + 1]

@@ -19,7 +19,9 @@ The modules, one job each:
 * ``manifests``: dynamic large objects (``X-Object-Manifest``);
 * ``extraction``: archive auto-extraction (Swift's bulk middleware) and its limits;
 * ``space``: crash leftovers and the space of deleted objects reclaimed;
-* ``http_app``: ``create_object_store_app``, the HTTP face (Swift API and ``POST /v2.0/tokens``).
+* ``http_app``: ``create_object_store_app``, the HTTP face served through Starlette (its router, accounts and
+  containers), with ``http_objects`` (object routes), ``http_bulk`` (the archive extraction route), ``keystone``
+  (``POST /v2.0/tokens``) and ``http_wire`` (responses with Swift's exact headers).
 
 Not to be confused with ``easymaker.storage`` (the SDK's client side: uploads and downloads to any Swift) nor with
 ``easymaker.objectstorage`` / ``easymaker.storage.objectstorage`` (the 2.1.x module paths of that client).
