@@ -22,7 +22,6 @@ import re
 import runpy
 import sqlite3
 import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ import yaml
 from guide_files import SCENARIOS, scenario_files
 from local_server import LocalServerHandle
 from paths import REPO
+from polling import wait_until
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
@@ -220,12 +220,7 @@ class GuideEnv:
 
     def wait_gone(self, collection: str, rid: str, timeout: float = 60.0) -> None:
         """Poll until the resource is no longer there (404), as a deletion may finish in the background."""
-        deadline = time.monotonic() + timeout
-        status, doc = self.get(collection, rid)
-        while status != 404 and time.monotonic() < deadline:
-            time.sleep(0.1)
-            status, doc = self.get(collection, rid)
-        assert status == 404, f"{collection}/{rid} still exists: {doc}"
+        wait_until(lambda: self.get(collection, rid)[0] == 404, timeout=timeout, what=f"{collection}/{rid} gone")
 
     def swift_token(self) -> str:
         if "swift" not in self.cache:
@@ -317,14 +312,13 @@ class GuideEnv:
         )
 
     def wait_status(self, collection: str, key: str, rid: str, done: set[str], timeout: float = 60.0) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
         status_key = f"{key}StatusCode"
-        doc = self.payload(collection, key, rid)
-        while doc[status_key] not in done and time.monotonic() < deadline:
-            time.sleep(0.1)
+
+        def ended() -> dict[str, Any] | None:
             doc = self.payload(collection, key, rid)
-        assert doc[status_key] in done, doc
-        return doc
+            return doc if doc[status_key] in done else None
+
+        return wait_until(ended, timeout=timeout, what=f"{collection}/{rid} {status_key} in {sorted(done)}")
 
     def sklearn_model(self, key: str = "classifier") -> Any:
         path = "models/iris-classifier" if key == "classifier" else "models/iris-regressor"

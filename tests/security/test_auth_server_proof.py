@@ -8,13 +8,12 @@ import http.server
 import json
 import socket
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from local_server import LocalServerHandle, start_local_server
+from local_server import LocalServerHandle
 
 import easymaker
 from easymaker._local import verify_local_server
@@ -78,15 +77,6 @@ class Stranger:
         self.httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-home"))
-    try:
-        yield handle
-    finally:
-        handle.stop(timeout=20)
-
-
 def _init_local(monkeypatch: pytest.MonkeyPatch, home: Path, url: str) -> None:
     for name in ENV:
         monkeypatch.delenv(name, raising=False)
@@ -98,36 +88,39 @@ def _init_local(monkeypatch: pytest.MonkeyPatch, home: Path, url: str) -> None:
 
 @pytest.mark.parametrize("mode", ["fake", "relay"])
 def test_stranger_on_the_port_gets_no_token(
-    server: LocalServerHandle, monkeypatch: pytest.MonkeyPatch, mode: str
+    local_server_module: LocalServerHandle, monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:
     # the user's real server holds the token of its home; the stranger listens on the URL the SDK is pointed at
-    stranger = Stranger(mode, server.url)
+    stranger = Stranger(mode, local_server_module.url)
     try:
-        _init_local(monkeypatch, server.home, stranger.url)
+        _init_local(monkeypatch, local_server_module.home, stranger.url)
         with pytest.raises(easymaker.ServerIdentityError, match="did not prove"):
             easymaker.Experiment().create(experiment_name="secret-plans")
         with pytest.raises(easymaker.EasyMakerError, match="did not prove"):  # the transfer's error names it
             easymaker.upload(
-                "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_t/c/x", str(server.home / "token")
+                "obs://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_t/c/x",
+                str(local_server_module.home / "token"),
             )
         assert stranger.seen, "the SDK never asked the stranger for a proof"
-        assert stranger.tokens_seen(server.token) == []
+        assert stranger.tokens_seen(local_server_module.token) == []
         assert all("server-proof" in p for _, p, _, _ in stranger.seen)
-        credentials = json.loads((server.home / "credentials").read_text())["password"]
+        credentials = json.loads((local_server_module.home / "credentials").read_text())["password"]
         assert stranger.tokens_seen(credentials) == []
     finally:
         stranger.close()
 
 
-def test_real_server_is_verified_and_used(server: LocalServerHandle, monkeypatch: pytest.MonkeyPatch) -> None:
-    _init_local(monkeypatch, server.home, server.url)
+def test_real_server_is_verified_and_used(
+    local_server_module: LocalServerHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _init_local(monkeypatch, local_server_module.home, local_server_module.url)
     exp = easymaker.Experiment().create(experiment_name="proved")
     assert exp.experiment_id
 
 
-def test_a_server_of_another_home_is_not_trusted(server: LocalServerHandle, tmp_path: Path) -> None:
+def test_a_server_of_another_home_is_not_trusted(local_server_module: LocalServerHandle, tmp_path: Path) -> None:
     with pytest.raises(easymaker.ServerIdentityError):
-        verify_local_server(server.url, "another-home-token-" + "y" * 20)
+        verify_local_server(local_server_module.url, "another-home-token-" + "y" * 20)
 
 
 @pytest.mark.parametrize(
@@ -143,19 +136,21 @@ def test_a_server_of_another_home_is_not_trusted(server: LocalServerHandle, tmp_
         b'{"nonce": "aaaaaaaaaaaaaaaaaaaaaaaa", "x": 1}',
     ],
 )
-def test_proof_requests_are_validated(server: LocalServerHandle, body: bytes) -> None:
-    r = httpx.post(f"{server.url}/local/v1.0/server-proof", content=body, headers={"Content-Type": "application/json"})
+def test_proof_requests_are_validated(local_server_module: LocalServerHandle, body: bytes) -> None:
+    r = httpx.post(
+        f"{local_server_module.url}/local/v1.0/server-proof", content=body, headers={"Content-Type": "application/json"}
+    )
     assert r.status_code == 400, r.text
-    assert server.token not in r.text
+    assert local_server_module.token not in r.text
 
 
-def test_health_reveals_no_path_or_pid(server: LocalServerHandle) -> None:
-    r = httpx.get(f"{server.url}/health")
+def test_health_reveals_no_path_or_pid(local_server_module: LocalServerHandle) -> None:
+    r = httpx.get(f"{local_server_module.url}/health")
     assert r.status_code == 200
     doc = r.json()
     text = r.text
     assert "pid" not in doc and "home" not in doc
-    assert str(server.home) not in text and str(server.process.pid) not in text
+    assert str(local_server_module.home) not in text and str(local_server_module.process.pid) not in text
 
 
 def test_local_server_refuses_to_start_when_a_stranger_holds_the_port(tmp_path: Path) -> None:

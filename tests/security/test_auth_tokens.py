@@ -3,28 +3,18 @@ account, tokens that never expire, job tokens used beyond their appkey, a non-AS
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import anyio
 import httpx
 import pytest
 from local_server import LocalServerHandle, start_local_server
+from polling import wait_until
 
 from easymaker.local.app import create_app
 from easymaker.local.auth import AccessTokens
 
 VICTIM = "victimtenant"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-home"))
-    try:
-        yield handle
-    finally:
-        handle.stop(timeout=20)
 
 
 def _keystone(server: LocalServerHandle, auth: object) -> httpx.Response:
@@ -42,13 +32,13 @@ WRONG_CREDENTIALS = [
 
 
 @pytest.mark.parametrize("creds", WRONG_CREDENTIALS, ids=range(len(WRONG_CREDENTIALS)))
-def test_keystone_refuses_made_up_credentials(server: LocalServerHandle, creds: dict[str, str]) -> None:
+def test_keystone_refuses_made_up_credentials(local_server_module: LocalServerHandle, creds: dict[str, str]) -> None:
     # the attack of the issue: any username/password got a token, which then overwrote the tenant's train.py
-    r = _keystone(server, {"auth": {"tenantId": VICTIM, "passwordCredentials": creds}})
+    r = _keystone(local_server_module, {"auth": {"tenantId": VICTIM, "passwordCredentials": creds}})
     assert r.status_code in (400, 401), r.text
     assert "token" not in r.json().get("access", {})
     overwrite = httpx.put(
-        f"{server.url}/v1/AUTH_{VICTIM}/code/train.py",
+        f"{local_server_module.url}/v1/AUTH_{VICTIM}/code/train.py",
         content=b"import os; os.system('id')",
         headers={"X-Auth-Token": r.json().get("access", {}).get("token", {}).get("id", "none")},
     )
@@ -65,27 +55,30 @@ def test_keystone_refuses_made_up_credentials(server: LocalServerHandle, creds: 
         {"auth": {"tenantId": "../../etc", "passwordCredentials": {"username": "local", "password": "p"}}},
     ],
 )
-def test_keystone_refuses_other_methods_and_shapes(server: LocalServerHandle, auth: object) -> None:
-    r = _keystone(server, auth)
+def test_keystone_refuses_other_methods_and_shapes(local_server_module: LocalServerHandle, auth: object) -> None:
+    r = _keystone(local_server_module, auth)
     assert r.status_code in (400, 401), r.text
 
 
-def test_valid_credentials_get_a_token_of_one_tenant(server: LocalServerHandle) -> None:
-    own = server.swift_token("owntenant")
-    assert httpx.put(f"{server.url}/v1/AUTH_owntenant/c", headers={"X-Auth-Token": own}).status_code in (201, 202)
+def test_valid_credentials_get_a_token_of_one_tenant(local_server_module: LocalServerHandle) -> None:
+    own = local_server_module.swift_token("owntenant")
+    assert httpx.put(f"{local_server_module.url}/v1/AUTH_owntenant/c", headers={"X-Auth-Token": own}).status_code in (
+        201,
+        202,
+    )
     for path in (f"/v1/AUTH_{VICTIM}/c", f"/v1/AUTH_{VICTIM}", f"/v1/AUTH_{VICTIM}/c/o"):
         for method in ("GET", "PUT", "DELETE", "HEAD"):
-            r = httpx.request(method, server.url + path, headers={"X-Auth-Token": own})
+            r = httpx.request(method, local_server_module.url + path, headers={"X-Auth-Token": own})
             assert r.status_code == 401, (method, path, r.status_code)
     # the token method with the access token works too (what the SDK's local profile uses)
-    r = _keystone(server, {"auth": {"tenantId": "owntenant", "token": {"id": server.token}}})
+    r = _keystone(local_server_module, {"auth": {"tenantId": "owntenant", "token": {"id": local_server_module.token}}})
     assert r.status_code == 200 and r.json()["access"]["token"]["tenant"]["id"] == "owntenant"
 
 
-def test_credentials_file_is_private(server: LocalServerHandle) -> None:
-    path = server.home / "credentials"
+def test_credentials_file_is_private(local_server_module: LocalServerHandle) -> None:
+    path = local_server_module.home / "credentials"
     assert path.stat().st_mode & 0o777 == 0o600
-    assert (server.home / "token").stat().st_mode & 0o777 == 0o600
+    assert (local_server_module.home / "token").stat().st_mode & 0o777 == 0o600
 
 
 def test_keystone_tokens_expire(tmp_path: Path) -> None:
@@ -94,23 +87,24 @@ def test_keystone_tokens_expire(tmp_path: Path) -> None:
         tok = handle.swift_token("t1")
         url = f"{handle.url}/v1/AUTH_t1/c"
         assert httpx.put(url, headers={"X-Auth-Token": tok}).status_code in (201, 202)
-        deadline = time.monotonic() + 10
-        while httpx.head(url, headers={"X-Auth-Token": tok}).status_code != 401:
-            assert time.monotonic() < deadline, "the token never expired"
-            time.sleep(0.2)
+        wait_until(
+            lambda: httpx.head(url, headers={"X-Auth-Token": tok}).status_code == 401,
+            timeout=10,
+            what="the token's expiry",
+        )
     finally:
         handle.stop(timeout=20)
 
 
 @pytest.mark.parametrize("value", ["t\u00f6ken", "\u2603" * 40, "Bearer \u00a0x", "a" * 8000])
-def test_odd_tokens_get_401_not_500(server: LocalServerHandle, value: str) -> None:
+def test_odd_tokens_get_401_not_500(local_server_module: LocalServerHandle, value: str) -> None:
     raw = value.encode("utf-8")
     for path, header in (
         (f"/v1/AUTH_{VICTIM}/c", b"X-Auth-Token"),
         ("/v1.0/appkeys/victim/experiments", b"x-nhn-authorization"),
         ("/v1.0/appkeys/victim/experiments", b"X-EasyMaker-Token"),
     ):
-        r = httpx.get(server.url + path, headers=[(header, raw)])
+        r = httpx.get(local_server_module.url + path, headers=[(header, raw)])
         assert r.status_code in (400, 401), (path, header, r.status_code)
 
 

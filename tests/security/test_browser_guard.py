@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -14,15 +13,6 @@ from easymaker.local.guard import BrowserRules
 
 TENANT = "victimtenant"
 FORM_TYPES = ["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data"]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServerHandle]:
-    handle = start_local_server(tmp_path_factory.mktemp("em-home"))
-    try:
-        yield handle
-    finally:
-        handle.stop(timeout=20)
 
 
 def _targets(server: LocalServerHandle) -> list[tuple[str, str, dict[str, str], bytes]]:
@@ -44,68 +34,84 @@ def _targets(server: LocalServerHandle) -> list[tuple[str, str, dict[str, str], 
 
 
 @pytest.mark.parametrize("host", ["attacker.example", "localhost.attacker.example", "127.0.0.1.nip.io", "evil"])
-def test_dns_rebinding_is_refused_on_every_route(server: LocalServerHandle, host: str) -> None:
+def test_dns_rebinding_is_refused_on_every_route(local_server_module: LocalServerHandle, host: str) -> None:
     # after rebinding, the page's own name resolves to 127.0.0.1: the request arrives with Host: <its name>
-    for method, path, headers, body in _targets(server):
-        r = httpx.request(method, server.url + path, headers={**headers, "Host": f"{host}:{server.port}"}, content=body)
+    for method, path, headers, body in _targets(local_server_module):
+        r = httpx.request(
+            method,
+            local_server_module.url + path,
+            headers={**headers, "Host": f"{host}:{local_server_module.port}"},
+            content=body,
+        )
         assert r.status_code == 403, (host, method, path, r.status_code, r.text)
         assert "Host" in r.json()["header"]["resultMessage"]
         assert "access-control-allow-origin" not in r.headers
     # nothing was done: no experiment, no object, no log
-    assert server.api("victim").get("/experiments").json()["experimentList"] == []
-    assert httpx.get(f"{server.url}/v1/AUTH_{TENANT}", headers={"X-Auth-Token": server.token}).status_code in (
+    assert local_server_module.api("victim").get("/experiments").json()["experimentList"] == []
+    assert httpx.get(
+        f"{local_server_module.url}/v1/AUTH_{TENANT}", headers={"X-Auth-Token": local_server_module.token}
+    ).status_code in (
         200,
         204,
     )
-    listing = httpx.get(f"{server.url}/v1/AUTH_{TENANT}/code", headers={"X-Auth-Token": server.token})
+    listing = httpx.get(
+        f"{local_server_module.url}/v1/AUTH_{TENANT}/code", headers={"X-Auth-Token": local_server_module.token}
+    )
     assert listing.status_code == 404
 
 
 @pytest.mark.parametrize("port_delta", [1, -1])
-def test_host_with_another_port_is_refused(server: LocalServerHandle, port_delta: int) -> None:
-    r = httpx.get(f"{server.url}/health", headers={"Host": f"127.0.0.1:{server.port + port_delta}"})
+def test_host_with_another_port_is_refused(local_server_module: LocalServerHandle, port_delta: int) -> None:
+    r = httpx.get(
+        f"{local_server_module.url}/health", headers={"Host": f"127.0.0.1:{local_server_module.port + port_delta}"}
+    )
     assert r.status_code == 403
 
 
 @pytest.mark.parametrize("ctype", FORM_TYPES)
-def test_form_posts_are_refused(server: LocalServerHandle, ctype: str) -> None:
+def test_form_posts_are_refused(local_server_module: LocalServerHandle, ctype: str) -> None:
     # a cross-origin <form enctype="text/plain"> (or fetch no-cors) needs no preflight; no JSON route accepts it
-    for method, path, headers, body in _targets(server):
+    for method, path, headers, body in _targets(local_server_module):
         if method == "GET" or path.startswith("/v1/AUTH_"):
             continue
-        r = httpx.request(method, server.url + path, headers={**headers, "Content-Type": ctype}, content=body)
+        r = httpx.request(
+            method, local_server_module.url + path, headers={**headers, "Content-Type": ctype}, content=body
+        )
         assert r.status_code == 415, (ctype, path, r.status_code, r.text)
-    assert server.api("victim").get("/experiments").json()["experimentList"] == []
+    assert local_server_module.api("victim").get("/experiments").json()["experimentList"] == []
 
 
 @pytest.mark.parametrize(
     "origin",
     ["http://attacker.example", "null", "http://localhost:1", "https://127.0.0.1:{port}", "http://127.0.0.1:{port}/x"],
 )
-def test_cross_origin_requests_are_refused(server: LocalServerHandle, origin: str) -> None:
-    origin = origin.format(port=server.port)
-    for method, path, headers, body in _targets(server):
+def test_cross_origin_requests_are_refused(local_server_module: LocalServerHandle, origin: str) -> None:
+    origin = origin.format(port=local_server_module.port)
+    for method, path, headers, body in _targets(local_server_module):
         r = httpx.request(
             method,
-            server.url + path,
+            local_server_module.url + path,
             headers={**headers, "Origin": origin, "Content-Type": "application/json"},
             content=body,
         )
         assert r.status_code == 403, (origin, method, path, r.status_code)
         assert "access-control-allow-origin" not in r.headers
-    assert server.api("victim").get("/experiments").json()["experimentList"] == []
+    assert local_server_module.api("victim").get("/experiments").json()["experimentList"] == []
 
 
 @pytest.mark.parametrize("site", ["cross-site", "same-site"])
-def test_browser_requests_from_other_sites_are_refused(server: LocalServerHandle, site: str) -> None:
+def test_browser_requests_from_other_sites_are_refused(local_server_module: LocalServerHandle, site: str) -> None:
     # a navigation or <img> from another site (or another port of localhost: same-site) carries no Origin
-    r = httpx.get(f"{server.url}/v1.0/appkeys/victim/experiments", headers={**server.headers, "Sec-Fetch-Site": site})
+    r = httpx.get(
+        f"{local_server_module.url}/v1.0/appkeys/victim/experiments",
+        headers={**local_server_module.headers, "Sec-Fetch-Site": site},
+    )
     assert r.status_code == 403
 
 
-def test_no_cors_preflight_is_answered(server: LocalServerHandle) -> None:
+def test_no_cors_preflight_is_answered(local_server_module: LocalServerHandle) -> None:
     r = httpx.options(
-        f"{server.url}/v1.0/appkeys/victim/experiments",
+        f"{local_server_module.url}/v1.0/appkeys/victim/experiments",
         headers={
             "Origin": "http://attacker.example",
             "Access-Control-Request-Method": "POST",
@@ -116,22 +122,27 @@ def test_no_cors_preflight_is_answered(server: LocalServerHandle) -> None:
     assert not [h for h in r.headers if h.lower().startswith("access-control-")]
 
 
-def test_same_origin_requests_pass(server: LocalServerHandle) -> None:
+def test_same_origin_requests_pass(local_server_module: LocalServerHandle) -> None:
     # what a page served by this server (a console at /) sends: its own origin, Sec-Fetch-Site same-origin
     for name in ("127.0.0.1", "localhost"):
-        origin = f"http://{name}:{server.port}"
+        origin = f"http://{name}:{local_server_module.port}"
         r = httpx.post(
-            f"{server.url}/v1.0/appkeys/sameorigin/experiments",
+            f"{local_server_module.url}/v1.0/appkeys/sameorigin/experiments",
             headers={
-                **server.headers,
-                "Host": f"{name}:{server.port}",
+                **local_server_module.headers,
+                "Host": f"{name}:{local_server_module.port}",
                 "Origin": origin,
                 "Sec-Fetch-Site": "same-origin",
             },
             json={"experimentName": f"from-{name.replace('.', '-')}"},
         )
         assert r.status_code == 200, r.text
-    assert httpx.get(f"{server.url}/health", headers={"Host": f"[::1]:{server.port}"}).status_code == 200
+    assert (
+        httpx.get(
+            f"{local_server_module.url}/health", headers={"Host": f"[::1]:{local_server_module.port}"}
+        ).status_code
+        == 200
+    )
 
 
 def test_guard_host_rules() -> None:

@@ -7,12 +7,13 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from local_server import REPO, LocalServerHandle, start_local_server
+from polling import wait_until
 
 from easymaker.local.auth import child_environment, register_server_secret
 from easymaker.local.home import LocalHome
@@ -59,13 +60,12 @@ def _run_training(server: LocalServerHandle) -> dict[str, object]:
     r = api.post("/trainings", json=body)
     assert r.status_code == 200, r.text
     tid = r.json()["training"]["trainingId"]
-    deadline = time.monotonic() + 120
-    while True:
-        doc = api.get(f"/trainings/{tid}").json()["training"]
-        if doc["trainingStatusCode"] in ("COMPLETE", "FAIL_TRAIN", "STOPPED"):
-            break
-        assert time.monotonic() < deadline, doc
-        time.sleep(0.2)
+
+    def ended() -> dict[str, Any] | None:
+        doc: dict[str, Any] = api.get(f"/trainings/{tid}").json()["training"]
+        return doc if doc["trainingStatusCode"] in ("COMPLETE", "FAIL_TRAIN", "STOPPED") else None
+
+    doc = wait_until(ended, timeout=120, what="the training's end")
     assert doc["trainingStatusCode"] == "COMPLETE", doc
     found: dict[str, object] = json.loads((server.home / "nas" / "n1" / "models" / "snoop" / "snoop.json").read_text())
     return found
