@@ -180,10 +180,39 @@ class CrashModel:
         return [0] * len(x)
 
 
-def crash_model(tmp: Path, sub: str = "models/crash") -> None:
+class EchoCrashModel:
+    """Predicts each row's first value; its process dies on a row whose first value is 666. It loads in two
+    processes only (slots claimed in ``loads``): a worker restarted after the crash cannot load it."""
+
+    def __init__(self, loads: Path) -> None:
+        self.loads = str(loads)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        import os
+
+        self.__dict__.update(state)
+        for slot in range(2):
+            try:
+                os.close(os.open(os.path.join(self.loads, f"load-{slot}"), os.O_CREAT | os.O_EXCL))
+                return
+            except FileExistsError:
+                continue
+        raise RuntimeError("this model loads in two processes only")
+
+    def predict(self, x: Any) -> list[Any]:
+        import os
+
+        firsts = [row[0] for row in x]
+        if 666 in firsts:
+            os._exit(1)
+        return [int(v) for v in firsts]
+
+
+def crash_model(tmp: Path, sub: str = "models/crash", loads: Path | None = None) -> None:
+    """``loads``: the model predicts each row's first value and loads twice only (:class:`EchoCrashModel`)."""
     d = obs_dir(tmp, sub)
     d.mkdir(parents=True, exist_ok=True)
-    joblib.dump(CrashModel(), d / "model.joblib")
+    joblib.dump(EchoCrashModel(loads) if loads is not None else CrashModel(), d / "model.joblib")
 
 
 TORCH_MODEL_PY = """

@@ -342,3 +342,24 @@ def test_numeric_reader_writes_what_the_row_reader_writes(tmp_path: Path, monkey
         assert rec.resource["success2XxCount"] == len(rows)  # the blank line is no row, the object line two
         outputs.append((obs_dir(tmp_path, "output") / "a.jsonl.out.jsonl").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_worker_crash_with_two_pods_keeps_answers_with_their_rows(tmp_path: Path, worker_sees_tests: None) -> None:
+    """A worker dies and cannot restart: the batches queued behind the one that killed it go to the other worker,
+    behind the ones it already has, and every answer still goes to the rows it belongs to (answers were handed to
+    the wrong batches before)."""
+    loads = tmp_path / "loads"
+    loads.mkdir()
+    crash_model(tmp_path, loads=loads)
+    inp = obs_dir(tmp_path, "input")
+    inp.mkdir(parents=True)
+    rows = [[k, 0] for k in range(60)]
+    rows[8] = [666, 0]
+    (inp / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    res = bi_resource(modelId="m-c", maxBatchSize=2, podCount=2)
+    rec = run_bi(tmp_path, res, {"m-c": model_resource("m-c", "crash", "models/crash")})
+    assert rec.codes[-1] == "COMPLETE", rec.statuses
+    lines = read_out(obs_dir(tmp_path, "output") / "a.jsonl.out.jsonl")
+    assert [ln["input"] for ln in lines] == rows
+    assert [i for i, ln in enumerate(lines) if "error" in ln] == [8, 9], lines
+    assert all(ln["prediction"] == ln["input"][0] for ln in lines if "prediction" in ln), lines

@@ -388,7 +388,8 @@ def stream_batches(
     pods = _Pods(workers, inference_timeout, start_timeout, stop_event)
     head = f"POST /v1/models/{spec.name}/predict HTTP/1.1\r\n"
     window = REQUESTS_PER_WORKER * pod_count
-    pending: deque[_Flight] = deque()
+    pending: deque[_Flight] = deque()  # in input order
+    sent: dict[int, deque[_Flight]] = {i: deque() for i in range(len(workers))}  # per worker, in sending order
     last_progress = time.monotonic()
 
     def flights() -> Iterator[_Flight]:
@@ -415,9 +416,8 @@ def stream_batches(
                 )
             except (OSError, ServingError) as exc:
                 error = Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}")
-                stranded = [f for f in pending if f.worker == index and f.answer is None]
-                if stranded:  # the request the worker was predicting when it died
-                    stranded[0].answer = error
+                if sent[index]:  # the request the worker was predicting when it died
+                    sent[index][0].answer = error
                 resend(index, revive=True)
                 attempts -= 1
                 if attempts == 0:
@@ -426,6 +426,7 @@ def stream_batches(
                 continue
             flight.worker = index
             pods.load[index] += 1
+            sent[index].append(flight)
             return
 
     def resend(index: int, revive: bool) -> None:
@@ -433,33 +434,45 @@ def stream_batches(
         the worker's death: a worker answers in order, so it is the one being predicted). The requests behind it
         were not started: they are sent again, on a new connection, after restarting the worker if it died."""
         pods.drop(index)
-        stranded = [f for f in pending if f.worker == index and f.answer is None]
+        stranded = [f for f in sent[index] if f.answer is None]
+        sent[index].clear()
         pods.load[index] = 0
         if revive:
             pods.revive(index)
         for f in stranded:
             launch(f)
 
-    def deliver() -> None:
-        nonlocal last_progress
-        flight = pending.popleft()
-        if flight.answer is None:
+    def await_answer(flight: _Flight) -> None:
+        """Read answers from ``flight``'s worker until ``flight`` has its own. A worker answers its connection's
+        requests in sending order, which is not input order after a resend (or with several workers): the answers
+        read before it belong to the requests sent before it."""
+        while flight.answer is None:
             assert flight.worker is not None
             index = flight.worker
+            first = sent[index][0]
             try:
                 status, data = pods.link(index).receive(inference_timeout, check)
-                pods.load[index] -= 1
-                flight.answer = _read_answer(status, data, flight.batch.size)
             except TimeoutError:
-                flight.answer = Answer(
+                first.answer = Answer(
                     504, error=f"inference timed out after {inference_timeout:g} s (inferenceTimeoutSeconds)"
                 )
                 resend(index, revive=False)
+                continue
             except (OSError, ValueError, ServingError) as exc:
-                flight.answer = Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}")
+                first.answer = Answer(502, error=f"model server failed: {type(exc).__name__}: {exc}")
                 resend(index, revive=True)
+                continue
+            sent[index].popleft()
+            pods.load[index] -= 1
+            first.answer = _read_answer(status, data, first.batch.size)
+
+    def deliver() -> None:
+        nonlocal last_progress
+        flight = pending.popleft()
+        await_answer(flight)
         check()
         answer = flight.answer
+        assert answer is not None
         on_answer(flight.batch, answer)
         n = flight.batch.size
         counts.processCount += n
