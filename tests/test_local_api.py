@@ -305,7 +305,7 @@ def test_pipeline_upload_and_rules(api: httpx.Client) -> None:
 
 def test_log_and_crash(local_server_module: LocalServerHandle) -> None:
     s = local_server_module
-    with httpx.Client(base_url=s.url) as c:
+    with httpx.Client(base_url=s.url, timeout=60) as c:  # 8 MB bodies: the default 5 s is short on a loaded machine
         records = [
             {"projectName": "lnc-test", "category": "easymaker.sdk", "body": f"line {i}", "logLevel": "INFO"}
             for i in range(3)
