@@ -4,8 +4,8 @@ metadata, sent as its UTF-8 bytes), the request headers as one dict and an objec
 
 from __future__ import annotations
 
-from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Scope
 
 from easymaker.local.swift.records import ObjectInfo
 
@@ -47,9 +47,10 @@ def swift_response(
     return RawResponse(status, head, b"" if method == "HEAD" else body)
 
 
-def header_dict(request: Request) -> dict[str, str]:
-    """The request headers by lower-case name (a repeated header: its last value)."""
-    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in request.headers.raw}
+def header_dict(scope: Scope) -> dict[str, str]:
+    """The request headers by lower-case name (a repeated header: its last value), read from the ASGI scope (a
+    Starlette ``Headers`` built first would cost more than the dict)."""
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
 
 
 def meta_from_headers(headers: dict[str, str]) -> dict[str, str]:
