@@ -5,7 +5,6 @@
 import importlib.util
 import os
 import threading
-import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -66,6 +65,7 @@ def failing(x: int = 3) -> None:
 @dsl.component(base_image="python:3.11")
 def sleepy_step(pid_file: str) -> None:
     import os
+    import time  # a component runs from its own source: the module's imports are not there
 
     with open(pid_file, "w") as fh:
         fh.write(str(os.getpid()))
