@@ -106,7 +106,7 @@ defer_httpx_cli()  # before anything imports httpx
 # name -> (module, attribute); attribute None means the module itself. The resource classes are not listed: their
 # names and modules come from the spec's registry of kinds (`easymaker_api.kinds`), read on the first such lookup so
 # that `import easymaker` does not load the generated package. `__all__` and the TYPE_CHECKING imports above name
-# them again for type checkers and IDEs; tests/test_kinds_registry.py checks that they equal the registry.
+# them again for type checkers and IDEs; tests/codegen/test_kinds_registry.py checks that they equal the registry.
 _LAZY: dict[str, tuple[str, str | None]] = {
     "ModelPreset": ("easymaker.resources.model_preset", "ModelPreset"),
     "ApiSpec": ("easymaker.resources.endpoint", "ApiSpec"),

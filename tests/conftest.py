@@ -8,8 +8,9 @@
 - Every test in a module that starts processes (EasyMaker Local, Swift, model servers, a browser, the SDK's
   local profile) is marked ``server``: ``make test-fast`` runs the rest (``-m "not server"``).
 
-``tests/`` is on ``sys.path`` (pytest puts this file's folder there), so test modules in sub-folders import the
-helpers (``local_server``, ``swift_server``, ``polling``) directly.
+Test modules live in folders mirroring the packages (``tests/sdk/``, ``tests/local/runners/``, ...: see
+CONTRIBUTING.md); ``tests/`` is on ``sys.path`` (``pythonpath`` in pyproject.toml), so they import the helpers at its
+top (``local_server``, ``polling``, ``paths``, ``swift_server``, ...) directly.
 """
 
 from __future__ import annotations

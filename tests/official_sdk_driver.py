@@ -1,6 +1,6 @@
 """Drives EasyMaker Local with the official SDK (2.1.0 or 2.1.5): every public call that has a server side.
 
-Run by ``tests/test_local_official_sdk.py`` with the official SDK's own interpreter (not ours):
+Run by ``tests/local/test_local_official_sdk.py`` with the official SDK's own interpreter (not ours):
 ``python official_sdk_driver.py APPKEY TOKEN NAS_TAG PIPELINE_YAML`` with ``EM_API_URL`` pointing at the server.
 Each call is recorded as ``{"ok": true}`` or ``{"ok": false, "error": ...}`` and the whole record is printed as one
 ``RESULT {...}`` line; nothing stops at the first failure. Uses the official SDK's public names only (plus its

@@ -9,7 +9,7 @@ methods and properties with their signatures), functions (parameters with kind, 
 aliases and constants; and the CLI's sub-commands and options (from the argparse parsers the CLI builds).
 
 The introspection half uses the standard library only, since it runs inside the official SDK's virtualenv.
-``tests/test_official_manifest.py`` checks our SDK against the written manifest without any network.
+``tests/sdk/test_official_manifest.py`` checks our SDK against the written manifest without any network.
 """
 
 from __future__ import annotations

@@ -128,7 +128,7 @@ def test_fields_declare_typed_properties_per_response_schema(pkgs: SimpleNamespa
         importlib.import_module("sample_plain.fields")
 
 
-# ----- kinds.py.jinja (ours, not an override; the registry itself: tests/test_kinds_registry.py) -------------------
+# ----- kinds.py.jinja (ours, not an override; the registry itself: tests/codegen/test_kinds_registry.py) -------------------
 
 
 def test_kinds_registry_is_empty_without_the_extension(pkgs: SimpleNamespace) -> None:
@@ -139,7 +139,7 @@ def test_kinds_registry_is_empty_without_the_extension(pkgs: SimpleNamespace) ->
 
 
 # ----- parameters.py.jinja (ours, not an override; a property added to the real spec:
-# tests/test_parameters_regeneration.py) -----------------------------------------------------------------------
+# tests/codegen/test_parameters_regeneration.py) -----------------------------------------------------------------------
 
 
 def test_parameters_table_maps_every_request_body_property_to_an_sdk_parameter(pkgs: SimpleNamespace) -> None:

@@ -4,7 +4,7 @@ EasyMaker Local.
 The scenarios take the resources they work on from earlier steps (``experiment``, ``training_id``, ``model``,
 ...) through ``scenario.given``; here they are bound to real resources created beforehand. Their ``obs://``
 objects lie under ``$GUIDE_OBS_URI``, a container of this EasyMaker Local seeded with the inputs they read.
-(`tests/test_guide_conformance.py` checks, when the guide is at hand, that the scenarios make the guide's calls.)
+(`tests/e2e/test_guide_conformance.py` checks, when the guide is at hand, that the scenarios make the guide's calls.)
 
 For each scenario the test checks that
 (a) every EasyMaker API request the SDK sent is an operation of ``spec/openapi.yaml`` whose query and JSON body

@@ -1,6 +1,6 @@
 """One registry of resource kinds: the spec's ``x-easymaker-kinds``, generated into ``easymaker_api.kinds``, feeds the
 SDK's public names and wait statuses, the CLI, and EasyMaker Local's handlers and state machines (a kind or a status
-added to a copy of the spec reaches them by regeneration alone: tests/test_kinds_regeneration.py)."""
+added to a copy of the spec reaches them by regeneration alone: tests/codegen/test_kinds_regeneration.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import copy
 import dataclasses
 import functools
 import importlib
-from pathlib import Path
 from typing import Any
 
 import pytest
 from easymaker_api.kinds import BY_CLASS, KINDS, ResourceKind
+from paths import REPO
 from ruamel.yaml import YAML
 
 import easymaker
@@ -21,7 +21,6 @@ from codegen.constraints import SpecError
 from codegen.kinds import kind_entries
 from easymaker.values import camel_to_snake
 
-REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "spec" / "openapi.yaml"
 
 
