@@ -45,7 +45,7 @@ def main() -> None:
             out = model(x_test)
             accuracy = (out.argmax(dim=1) == y_test).float().mean().item()
             val_loss = torch.nn.functional.nll_loss(torch.log(out + 1e-9), y_test).item()
-        print(f"epoch {epoch + 1}: Validation-accuracy={accuracy:.4f} Validation-loss={val_loss:.4f}", flush=True)
+        print(f"epoch {epoch + 1}: Validation-accuracy={accuracy:.4f} Validation-loss={val_loss:.4f}", flush=True)  # noqa: T201 (the metric line the runner parses)
     if int(os.environ.get("RANK", "0")) == 0:
         model_dir = Path(os.environ.get("EM_MODEL_DIR", "model"))
         model_dir.mkdir(parents=True, exist_ok=True)
